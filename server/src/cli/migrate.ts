@@ -1,0 +1,12 @@
+import { migrate } from '../db/migrate.ts';
+import { runCli } from './run.ts';
+
+await runCli(async (_config, db) => {
+  console.log(`Base : ${db.label}`);
+  const result = await migrate(db.sql, { log: console.log });
+  console.log(
+    result.applied.length
+      ? `${result.applied.length} migration(s) appliquée(s).`
+      : `Base à jour (${result.alreadyApplied.length} migration(s) déjà appliquée(s)).`,
+  );
+});

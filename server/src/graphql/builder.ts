@@ -1,0 +1,50 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import type { Prisma } from '../generated/prisma/client.ts';
+import type PrismaTypes from '../generated/pothos-types.ts';
+import { getDatamodel } from '../generated/pothos-types.ts';
+import type { Context } from './context.ts';
+
+export interface PothosTypes {
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: { public: boolean };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Date: { Input: Date; Output: Date };
+    Decimal: { Input: string; Output: Prisma.Decimal | string };
+  };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}
+
+/** Plugins and configuration only: every type and root field lives in a domain module. */
+export const builder = new SchemaBuilder<PothosTypes>({
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin],
+  scopeAuth: {
+    authScopes: () => ({ public: true }),
+  },
+  errors: { defaultTypes: [] },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesOnConnection: false,
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+});

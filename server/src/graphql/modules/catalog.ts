@@ -1,0 +1,188 @@
+import {
+  AiActRiskTier as RiskValues,
+  Certification as CertificationValues,
+  DeploymentMode as ModeValues,
+  ImpactMethod as MethodValues,
+  PriceSource as PriceSourceValues,
+  PricingModel as PricingModelValues,
+  ProviderKind as ProviderKindValues,
+  RgaaStatus as RgaaValues,
+} from '../../generated/prisma/enums.ts';
+import { builder } from '../builder.ts';
+
+const ProviderKind = builder.enumType('ProviderKind', { values: Object.values(ProviderKindValues) });
+const Certification = builder.enumType('Certification', {
+  description: 'Qualification ou certification : SecNumCloud (ANSSI), HDS, ISO 27001.',
+  values: Object.values(CertificationValues),
+});
+const DeploymentMode = builder.enumType('DeploymentMode', { values: Object.values(ModeValues) });
+const AiActRiskTier = builder.enumType('AiActRiskTier', {
+  description: 'Niveau de risque au sens du règlement européen sur l’IA (AI Act).',
+  values: Object.values(RiskValues),
+});
+const RgaaStatus = builder.enumType('RgaaStatus', {
+  description: 'Conformité au référentiel d’accessibilité RGAA 4.1.',
+  values: Object.values(RgaaValues),
+});
+const PricingModel = builder.enumType('PricingModel', { values: Object.values(PricingModelValues) });
+const PriceSource = builder.enumType('PriceSource', {
+  description: 'Origine du prix : publié, négocié, déclaré par une collectivité.',
+  values: Object.values(PriceSourceValues),
+});
+const ImpactMethod = builder.enumType('ImpactMethod', {
+  description: 'Méthode d’évaluation de l’impact : les chiffres de méthodes différentes ne sont pas comparables.',
+  values: Object.values(MethodValues),
+});
+
+builder.prismaNode('Category', {
+  description: 'Catégorie de cas d’usage (taxonomie du catalogue).',
+  id: { field: 'id' },
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    name: t.exposeString('name'),
+    description: t.exposeString('description', { nullable: true }),
+    toolCount: t.relationCount('tools', { where: { archivedAt: null } }),
+  }),
+});
+
+builder.prismaNode('Provider', {
+  description: 'Éditeur ou opérateur public d’outils d’IA.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: ProviderKind }),
+    siren: t.exposeString('siren', { nullable: true }),
+    country: t.exposeString('country', { description: 'Pays du siège (ISO 3166-1 alpha-2).' }),
+    certifications: t.expose('certifications', { type: [Certification] }),
+    verified: t.exposeBoolean('verified'),
+    website: t.exposeString('website', { nullable: true }),
+    description: t.exposeString('description', { nullable: true }),
+    sourceUrl: t.exposeString('sourceUrl', { nullable: true }),
+    sourceDate: t.expose('sourceDate', { type: 'Date', nullable: true }),
+    isDemo: t.exposeBoolean('isDemo'),
+    tools: t.relation('tools', { query: { where: { archivedAt: null }, orderBy: { name: 'asc' } } }),
+  }),
+});
+
+builder.prismaObject('PriceTier', {
+  description: 'Palier : à partir de minVolume unités, le prix unitaire devient unitPrice.',
+  fields: (t) => ({
+    minVolume: t.expose('minVolume', { type: 'Decimal' }),
+    unitPrice: t.expose('unitPrice', { type: 'Decimal' }),
+  }),
+});
+
+builder.prismaNode('PricingPlan', {
+  description: 'Offre tarifaire, en euros HT.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    pricingModel: t.expose('pricingModel', { type: PricingModel }),
+    unitPrice: t.expose('unitPrice', { type: 'Decimal' }),
+    setupFee: t.expose('setupFee', { type: 'Decimal' }),
+    minimumQuantity: t.expose('minimumQuantity', { type: 'Decimal', nullable: true }),
+    minimumAnnualAmount: t.expose('minimumAnnualAmount', { type: 'Decimal', nullable: true }),
+    source: t.expose('source', { type: PriceSource }),
+    sourceUrl: t.exposeString('sourceUrl', { nullable: true }),
+    sourceDate: t.expose('sourceDate', { type: 'Date' }),
+    notes: t.exposeString('notes', { nullable: true }),
+    isDemo: t.exposeBoolean('isDemo'),
+    tiers: t.relation('tiers', { query: { orderBy: { minVolume: 'asc' } } }),
+  }),
+});
+
+builder.prismaNode('ImpactFigure', {
+  description: 'Impact environnemental par requête, toujours accompagné de sa méthode, de sa source et de sa date.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    energyWhPerRequest: t.expose('energyWhPerRequest', { type: 'Decimal', nullable: true }),
+    gco2ePerRequest: t.expose('gco2ePerRequest', { type: 'Decimal', nullable: true }),
+    waterMlPerRequest: t.expose('waterMlPerRequest', { type: 'Decimal', nullable: true }),
+    hostingCountry: t.exposeString('hostingCountry', { nullable: true }),
+    pue: t.expose('pue', { type: 'Decimal', nullable: true }),
+    method: t.expose('method', { type: ImpactMethod }),
+    methodVersion: t.exposeString('methodVersion', { nullable: true }),
+    scope: t.exposeString('scope', { nullable: true }),
+    sourceUrl: t.exposeString('sourceUrl'),
+    sourceDate: t.expose('sourceDate', { type: 'Date' }),
+    declaredByProvider: t.exposeBoolean('declaredByProvider'),
+    isDemo: t.exposeBoolean('isDemo'),
+  }),
+});
+
+builder.prismaObject('GridIntensity', {
+  description: 'Intensité carbone de l’électricité d’une zone.',
+  fields: (t) => ({
+    zone: t.exposeString('zone'),
+    gco2ePerKwh: t.expose('gco2ePerKwh', { type: 'Decimal' }),
+    waterLPerKwh: t.expose('waterLPerKwh', { type: 'Decimal', nullable: true }),
+    year: t.exposeInt('year', { nullable: true }),
+    basis: t.exposeString('basis'),
+    sourceUrl: t.exposeString('sourceUrl'),
+    sourceDate: t.expose('sourceDate', { type: 'Date' }),
+  }),
+});
+
+builder.prismaNode('Tool', {
+  description: 'Une ressource d’IA du catalogue.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    name: t.exposeString('name'),
+    description: t.exposeString('description'),
+    provider: t.relation('provider'),
+    category: t.relation('category'),
+    models: t.exposeStringList('models'),
+    openSourceLicense: t.exposeString('openSourceLicense', { nullable: true }),
+    deploymentMode: t.expose('deploymentMode', { type: DeploymentMode }),
+    hostingCountry: t.exposeString('hostingCountry', { nullable: true }),
+    hostingRegion: t.exposeString('hostingRegion', { nullable: true }),
+    dataResidency: t.exposeString('dataResidency', { nullable: true }),
+    trainingOptOut: t.exposeBoolean('trainingOptOut', { nullable: true }),
+    aiActRiskTier: t.expose('aiActRiskTier', { type: AiActRiskTier, nullable: true }),
+    aiActRationale: t.exposeString('aiActRationale', { nullable: true }),
+    gdprDpaAvailable: t.exposeBoolean('gdprDpaAvailable', { nullable: true }),
+    secNumCloud: t.exposeBoolean('secNumCloud'),
+    rgaaStatus: t.expose('rgaaStatus', { type: RgaaStatus }),
+    languages: t.exposeStringList('languages'),
+    website: t.exposeString('website', { nullable: true }),
+    declaredByProvider: t.exposeBoolean('declaredByProvider'),
+    sourceUrl: t.exposeString('sourceUrl', { nullable: true }),
+    sourceDate: t.expose('sourceDate', { type: 'Date', nullable: true }),
+    isDemo: t.exposeBoolean('isDemo'),
+    plans: t.relation('plans', { query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
+    impactFigures: t.relation('impactFigures', { query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  tools: t.prismaConnection({
+    type: 'Tool',
+    description: 'Le catalogue, par ordre alphabétique.',
+    cursor: 'id',
+    maxSize: 100,
+    totalCount: (_parent, _args, ctx) => ctx.prisma.tool.count({ where: { archivedAt: null } }),
+    resolve: (query, _parent, _args, ctx) =>
+      ctx.prisma.tool.findMany({ ...query, where: { archivedAt: null }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+  }),
+  tool: t.prismaField({
+    type: 'Tool',
+    nullable: true,
+    args: { slug: t.arg.string() },
+    resolve: (query, _parent, { slug }, ctx) => ctx.prisma.tool.findUnique({ ...query, where: { slug } }),
+  }),
+  providers: t.prismaField({
+    type: ['Provider'],
+    resolve: (query, _parent, _args, ctx) =>
+      ctx.prisma.provider.findMany({ ...query, where: { archivedAt: null }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+  }),
+  categories: t.prismaField({
+    type: ['Category'],
+    resolve: (query, _parent, _args, ctx) => ctx.prisma.category.findMany({ ...query, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
+  }),
+  gridIntensities: t.prismaField({
+    type: ['GridIntensity'],
+    resolve: (query, _parent, _args, ctx) => ctx.prisma.gridIntensity.findMany({ ...query, orderBy: [{ zone: 'asc' }, { basis: 'asc' }] }),
+  }),
+}));

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { repoRoot } from '../src/config.ts';
+import { createHttpServer } from '../src/http.ts';
+import type { TestApp } from './helpers.ts';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(chromiumPath);
+export const screenshotsDir = path.join(repoRoot, 'test-results');
+
+if (!hasChromium) {
+  const message = `Chromium introuvable (${chromiumPath}) : les parcours navigateur sont ignorés. Installez-le : apt-get install -y chromium.`;
+  // In CI the journeys are required: fail loudly instead of skipping.
+  if (process.env.CI) throw new Error(message);
+  console.warn(`\n⚠ ${message}\n`);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Serves the test app (API and built web app) on a free loopback port. */
+export async function serve(t: TestApp): Promise<{ url: string; close(): Promise<void> }> {
+  if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) {
+    throw new Error('web/dist is missing: run `npm run build` (turbo runs it before the server tests).');
+  }
+  const server: http.Server = createHttpServer(t.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
