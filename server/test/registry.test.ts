@@ -10,6 +10,7 @@ describe('registry rules', () => {
     expect(epciUsageName('CC du Pays de Gex')).toBe('Communauté de communes du Pays de Gex');
     expect(epciUsageName("CA de l'Auxerrois")).toBe('Communauté d’agglomération de l\'Auxerrois');
     expect(epciUsageName('Dijon Métropole')).toBe('Dijon Métropole');
+    expect(epciUsageName('CA "Saintes - Grandes Rives - L\'Agglo"')).toBe('Saintes - Grandes Rives - L\'Agglo');
   });
 
   it('normalizes accents, case and punctuation for search', () => {

@@ -8,6 +8,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Context } from './context.ts';
+import { mutationErrorTypes } from './errors.ts';
 
 export interface PothosTypes {
   Context: Context;
@@ -32,7 +33,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
   scopeAuth: {
     authScopes: () => ({ public: true }),
   },
-  errors: { defaultTypes: [] },
+  errors: { defaultTypes: mutationErrorTypes },
   prisma: {
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),

@@ -1,21 +1,30 @@
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT';
+export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'RATE_LIMITED';
 
-/** Expected failures: shown to the client with a French message and a stable code (never masked). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * Expected failures, with a French message and a stable code. Mutations return them as members of their
+ * result union (Pothos errors plugin); elsewhere they travel as GraphQL errors with `extensions.code`,
+ * which yoga never masks.
+ */
 export class AppError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly field?: string,
+    readonly fields: FieldError[] = [],
   ) {
-    super(message, { extensions: { code, ...(field ? { field } : {}) } });
+    super(message, { extensions: { code, ...(fields.length ? { fields } : {}) } });
   }
 }
 
 export class ValidationError extends AppError {
-  constructor(message: string, field?: string) {
-    super('VALIDATION', message, field);
+  constructor(message: string, fields: FieldError[] | string = []) {
+    super('VALIDATION', message, typeof fields === 'string' ? [{ field: fields, message }] : fields);
   }
 }
 
@@ -24,3 +33,40 @@ export class NotFoundError extends AppError {
     super('NOT_FOUND', message);
   }
 }
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'Vous n’avez pas les droits nécessaires pour cette action.') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Connectez-vous pour effectuer cette action.') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('RATE_LIMITED', message);
+  }
+}
+
+/** The union members every mutation result may hold. */
+export const mutationErrorTypes = [
+  ValidationError,
+  NotFoundError,
+  ForbiddenError,
+  UnauthenticatedError,
+  ConflictError,
+  RateLimitedError,
+];

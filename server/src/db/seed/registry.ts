@@ -47,7 +47,9 @@ const ABBREVIATIONS: Record<string, string> = {
 export function epciUsageName(official: string): string {
   const match = /^(CC|CA|CU) (.+)$/.exec(official);
   if (!match) return official;
-  const [, abbreviation, rest] = match as unknown as [string, string, string];
+  // a few registry names wrap the proper name in quotes: CA "Saintes - Grandes Rives - L'Agglo"
+  const [, abbreviation, quoted] = match as unknown as [string, string, string];
+  const rest = quoted.replace(/^"([^"]*)"$/, '$1');
   return /^(du|de|des|d’|d'|la|le|les|l’|l')[\s’']/i.test(rest) || /^(d'|d’|l'|l’)/i.test(rest)
     ? `${ABBREVIATIONS[abbreviation]} ${rest}`
     : rest;

@@ -55,7 +55,8 @@ export const Organization = builder.prismaNode('Organization', {
       description: 'Communes membres (pour un EPCI), par ordre alphabétique.',
       cursor: 'id',
       totalCount: true,
-      query: () => ({ orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+      // searchName is lower-case and accent-free: an order close to French collation on every database
+      query: () => ({ orderBy: [{ searchName: 'asc' }, { id: 'asc' }] }),
     }),
     charter: t.field({
       type: Charter,
@@ -111,7 +112,7 @@ builder.queryFields((t) => ({
         where: organizationWhere(args.filter),
         orderBy: args.filter?.search
           ? [{ population: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }]
-          : [{ name: 'asc' }, { id: 'asc' }],
+          : [{ searchName: 'asc' }, { id: 'asc' }],
       }),
   }),
   organization: t.prismaField({

@@ -1,0 +1,41 @@
+import { DemoBadge } from '../../components/DemoBadge';
+import { SourceNote } from '../../components/SourceNote';
+import { graphql, getFragmentData, type FragmentType } from '../../gql';
+import { formatEuros, isZeroDecimal } from '../../lib/format';
+import { PRICE_SOURCE_LABELS, PRICING_UNIT_LABELS } from '../../lib/labels';
+
+export const PlanPrice_plan = graphql(`
+  fragment PlanPrice_plan on PricingPlan {
+    name
+    pricingModel
+    unitPrice
+    source
+    sourceUrl
+    sourceDate
+    isDemo
+  }
+`);
+
+/** « à partir de 14,99 € HT / utilisateur / mois », with the price's origin, source and date. */
+export function PlanPrice(props: { plan: FragmentType<typeof PlanPrice_plan>; toolName: string }) {
+  const plan = getFragmentData(PlanPrice_plan, props.plan);
+  const free = plan.pricingModel === 'FREE' || isZeroDecimal(plan.unitPrice);
+  return (
+    <p className="price">
+      <span className="price__amount">
+        {free ? (
+          'Offre gratuite'
+        ) : (
+          <>
+            à partir de {formatEuros(plan.unitPrice)} {PRICING_UNIT_LABELS[plan.pricingModel]}
+          </>
+        )}
+      </span>
+      <DemoBadge show={plan.isDemo} />
+      <span className="price__meta">
+        Offre « {plan.name} », {PRICE_SOURCE_LABELS[plan.source]} ·{' '}
+        <SourceNote url={plan.sourceUrl} date={plan.sourceDate} context={`prix de ${props.toolName}`} />
+      </span>
+    </p>
+  );
+}

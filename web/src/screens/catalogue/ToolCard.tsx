@@ -1,0 +1,97 @@
+import { DemoBadge } from '../../components/DemoBadge';
+import { SourceNote } from '../../components/SourceNote';
+import { graphql, getFragmentData, type FragmentType } from '../../gql';
+import { compareDecimal, formatCountry } from '../../lib/format';
+import { AI_ACT_RISK_LABELS, DEPLOYMENT_MODE_LABELS } from '../../lib/labels';
+import { PlanPrice } from './PlanPrice';
+
+export const ToolCard_tool = graphql(`
+  fragment ToolCard_tool on Tool {
+    id
+    name
+    description
+    provider {
+      id
+      name
+      country
+    }
+    category {
+      id
+      name
+    }
+    deploymentMode
+    hostingCountry
+    aiActRiskTier
+    declaredByProvider
+    sourceUrl
+    sourceDate
+    isDemo
+    plans {
+      id
+      unitPrice
+      ...PlanPrice_plan
+    }
+  }
+`);
+
+/**
+ * The lowest unit price among the tool's plans, compared exactly on the decimal strings. Plans
+ * priced in different units are compared on their unit price alone: the card only gives an entry
+ * price, the unit is shown next to it.
+ */
+function cheapest<T extends { unitPrice: string }>(plans: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const plan of plans) {
+    try {
+      if (!best || compareDecimal(plan.unitPrice, best.unitPrice) < 0) best = plan;
+    } catch {
+      // A malformed price cannot be ranked; leave it out of the "à partir de" figure.
+    }
+  }
+  return best;
+}
+
+/** One tool of the catalogue. */
+export function ToolCard(props: { tool: FragmentType<typeof ToolCard_tool> }) {
+  const tool = getFragmentData(ToolCard_tool, props.tool);
+  const entryPlan = cheapest(tool.plans);
+  return (
+    <article className="tool-card">
+      <header className="tool-card__header">
+        <h2 className="tool-card__title">{tool.name}</h2>
+        <DemoBadge show={tool.isDemo} />
+      </header>
+      <p className="tool-card__provider">
+        {tool.provider.name} <span className="muted">({formatCountry(tool.provider.country)})</span>
+      </p>
+      <p className="tool-card__description">{tool.description}</p>
+      <dl className="tool-card__facts">
+        <div>
+          <dt>Catégorie</dt>
+          <dd>{tool.category.name}</dd>
+        </div>
+        <div>
+          <dt>Hébergement</dt>
+          <dd>{formatCountry(tool.hostingCountry)}</dd>
+        </div>
+        <div>
+          <dt>Déploiement</dt>
+          <dd>{DEPLOYMENT_MODE_LABELS[tool.deploymentMode]}</dd>
+        </div>
+        <div>
+          <dt>AI Act</dt>
+          <dd>{tool.aiActRiskTier ? AI_ACT_RISK_LABELS[tool.aiActRiskTier] : 'Niveau de risque non évalué'}</dd>
+        </div>
+      </dl>
+      {entryPlan ? (
+        <PlanPrice plan={entryPlan} toolName={tool.name} />
+      ) : (
+        <p className="price price--none">Aucun tarif renseigné</p>
+      )}
+      <footer className="tool-card__footer">
+        {tool.declaredByProvider ? 'Informations déclarées par l’éditeur · ' : 'Fiche '}
+        <SourceNote url={tool.sourceUrl} date={tool.sourceDate} context={`fiche ${tool.name}`} />
+      </footer>
+    </article>
+  );
+}

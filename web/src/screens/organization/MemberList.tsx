@@ -1,0 +1,87 @@
+import { Link } from 'react-router-dom';
+import { graphql, getFragmentData, type FragmentType } from '../../gql';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
+import { formatInteger } from '../../lib/format';
+
+export const MemberRow_organization = graphql(`
+  fragment MemberRow_organization on Organization {
+    id
+    siren
+    name
+    population
+  }
+`);
+
+function MemberRow(props: { organization: FragmentType<typeof MemberRow_organization> }) {
+  const member = getFragmentData(MemberRow_organization, props.organization);
+  return (
+    <tr>
+      <th scope="row" data-label="Commune">
+        {member.siren ? <Link to={`/territoires/${member.siren}`}>{member.name}</Link> : member.name}
+      </th>
+      <td data-label="Population" className="numeric">
+        {formatInteger(member.population)}
+      </td>
+      <td data-label="SIREN" className="siren">
+        {member.siren ?? '—'}
+      </td>
+    </tr>
+  );
+}
+
+// $membersAfter is a variable of the page query (OrganizationPageQuery), used for « Afficher plus ».
+export const MemberList_organization = graphql(`
+  fragment MemberList_organization on Organization {
+    members(first: 100, after: $membersAfter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          ...MemberRow_organization
+        }
+      }
+    }
+  }
+`);
+
+/** The member communes of an EPCI, alphabetically, with « Afficher plus » when there are more. */
+export function MemberList(props: {
+  organization: FragmentType<typeof MemberList_organization>;
+  onLoadMore: (after: string) => Promise<unknown>;
+}) {
+  const { members } = getFragmentData(MemberList_organization, props.organization);
+  const rows = members.edges.flatMap((edge) => (edge.node ? [edge.node] : []));
+  const { endCursor, hasNextPage } = members.pageInfo;
+  return (
+    <section aria-label="Communes membres" className="members">
+      <h2>Communes membres ({formatInteger(members.totalCount)})</h2>
+      {rows.length > 0 ? (
+        <table className="table">
+          <caption className="visually-hidden">Communes membres, par ordre alphabétique</caption>
+          <thead>
+            <tr>
+              <th scope="col">Commune</th>
+              <th scope="col" className="numeric">
+                Population
+              </th>
+              <th scope="col">SIREN</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((member) => (
+              <MemberRow key={member.id} organization={member} />
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Aucune commune membre n'est enregistrée.</p>
+      )}
+      {hasNextPage && endCursor ? <LoadMoreButton onLoadMore={() => props.onLoadMore(endCursor)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useParams } from 'react-router-dom';
+import { QueryState } from '../../components/QueryState';
+import { graphql } from '../../gql';
+import { natureLabel } from '../../lib/labels';
+import { CharterStatus } from './CharterStatus';
+import { MemberList } from './MemberList';
+import { OrganizationFacts } from './OrganizationFacts';
+
+export const OrganizationPageQuery = graphql(`
+  query OrganizationPageQuery($siren: String!, $membersAfter: String) {
+    organization(siren: $siren) {
+      id
+      name
+      kind
+      epciType
+      ...OrganizationFacts_organization
+      ...CharterStatus_organization
+      ...MemberList_organization
+    }
+  }
+`);
+
+const SIREN = /^\d{9}$/;
+
+function NotFound({ siren }: { siren: string }) {
+  return (
+    <>
+      <title>Collectivité introuvable — Mutualis</title>
+      <h1>Collectivité introuvable</h1>
+      <p>
+        Aucune collectivité ne correspond au SIREN « {siren} ». Vérifiez le numéro (9 chiffres) ou cherchez la
+        collectivité par son nom.
+      </p>
+      <p>
+        <Link to="/territoires">Retour à l'annuaire des territoires</Link>
+      </p>
+    </>
+  );
+}
+
+export function OrganizationPage() {
+  const siren = useParams().siren ?? '';
+  const valid = SIREN.test(siren);
+  const { data, error, refetch, fetchMore } = useQuery(OrganizationPageQuery, {
+    variables: { siren },
+    skip: !valid,
+  });
+  if (!valid) return <NotFound siren={siren} />;
+
+  return (
+    <QueryState data={data} error={error} refetch={refetch}>
+      {({ organization }) => {
+        if (!organization) return <NotFound siren={siren} />;
+        return (
+          <article className="organization">
+            <title>{`${organization.name} — Mutualis`}</title>
+            <p className="breadcrumb">
+              <Link to="/territoires">Territoires</Link>
+            </p>
+            <h1>{organization.name}</h1>
+            <p className="lead">{natureLabel(organization.kind, organization.epciType)}</p>
+            <div className="organization__panels">
+              <OrganizationFacts organization={organization} />
+              <CharterStatus organization={organization} />
+            </div>
+            {organization.kind === 'EPCI' ? (
+              <MemberList
+                organization={organization}
+                onLoadMore={(after) => fetchMore({ variables: { membersAfter: after } })}
+              />
+            ) : null}
+          </article>
+        );
+      }}
+    </QueryState>
+  );
+}
