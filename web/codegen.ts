@@ -19,11 +19,17 @@ const config: CodegenConfig = {
           DateTime: 'string',
           Date: 'string',
           Decimal: 'string',
+          // Audit snapshots: any JSON value, shown as received.
+          JSON: 'unknown',
         },
         strictScalars: true,
         enumType: 'string-literal',
         useTypeImports: true,
       },
+    },
+    // Interfaces and unions for the cache (result unions of mutations, the Error interface).
+    './src/gql/possible-types.ts': {
+      plugins: ['./codegen/possible-types.mjs'],
     },
   },
 };

@@ -11,7 +11,7 @@ try {
   const config = loadConfig();
   db = await openDatabase(config.database);
   console.log(`Base : ${db.label}`);
-  await prepareDatabase(db.sql, { seedDemo: config.seedDemo, log: console.log });
+  await prepareDatabase(db.sql, { seedDemo: config.seedDemo, demoAccounts: config.nodeEnv !== 'production', log: console.log });
   const server = createHttpServer(createApp(config, db));
   server.on('error', async (error: NodeJS.ErrnoException) => {
     console.error(

@@ -42,11 +42,23 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-export interface TestApp {
+export interface Client {
+  /** POSTs a GraphQL request to the app (no port), with this client's session cookie and the CSRF header. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The raw response, for headers. */
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  cookie: string | undefined;
+}
+
+export const DEMO_PASSWORD = 'mutualis-demo';
+
+export interface TestApp extends Client {
   db: Database;
   app: App;
-  /** POSTs a GraphQL request to the app over HTTP semantics (no port). */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** An anonymous client, or one carrying the given session cookie. */
+  client(cookie?: string): Client;
+  /** Signs a demo account in and returns its client; fails the test when sign-in fails. */
+  signIn(email: string, password?: string): Promise<Client>;
   /** Counts the SQL statements Prisma sends while `fn` runs. */
   countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }>;
   close(): Promise<void>;
@@ -54,17 +66,56 @@ export interface TestApp {
 
 export async function createTestApp(backend: Backend): Promise<TestApp> {
   const db = await openTestDatabase(backend);
-  const app = createApp({ nodeEnv: 'test' }, db);
+  return withApp(db, createApp({ nodeEnv: 'test' }, db));
+}
+
+export function clientFor(app: App, cookie?: string): Client {
+  const client: Client = {
+    cookie,
+    async post(body, headers = {}) {
+      return app.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-mutualis-csrf': '1', ...(client.cookie ? { cookie: client.cookie } : {}), ...headers },
+        body: JSON.stringify(body),
+      });
+    },
+    async gql(query, variables) {
+      const response = await client.post({ query, variables });
+      return response.json();
+    },
+  };
+  return client;
+}
+
+/** The session cookie (name=value) that a response sets, if any. */
+export function sessionCookieOf(response: Response): string | undefined {
+  const header = response.headers.getSetCookie().find((c) => c.startsWith('mutualis_session='));
+  return header?.split(';')[0];
+}
+
+export const SIGN_IN = `mutation SignIn($email: String!, $password: String!) {
+  signIn(email: $email, password: $password) {
+    __typename
+    ... on MutationSignInSuccess { data { id name roles organization { siren } } }
+    ... on Error { code message fields { field message } }
+  }
+}`;
+
+export function withApp(db: Database, app: App): TestApp {
+  const anonymous = clientFor(app);
   return {
+    ...anonymous,
     db,
     app,
-    async gql(query, variables) {
-      const response = await app.fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
+    client: (cookie?: string) => clientFor(app, cookie),
+    async signIn(email, password = DEMO_PASSWORD) {
+      const response = await anonymous.post({ query: SIGN_IN, variables: { email, password } });
+      const body = (await response.json()) as GraphQLResponse<{ signIn: { __typename: string } }>;
+      const cookie = sessionCookieOf(response);
+      if (body.data?.signIn.__typename !== 'MutationSignInSuccess' || !cookie) {
+        throw new Error(`sign-in failed for ${email}: ${JSON.stringify(body)}`);
+      }
+      return clientFor(app, cookie);
     },
     async countQueries(fn) {
       let statements = 0;

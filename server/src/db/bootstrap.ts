@@ -6,6 +6,8 @@ import type { Sql } from './sql.ts';
 
 export interface PrepareOptions {
   seedDemo: boolean;
+  /** Demo sign-in accounts: never in production. */
+  demoAccounts: boolean;
   /** Seed everything again (idempotent) instead of only what is missing. */
   force?: boolean;
   log?: (line: string) => void;
@@ -29,6 +31,6 @@ export async function prepareDatabase(sql: Sql, options: PrepareOptions): Promis
   }
   if (options.seedDemo && (options.force || !(await hasDemoData(sql)))) {
     log('Génération des données de démonstration…');
-    await seedDemo(sql, log);
+    await seedDemo(sql, { accounts: options.demoAccounts, log });
   }
 }

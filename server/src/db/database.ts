@@ -20,14 +20,25 @@ export interface Database {
   close(): Promise<void>;
 }
 
-function withQueryLog(prisma: PrismaClient, listeners: Set<(sql: string) => void>) {
-  prisma.$on('query' as never, (event: { query: string }) => {
+
+function newClient(adapter: PrismaPg | PrismaPGlite, listeners: Set<(sql: string) => void>): PrismaClient {
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => {
     for (const listener of listeners) listener(event.query);
   });
-}
-
-function newClient(adapter: PrismaPg | PrismaPGlite) {
-  return new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  // Pothos plans `select: {}` when a request selects nothing but __typename of a record (or of a mutation's
+  // success type); Prisma refuses an empty select, so ask for the id alone.
+  return client.$extends({
+    query: {
+      $allModels: {
+        $allOperations({ args, query }) {
+          const select = (args as { select?: object } | undefined)?.select;
+          if (select && Object.keys(select).length === 0) (args as { select: object }).select = { id: true };
+          return query(args);
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 /** One code path for both databases: the same Prisma client on the adapter the configuration selects. */
@@ -35,8 +46,7 @@ export async function openDatabase(database: Config['database'], options: { load
   const queryListeners = new Set<(sql: string) => void>();
   if (database.kind === 'postgres') {
     const connection = await connectPostgres(database.url);
-    const prisma = newClient(new PrismaPg(connection.pool));
-    withQueryLog(prisma, queryListeners);
+    const prisma = newClient(new PrismaPg(connection.pool), queryListeners);
     return {
       kind: 'postgres',
       label: `PostgreSQL ${redactUrl(database.url)}`,
@@ -50,8 +60,7 @@ export async function openDatabase(database: Config['database'], options: { load
     };
   }
   const connection = await openPglite(database.dataDir || undefined, options);
-  const prisma = newClient(new PrismaPGlite(connection.pglite));
-  withQueryLog(prisma, queryListeners);
+  const prisma = newClient(new PrismaPGlite(connection.pglite), queryListeners);
   return {
     kind: 'pglite',
     pglite: connection.pglite,

@@ -8,16 +8,18 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Context } from './context.ts';
-import { mutationErrorTypes } from './errors.ts';
+import { canReadAudit, isAdmin } from '../domain/permissions.ts';
+import { ForbiddenError, mutationErrorTypes, UnauthenticatedError } from './errors.ts';
 
 export interface PothosTypes {
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { public: boolean };
+  AuthScopes: { loggedIn: boolean; admin: boolean; auditor: boolean };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Date: { Input: Date; Output: Date };
     Decimal: { Input: string; Output: Prisma.Decimal | string };
+    JSON: { Input: unknown; Output: unknown };
   };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
@@ -31,7 +33,12 @@ export const builder = new SchemaBuilder<PothosTypes>({
   defaultInputFieldRequiredness: true,
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin],
   scopeAuth: {
-    authScopes: () => ({ public: true }),
+    authScopes: (ctx) => ({
+      loggedIn: !!ctx.viewer,
+      admin: isAdmin(ctx.viewer),
+      auditor: canReadAudit(ctx.viewer),
+    }),
+    unauthorizedError: (_parent, ctx) => (ctx.viewer ? new ForbiddenError() : new UnauthenticatedError()),
   },
   errors: { defaultTypes: mutationErrorTypes },
   prisma: {

@@ -1,3 +1,4 @@
+import type { SessionUser } from '../auth/session.ts';
 import type { Database } from '../db/database.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
@@ -6,4 +7,13 @@ export interface Context {
   prisma: PrismaClient;
   db: Database;
   requestId: string;
+  /** The signed-in user (with organization), or null. */
+  viewer: SessionUser | null;
+  /** The raw session token from the cookie, if any. */
+  sessionToken: string | undefined;
+  /** Client address for rate limiting. */
+  clientAddress: string;
+  secureCookies: boolean;
+  /** Adds a Set-Cookie header to the response. */
+  setCookie(cookie: string): void;
 }

@@ -2,5 +2,10 @@ import { builder } from './builder.ts';
 import './modules/scalars.ts';
 import './modules/organizations.ts';
 import './modules/catalog.ts';
+import './modules/errors.ts';
+import './modules/auth.ts';
+import './modules/deployments.ts';
+import './modules/reviews.ts';
+import './modules/audit.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { AccountMenu } from './AccountMenu';
 
 const NAVIGATION = [
   { to: '/catalogue', label: 'Catalogue' },
@@ -19,6 +20,7 @@ export function Layout() {
             <span className="brand__name">Mutualis</span>
           </Link>
           <p className="brand__tagline">Les ressources d'IA des collectivités, mutualisées</p>
+          <AccountMenu />
         </div>
         <nav aria-label="Navigation principale" className="site-nav">
           <ul className="container site-nav__list">

@@ -94,3 +94,58 @@ export function formatCount(count: number, singular: string, plural: string): st
   if (count === 0) return `Aucune ${singular}`;
   return `${integerFormat.format(count)} ${count > 1 ? plural : singular}`;
 }
+
+/** "1234.5" → "1 234,50 € HT" (an amount in euros excluding VAT); null → "—". */
+export function formatEurosHT(value: string | null | undefined): string {
+  return value == null ? '—' : `${formatEuros(value)} HT`;
+}
+
+/**
+ * An amount typed in French ("1 234,50", "1234.50", "1234,5 €") → the decimal string the API takes
+ * ("1234.50"), or null when it is not a non-negative amount. Spaces and the euro sign are ignored.
+ */
+export function parseAmountInput(text: string): string | null {
+  const compact = text.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
+  return /^\d+(\.\d+)?$/.test(compact) ? compact : null;
+}
+
+/** A whole number typed with or without thousands separators ("12 000") → 12000, or null. */
+export function parseIntegerInput(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (!/^\d+$/.test(compact)) return null;
+  const value = Number(compact);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+const ratingFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** A mean rating sent as a decimal string ("4.07") → "4,1"; null → "—". */
+export function formatRating(value: string | null | undefined): string {
+  if (value == null || parseDecimal(value) === null) return value ?? '—';
+  return ratingFormat.format(value as Intl.StringNumericLiteral);
+}
+
+/** A decimal string shown as is, in French ("1.5072" → "1,5072"), all its digits kept. */
+export function formatDecimal(value: string): string {
+  const parsed = parseDecimal(value);
+  if (!parsed) return value;
+  const int = integerFormat.format(BigInt(parsed.int));
+  return `${parsed.negative ? '-' : ''}${int}${parsed.frac ? `,${parsed.frac}` : ''}`;
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'Europe/Paris',
+});
+
+/** ISO instant → "12 mars 2025, 14:05:09" (heure de Paris). */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+}

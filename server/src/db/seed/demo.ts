@@ -1,5 +1,53 @@
 import { generateDemoAdoption } from '../../../../prisma/seed/demo.ts';
+import { hashPassword } from '../../auth/password.ts';
 import type { Sql } from '../sql.ts';
+
+export const DEMO_PASSWORD = 'mutualis-demo';
+const PLATFORM = { code: 'MUTUALIS', name: 'Plateforme Mutualis (démonstration)' };
+
+/** Demo accounts (README): password `mutualis-demo`, created only where demo data is seeded. */
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@mutualis.test', name: 'Administratrice de la plateforme', siren: null, roles: ['ADMIN'], provider: null },
+  { email: 'auditeur@mutualis.test', name: 'Auditeur (lecture seule)', siren: null, roles: ['AUDITOR'], provider: null },
+  { email: 'fournisseur@mistral.test', name: 'Représentant Mistral AI', siren: null, roles: ['PROVIDER'], provider: 'mistral-ai' },
+  { email: 'dsi@grandbesancon.test', name: 'DSI de Grand Besançon Métropole', siren: '242500361', roles: ['MEMBER', 'ORG_ADMIN'], provider: null },
+  { email: 'agent@besancon.test', name: 'Agent de la Ville de Besançon', siren: '212500565', roles: ['MEMBER'], provider: null },
+  { email: 'dsi@besancon.test', name: 'DSI de la Ville de Besançon', siren: '212500565', roles: ['MEMBER', 'ORG_ADMIN'], provider: null },
+  { email: 'dsi@dijon.test', name: 'DSI de Dijon Métropole', siren: '242100410', roles: ['MEMBER', 'ORG_ADMIN'], provider: null },
+] as const;
+
+/** A pending sign-up, so that the approval screen has something to show. */
+const PENDING_ACCOUNT = { email: 'nouvel.agent@besancon.test', name: 'Nouvel agent (en attente)', siren: '212500565' };
+
+/** Organizations of the demo accounts get no generated adoption data: what they show is what the demo does. */
+const DEMO_ACCOUNT_SIRENS = [...new Set(DEMO_ACCOUNTS.map((a) => a.siren).filter((s): s is NonNullable<typeof s> => s !== null))];
+
+export async function seedDemoAccounts(sql: Sql): Promise<number> {
+  const rows: Record<string, unknown>[] = [];
+  for (const account of [...DEMO_ACCOUNTS, { ...PENDING_ACCOUNT, roles: ['MEMBER'], provider: null }]) {
+    rows.push({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD), pending: account.email === PENDING_ACCOUNT.email });
+  }
+  return sql.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO "Organization" (kind, name, "officialName", "searchName", code, source, "updatedAt")
+       VALUES ('STATE', $1, $1, 'plateforme mutualis demonstration', $2, 'démonstration', now())
+       ON CONFLICT (kind, code) DO NOTHING`,
+      [PLATFORM.name, PLATFORM.code],
+    );
+    const inserted = await tx.query(
+      `INSERT INTO "User" (email, name, "passwordHash", "organizationId", roles, "membershipStatus", "providerId", "isDemo", "updatedAt")
+       SELECT x.email, x.name, x."passwordHash", o.id, ARRAY(SELECT json_array_elements_text(x.roles))::"Role"[],
+              (CASE WHEN x.pending THEN 'PENDING' ELSE 'APPROVED' END)::"MembershipStatus", p.id, true, now()
+         FROM json_to_recordset($1::json) AS x(email text, name text, "passwordHash" text, siren text, roles json,
+              provider text, pending boolean)
+         JOIN "Organization" o ON (x.siren IS NULL AND o.kind = 'STATE' AND o.code = $2) OR o.siren = x.siren
+         LEFT JOIN "Provider" p ON p.slug = x.provider
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [JSON.stringify(rows), PLATFORM.code],
+    );
+    return inserted.length;
+  });
+}
 
 export interface DemoReport {
   deployments: number;
@@ -7,13 +55,18 @@ export interface DemoReport {
   charters: number;
 }
 
+
 type DemoInput = Parameters<typeof generateDemoAdoption>[0];
 
 /**
  * Demo adoption data (deployments with costs, reviews, charters), generated deterministically and flagged
  * isDemo so that every screen can label it. Never called in production unless SEED_DEMO=1.
  */
-export async function seedDemo(sql: Sql, log: (line: string) => void = () => undefined): Promise<DemoReport> {
+export async function seedDemo(
+  sql: Sql,
+  options: { accounts: boolean; log?: (line: string) => void },
+): Promise<DemoReport> {
+  const log = options.log ?? (() => undefined);
   const organizations = await sql.query<DemoInput['organizations'][number]>(
     `SELECT id, kind::text AS kind, siren, population, "epciId", "departementCode", "regionCode"
        FROM "Organization" WHERE kind IN ('COMMUNE', 'EPCI', 'DEPARTEMENT', 'REGION') ORDER BY id`,
@@ -26,7 +79,15 @@ export async function seedDemo(sql: Sql, log: (line: string) => void = () => und
        FROM "Tool" t JOIN "Category" c ON c.id = t."categoryId"
       WHERE t."archivedAt" IS NULL ORDER BY t.id`,
   );
-  const demo = generateDemoAdoption({ organizations, tools });
+  const generated = generateDemoAdoption({ organizations, tools });
+  const reserved = new Set(
+    (await sql.query<{ id: number }>(`SELECT id FROM "Organization" WHERE siren = ANY($1::text[])`, [DEMO_ACCOUNT_SIRENS])).map((r) => r.id),
+  );
+  const demo = {
+    deployments: generated.deployments.filter((d) => !reserved.has(d.organizationId)),
+    reviews: generated.reviews.filter((r) => !reserved.has(r.organizationId)),
+    charters: generated.charters.filter((c) => !reserved.has(c.organizationId)),
+  };
   const report = await sql.transaction(async (tx) => {
     const deployments = await tx.query(
       `INSERT INTO "Deployment" ("organizationId", "toolId", status, service, "startDate", "endDate", users,
@@ -64,9 +125,11 @@ export async function seedDemo(sql: Sql, log: (line: string) => void = () => und
     );
     return { deployments: deployments.length, reviews: reviews.length, charters: charters.length };
   });
+  // demo accounts never exist in production, even when SEED_DEMO=1 asks for demo data
+  const accounts = options.accounts ? await seedDemoAccounts(sql) : 0;
   log(
     `Données de démonstration : ${report.deployments} déploiements, ${report.reviews} avis, ` +
-      `${report.charters} chartes (marquées « démonstration »).`,
+      `${report.charters} chartes (marquées « démonstration »), ${accounts} comptes de démonstration.`,
   );
   return report;
 }

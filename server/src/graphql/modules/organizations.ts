@@ -12,7 +12,7 @@ export const EpciType = builder.enumType('EpciType', {
   description: 'Type d’EPCI à fiscalité propre : CC, CA, CU, métropole (METRO) ou Métropole de Lyon (MET69).',
   values: Object.values(EpciTypeValues),
 });
-const CharterStatus = builder.enumType('CharterStatus', {
+export const CharterStatus = builder.enumType('CharterStatus', {
   description: 'Charte éthique de l’IA : aucune, en projet, adoptée.',
   values: Object.values(CharterValues),
 });

@@ -2,6 +2,7 @@ import { GraphQLError, Kind } from 'graphql';
 import { builder } from '../builder.ts';
 
 builder.queryType({});
+builder.mutationType({});
 
 builder.scalarType('DateTime', {
   description: 'Instant au format ISO 8601 (UTC).',
@@ -42,4 +43,10 @@ builder.scalarType('Decimal', {
     }
     throw new GraphQLError('Nombre décimal invalide : utilisez des chiffres et un point (ex. « 1234.50 »).');
   },
+});
+
+builder.scalarType('JSON', {
+  description: 'Valeur JSON (instantanés du journal d’audit).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
 });

@@ -1,0 +1,120 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { graphql } from '../gql';
+import { useSignOut } from '../screens/account/useSignOut';
+import { canReadAudit, hasRole } from '../lib/viewer';
+
+export const AccountMenuQuery = graphql(`
+  query AccountMenuQuery {
+    viewer {
+      id
+      name
+      roles
+      membershipStatus
+      organization {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** The account area of the header: sign-in links, or the person, their organization and their screens. */
+export function AccountMenu() {
+  const { data, error, refetch } = useQuery(AccountMenuQuery);
+  const location = useLocation();
+  const [signOut, { loading: signingOut }] = useSignOut();
+  const [signOutError, setSignOutError] = useState<string>();
+
+  if (data === undefined) {
+    if (!error) return <div className="account" aria-busy="true" />;
+    return (
+      <div className="account">
+        <p className="account__error">
+          Session inconnue : le serveur est injoignable.{' '}
+          <button type="button" className="link-button" onClick={() => void refetch().catch(() => undefined)}>
+            Réessayer
+          </button>
+        </p>
+      </div>
+    );
+  }
+
+  const { viewer } = data;
+  if (!viewer) {
+    // Come back to the current page after signing in (not to the sign-in pages themselves).
+    const here = `${location.pathname}${location.search}`;
+    const back = /^\/(connexion|inscription)/.test(location.pathname) ? '' : `?retour=${encodeURIComponent(here)}`;
+    return (
+      <nav className="account" aria-label="Compte">
+        <ul className="account__links">
+          <li>
+            <Link to={`/connexion${back}`} className="button button--secondary button--small">
+              Se connecter
+            </Link>
+          </li>
+          <li>
+            <Link to="/inscription" className="account__link">
+              Créer un compte
+            </Link>
+          </li>
+        </ul>
+      </nav>
+    );
+  }
+
+  const isMember = viewer.roles.includes('MEMBER') || viewer.roles.includes('ORG_ADMIN');
+  return (
+    <nav className="account" aria-label="Compte">
+      <p className="account__identity">
+        <span className="account__name">{viewer.name}</span>
+        <span className="account__organization">{viewer.organization.name}</span>
+        {viewer.membershipStatus === 'PENDING' ? <span className="badge badge--pending">adhésion en attente</span> : null}
+      </p>
+      <ul className="account__links">
+        {isMember ? (
+          <li>
+            <Link to="/mon-organisation" className="account__link">
+              Mon organisation
+            </Link>
+          </li>
+        ) : null}
+        {hasRole(viewer, 'ADMIN') ? (
+          <li>
+            <Link to="/moderation" className="account__link">
+              Modération
+            </Link>
+          </li>
+        ) : null}
+        {canReadAudit(viewer) ? (
+          <li>
+            <Link to="/journal" className="account__link">
+              Journal d'audit
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={signingOut}
+            onClick={() => {
+              setSignOutError(undefined);
+              void signOut().then((outcome) => {
+                if (!outcome.ok) setSignOutError(outcome.errors.message);
+              });
+            }}
+          >
+            Se déconnecter
+          </button>
+        </li>
+      </ul>
+      {signOutError ? (
+        <p role="alert" className="account__error">
+          Déconnexion impossible : {signOutError}
+        </p>
+      ) : null}
+    </nav>
+  );
+}

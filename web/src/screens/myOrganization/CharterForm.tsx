@@ -1,0 +1,88 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Field, FormAlert, FormSuccess } from '../../components/Form';
+import { graphql, getFragmentData, type FragmentType } from '../../gql';
+import type { CharterStatus } from '../../gql/graphql';
+import { CHARTER_STATUS_CHOICES } from '../../lib/labels';
+import { clientValidation, type FormErrors } from '../../lib/mutationResult';
+import { useSetCharter } from './useSetCharter';
+
+export const CharterForm_organization = graphql(`
+  fragment CharterForm_organization on Organization {
+    id
+    siren
+    charter {
+      status
+      adoptedAt
+      url
+    }
+  }
+`);
+
+const FIELDS = ['status', 'adoptedAt', 'url'] as const;
+
+/** The ethics charter of the collectivité, set by its administrators. */
+export function CharterForm(props: { organization: FragmentType<typeof CharterForm_organization> }) {
+  const organization = getFragmentData(CharterForm_organization, props.organization);
+  const headingId = useId();
+  const [setCharter, { loading }] = useSetCharter();
+  const [status, setStatus] = useState<CharterStatus>(organization.charter.status);
+  const [adoptedAt, setAdoptedAt] = useState(organization.charter.adoptedAt ?? '');
+  const [url, setUrl] = useState(organization.charter.url ?? '');
+  const [errors, setErrors] = useState<FormErrors>();
+  const [saved, setSaved] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const local = clientValidation(status === 'ADOPTED' && !adoptedAt ? { adoptedAt: "Indiquez la date d'adoption de la charte." } : {});
+    setErrors(local);
+    if (local) return;
+    const outcome = await setCharter({
+      organizationSiren: organization.siren,
+      status,
+      adoptedAt: status === 'ADOPTED' ? adoptedAt : null,
+      url: status === 'NONE' ? null : url.trim() || null,
+    });
+    if (outcome.ok) setSaved(true);
+    else setErrors(outcome.errors);
+  };
+
+  return (
+    <form className="form panel" noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
+      <h2 id={headingId}>Renseigner la charte éthique de l'IA</h2>
+      <FormAlert errors={errors} placed={FIELDS} />
+      {saved ? <FormSuccess>La charte est enregistrée.</FormSuccess> : null}
+      <fieldset className="form__group" aria-describedby={errors?.fields['status'] ? `${headingId}-statut` : undefined}>
+        <legend>Statut de la charte</legend>
+        {(Object.keys(CHARTER_STATUS_CHOICES) as CharterStatus[]).map((choice) => (
+          <label key={choice} className="radio">
+            <input type="radio" name={`${headingId}-status`} value={choice} checked={status === choice} onChange={() => setStatus(choice)} />
+            {CHARTER_STATUS_CHOICES[choice]}
+          </label>
+        ))}
+        {errors?.fields['status'] ? (
+          <p id={`${headingId}-statut`} className="field__error">
+            {errors.fields['status']}
+          </p>
+        ) : null}
+      </fieldset>
+      {status === 'ADOPTED' ? (
+        <Field label="Date d'adoption" error={errors?.fields['adoptedAt']}>
+          {(control) => <input {...control} type="date" value={adoptedAt} onChange={(event) => setAdoptedAt(event.target.value)} />}
+        </Field>
+      ) : null}
+      {status !== 'NONE' ? (
+        <Field label="Adresse de la charte" hint="Lien vers le texte publié, commençant par https://" error={errors?.fields['url']}>
+          {(control) => (
+            <input {...control} type="url" inputMode="url" value={url} onChange={(event) => setUrl(event.target.value)} />
+          )}
+        </Field>
+      ) : null}
+      <p className="form__actions">
+        <button type="submit" className="button" disabled={loading}>
+          Enregistrer la charte
+        </button>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,320 @@
+import { useQuery } from '@apollo/client/react';
+import { useId, useState, type FormEvent } from 'react';
+import { Field, FormAlert } from '../../components/Form';
+import { QueryState } from '../../components/QueryState';
+import { graphql, getFragmentData, type FragmentType } from '../../gql';
+import type { DeclareDeploymentInput, DeploymentStatus, ProcurementRoute, UpdateDeploymentInput } from '../../gql/graphql';
+import { parseAmountInput, parseIntegerInput } from '../../lib/format';
+import { DEPLOYMENT_STATUS_LABELS, nextDeploymentStatuses, PROCUREMENT_ROUTE_LABELS } from '../../lib/labels';
+import { clientValidation, type FormErrors } from '../../lib/mutationResult';
+import { useDeclareDeployment } from './useDeclareDeployment';
+import { useUpdateDeployment } from './useUpdateDeployment';
+
+export const DeploymentFormQuery = graphql(`
+  query DeploymentFormQuery {
+    tools(first: 100) {
+      edges {
+        node {
+          id
+          slug
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const DeploymentForm_deployment = graphql(`
+  fragment DeploymentForm_deployment on Deployment {
+    id
+    tool {
+      id
+      slug
+      name
+    }
+    status
+    service
+    startDate
+    endDate
+    users
+    monthlyRequests
+    annualCost
+    procurementRoute
+    abandonReason
+  }
+`);
+
+const FIELDS = [
+  'toolSlug',
+  'status',
+  'service',
+  'startDate',
+  'endDate',
+  'users',
+  'monthlyRequests',
+  'annualCost',
+  'procurementRoute',
+  'abandonReason',
+] as const;
+
+interface Values {
+  toolSlug: string;
+  status: DeploymentStatus | '';
+  service: string;
+  startDate: string;
+  endDate: string;
+  users: string;
+  monthlyRequests: string;
+  annualCost: string;
+  procurementRoute: ProcurementRoute | '';
+  abandonReason: string;
+}
+
+const EMPTY: Values = {
+  toolSlug: '',
+  status: '',
+  service: '',
+  startDate: '',
+  endDate: '',
+  users: '',
+  monthlyRequests: '',
+  annualCost: '',
+  procurementRoute: '',
+  abandonReason: '',
+};
+
+/** The typed amount shown back in French ("1234.50" → "1234,50"). */
+const amountText = (value: string | null | undefined) => (value ? value.replace('.', ',') : '');
+
+/** The form's values, checked and converted to what the API takes (the amount with a point). */
+function readValues(values: Values) {
+  const errors: FormErrors['fields'] = {};
+  const integer = (text: string, field: 'users' | 'monthlyRequests') => {
+    if (!text.trim()) return null;
+    const value = parseIntegerInput(text);
+    if (value === null) errors[field] = 'Saisissez un nombre entier positif, par exemple 25.';
+    return value;
+  };
+  const users = integer(values.users, 'users');
+  const monthlyRequests = integer(values.monthlyRequests, 'monthlyRequests');
+  let annualCost: string | null = null;
+  if (values.annualCost.trim()) {
+    annualCost = parseAmountInput(values.annualCost);
+    if (annualCost === null) errors['annualCost'] = 'Saisissez un montant en euros, par exemple 1234,50.';
+  }
+  if (!values.status) errors['status'] = 'Choisissez le statut du déploiement.';
+  const abandoned = values.status === 'ABANDONED';
+  if (abandoned && !values.abandonReason.trim()) errors['abandonReason'] = "Indiquez la raison de l'abandon.";
+  return {
+    errors,
+    fields: {
+      service: values.service.trim() || null,
+      startDate: values.startDate || null,
+      endDate: values.endDate || null,
+      users,
+      monthlyRequests,
+      annualCost,
+      procurementRoute: values.procurementRoute || null,
+      abandonReason: abandoned ? values.abandonReason.trim() : null,
+    },
+  };
+}
+
+/**
+ * Declares a tool (without `deployment`) or updates a declaration. Saved: `onSaved` with a sentence
+ * for the page to announce.
+ */
+export function DeploymentForm(props: {
+  deployment?: FragmentType<typeof DeploymentForm_deployment>;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const deployment = getFragmentData(DeploymentForm_deployment, props.deployment);
+  const headingId = useId();
+  const [declare, { loading: declaring }] = useDeclareDeployment();
+  const [update, { loading: updating }] = useUpdateDeployment();
+  const [errors, setErrors] = useState<FormErrors>();
+  const [values, setValues] = useState<Values>(() =>
+    deployment
+      ? {
+          toolSlug: deployment.tool.slug,
+          status: deployment.status,
+          service: deployment.service ?? '',
+          startDate: deployment.startDate ?? '',
+          endDate: deployment.endDate ?? '',
+          users: deployment.users?.toString() ?? '',
+          monthlyRequests: deployment.monthlyRequests?.toString() ?? '',
+          annualCost: amountText(deployment.annualCost),
+          procurementRoute: deployment.procurementRoute ?? '',
+          abandonReason: deployment.abandonReason ?? '',
+        }
+      : EMPTY,
+  );
+  const tools = useQuery(DeploymentFormQuery, { skip: !!deployment });
+  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((current) => ({ ...current, [key]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const { errors: local, fields } = readValues(values);
+    if (!deployment && !values.toolSlug) local['toolSlug'] = "Choisissez l'outil dans le catalogue.";
+    const invalid = clientValidation(local);
+    setErrors(invalid);
+    if (invalid || !values.status) return;
+    if (deployment) {
+      const input: UpdateDeploymentInput = { status: values.status, ...fields };
+      const outcome = await update(deployment.id, input);
+      if (outcome.ok) props.onSaved(`La déclaration de ${deployment.tool.name} est mise à jour.`);
+      else setErrors(outcome.errors);
+    } else {
+      // A new declaration sends only what was filled in.
+      const input: DeclareDeploymentInput = { toolSlug: values.toolSlug, status: values.status };
+      for (const [key, value] of Object.entries(fields)) {
+        if (value !== null) Object.assign(input, { [key]: value });
+      }
+      const outcome = await declare(input);
+      const name = tools.data?.tools.edges.find((edge) => edge.node.slug === values.toolSlug)?.node.name ?? 'L’outil';
+      if (outcome.ok) props.onSaved(`${name} est déclaré pour votre collectivité.`);
+      else setErrors(outcome.errors);
+    }
+  };
+
+  const statuses = nextDeploymentStatuses(deployment?.status);
+
+  const form = (toolOptions: readonly { slug: string; name: string }[] | null) => (
+    <form className="form" noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
+      <h3 id={headingId}>{deployment ? `Modifier la déclaration : ${deployment.tool.name}` : 'Déclarer un déploiement'}</h3>
+      <FormAlert errors={errors} placed={FIELDS} />
+      <div className="form__grid">
+        {toolOptions ? (
+          <Field label="Outil" error={errors?.fields['toolSlug']}>
+            {(control) => (
+              <select {...control} value={values.toolSlug} onChange={(event) => set('toolSlug')(event.target.value)}>
+                <option value="">Choisir un outil du catalogue</option>
+                {toolOptions.map((tool) => (
+                  <option key={tool.slug} value={tool.slug}>
+                    {tool.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <Field
+          label="Statut"
+          error={errors?.fields['status']}
+          hint={deployment ? 'Le statut avance (exploration, expérimentation, production) ou passe à l’abandon ; il ne revient pas en arrière.' : undefined}
+        >
+          {(control) => (
+            <select {...control} value={values.status} onChange={(event) => set('status')(event.target.value as Values['status'])}>
+              {deployment ? null : <option value="">Choisir un statut</option>}
+              {statuses.map((status) => (
+                <option key={status} value={status}>
+                  {DEPLOYMENT_STATUS_LABELS[status]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Service" hint="Par exemple « Accueil et relation usagers »." error={errors?.fields['service']}>
+          {(control) => (
+            <input {...control} type="text" maxLength={200} value={values.service} onChange={(event) => set('service')(event.target.value)} />
+          )}
+        </Field>
+        <Field label="Date de début" error={errors?.fields['startDate']}>
+          {(control) => (
+            <input {...control} type="date" value={values.startDate} onChange={(event) => set('startDate')(event.target.value)} />
+          )}
+        </Field>
+        <Field label="Date de fin" error={errors?.fields['endDate']}>
+          {(control) => (
+            <input {...control} type="date" value={values.endDate} onChange={(event) => set('endDate')(event.target.value)} />
+          )}
+        </Field>
+        <Field label="Utilisateurs" error={errors?.fields['users']}>
+          {(control) => (
+            <input {...control} type="text" inputMode="numeric" value={values.users} onChange={(event) => set('users')(event.target.value)} />
+          )}
+        </Field>
+        <Field label="Requêtes par mois" error={errors?.fields['monthlyRequests']}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="numeric"
+              value={values.monthlyRequests}
+              onChange={(event) => set('monthlyRequests')(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label="Coût annuel payé (€ HT)"
+          hint="Ce que la collectivité paie réellement sur un an, hors taxes. Par exemple 1234,50."
+          error={errors?.fields['annualCost']}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              value={values.annualCost}
+              onChange={(event) => set('annualCost')(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Voie d'achat" error={errors?.fields['procurementRoute']}>
+          {(control) => (
+            <select
+              {...control}
+              value={values.procurementRoute}
+              onChange={(event) => set('procurementRoute')(event.target.value as Values['procurementRoute'])}
+            >
+              <option value="">Non précisée</option>
+              {(Object.keys(PROCUREMENT_ROUTE_LABELS) as ProcurementRoute[]).map((route) => (
+                <option key={route} value={route}>
+                  {PROCUREMENT_ROUTE_LABELS[route]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {values.status === 'ABANDONED' ? (
+          <Field label="Raison de l'abandon" error={errors?.fields['abandonReason']} className="field--wide">
+            {(control) => (
+              <textarea
+                {...control}
+                rows={3}
+                maxLength={1000}
+                value={values.abandonReason}
+                onChange={(event) => set('abandonReason')(event.target.value)}
+              />
+            )}
+          </Field>
+        ) : null}
+      </div>
+      <p className="form__actions">
+        <button type="submit" className="button" disabled={declaring || updating}>
+          Enregistrer
+        </button>
+        <button type="button" className="button button--secondary" onClick={props.onCancel}>
+          Annuler
+        </button>
+      </p>
+    </form>
+  );
+
+  if (deployment) return <div className="panel form-panel">{form(null)}</div>;
+  return (
+    <div className="panel form-panel">
+      <QueryState data={tools.data} error={tools.error} refetch={tools.refetch} loadingLabel="Chargement du catalogue…">
+        {({ tools: connection }) =>
+          form(
+            connection.edges
+              .map((edge) => edge.node)
+              .sort((a, b) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' })),
+          )
+        }
+      </QueryState>
+    </div>
+  );
+}

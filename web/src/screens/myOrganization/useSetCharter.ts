@@ -1,0 +1,38 @@
+import { useMutation } from '@apollo/client/react';
+import { useCallback } from 'react';
+import { graphql } from '../../gql';
+import type { SetCharterMutationMutationVariables } from '../../gql/graphql';
+import { settle } from '../../lib/mutationResult';
+
+export const SetCharterMutation = graphql(`
+  mutation SetCharterMutation($organizationSiren: String, $status: CharterStatus!, $adoptedAt: Date, $url: String) {
+    setCharter(organizationSiren: $organizationSiren, status: $status, adoptedAt: $adoptedAt, url: $url) {
+      __typename
+      ... on MutationSetCharterSuccess {
+        data {
+          id
+          ...CharterStatus_organization
+          ...CharterForm_organization
+        }
+      }
+      ... on Error {
+        code
+        message
+        fields {
+          field
+          message
+        }
+      }
+    }
+  }
+`);
+
+/** Sets the ethics charter; the organization comes back with its charter, which the cache merges by id. */
+export function useSetCharter() {
+  const [mutate, { loading }] = useMutation(SetCharterMutation);
+  const setCharter = useCallback(
+    (variables: SetCharterMutationMutationVariables) => settle(() => mutate({ variables }), (data) => data.setCharter),
+    [mutate],
+  );
+  return [setCharter, { loading }] as const;
+}
