@@ -629,7 +629,7 @@ export const tools: ToolSeed[] = [
     providerSlug: 'mistral-ai',
     categorySlug: 'assistant-interne-rh',
     description:
-      "Assistant conversationnel de Mistral AI pour rédiger, résumer, traduire et chercher dans des documents. " +
+      "Assistant conversationnel (chatbot) de Mistral AI pour rédiger, résumer, traduire et chercher dans des documents. " +
       "L'offre Pro est facturée par utilisateur et par mois.",
     models: ['Mistral Large 2', 'Mistral Medium 3'],
     deploymentMode: 'SAAS',
@@ -807,7 +807,7 @@ export const tools: ToolSeed[] = [
     providerSlug: 'dinum',
     categorySlug: 'assistant-interne-rh',
     description:
-      "IA générative souveraine de l'État, destinée aux agents publics (réponses sourcées, rédaction, synthèse) ; " +
+      "IA générative souveraine de l'État (assistant conversationnel, ou chatbot), destinée aux agents publics (réponses sourcées, rédaction, synthèse) ; " +
       "l'API est d'abord ouverte aux services de l'État et son code libre est réutilisable par les collectivités.",
     models: ['Llama 3.1 8B', 'Mistral Small'],
     openSourceLicense: 'MIT',

@@ -42,3 +42,10 @@ export const canVoteReview = (actor: Actor | null): boolean =>
 
 /** Hides or restores a review, appoints roles: platform ADMIN only. */
 export const canModerate = isAdmin;
+
+/** Edits a tool, its plans and impact figures: platform ADMIN, or a PROVIDER user for its own provider's tools. */
+export const canEditTool = (actor: Actor | null, tool: { providerId: number }): boolean =>
+  isAdmin(actor) || (!!actor && approved(actor) && has(actor, 'PROVIDER') && actor.providerId === tool.providerId);
+
+/** A provider user edits in its provider's name: what it writes is shown as "declared by the provider". */
+export const editsAsProvider = (actor: Actor | null): boolean => !isAdmin(actor) && !!actor && has(actor, 'PROVIDER');

@@ -10,26 +10,26 @@ import {
 } from '../../generated/prisma/enums.ts';
 import { builder } from '../builder.ts';
 
-const ProviderKind = builder.enumType('ProviderKind', { values: Object.values(ProviderKindValues) });
-const Certification = builder.enumType('Certification', {
+export const ProviderKind = builder.enumType('ProviderKind', { values: Object.values(ProviderKindValues) });
+export const Certification = builder.enumType('Certification', {
   description: 'Qualification ou certification : SecNumCloud (ANSSI), HDS, ISO 27001.',
   values: Object.values(CertificationValues),
 });
-const DeploymentMode = builder.enumType('DeploymentMode', { values: Object.values(ModeValues) });
-const AiActRiskTier = builder.enumType('AiActRiskTier', {
+export const DeploymentMode = builder.enumType('DeploymentMode', { values: Object.values(ModeValues) });
+export const AiActRiskTier = builder.enumType('AiActRiskTier', {
   description: 'Niveau de risque au sens du règlement européen sur l’IA (AI Act).',
   values: Object.values(RiskValues),
 });
-const RgaaStatus = builder.enumType('RgaaStatus', {
+export const RgaaStatus = builder.enumType('RgaaStatus', {
   description: 'Conformité au référentiel d’accessibilité RGAA 4.1.',
   values: Object.values(RgaaValues),
 });
-const PricingModel = builder.enumType('PricingModel', { values: Object.values(PricingModelValues) });
-const PriceSource = builder.enumType('PriceSource', {
+export const PricingModel = builder.enumType('PricingModel', { values: Object.values(PricingModelValues) });
+export const PriceSource = builder.enumType('PriceSource', {
   description: 'Origine du prix : publié, négocié, déclaré par une collectivité.',
   values: Object.values(PriceSourceValues),
 });
-const ImpactMethod = builder.enumType('ImpactMethod', {
+export const ImpactMethod = builder.enumType('ImpactMethod', {
   description: 'Méthode d’évaluation de l’impact : les chiffres de méthodes différentes ne sont pas comparables.',
   values: Object.values(MethodValues),
 });
@@ -73,7 +73,7 @@ builder.prismaObject('PriceTier', {
   }),
 });
 
-builder.prismaNode('PricingPlan', {
+export const PricingPlan = builder.prismaNode('PricingPlan', {
   description: 'Offre tarifaire, en euros HT.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -92,7 +92,7 @@ builder.prismaNode('PricingPlan', {
   }),
 });
 
-builder.prismaNode('ImpactFigure', {
+export const ImpactFigure = builder.prismaNode('ImpactFigure', {
   description: 'Impact environnemental par requête, toujours accompagné de sa méthode, de sa source et de sa date.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -124,7 +124,7 @@ builder.prismaObject('GridIntensity', {
   }),
 });
 
-builder.prismaNode('Tool', {
+export const Tool = builder.prismaNode('Tool', {
   description: 'Une ressource d’IA du catalogue.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -157,15 +157,6 @@ builder.prismaNode('Tool', {
 });
 
 builder.queryFields((t) => ({
-  tools: t.prismaConnection({
-    type: 'Tool',
-    description: 'Le catalogue, par ordre alphabétique.',
-    cursor: 'id',
-    maxSize: 100,
-    totalCount: (_parent, _args, ctx) => ctx.prisma.tool.count({ where: { archivedAt: null } }),
-    resolve: (query, _parent, _args, ctx) =>
-      ctx.prisma.tool.findMany({ ...query, where: { archivedAt: null }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-  }),
   tool: t.prismaField({
     type: 'Tool',
     nullable: true,

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EU_COUNTRIES, queryCatalogue, relevance, searchTokens, type CatalogueRow } from '../src/domain/catalogue.ts';
+import { computeFootprint } from '../src/domain/footprint.ts';
+import { cheapestPlan } from '../src/domain/tco.ts';
+import { backends, createTestApp, type TestApp } from './helpers.ts';
+
+const row = (over: Partial<CatalogueRow>): CatalogueRow => ({
+  id: 1, name: 'Outil', description: '', providerName: 'Éditeur', categorySlug: 'c', categoryName: 'Catégorie', hostingCountry: null,
+  aiActRiskTier: null, secNumCloud: false, openSource: false, ratingAverage: null, adoptionCount: 0, referencePrice: null, ...over,
+});
+
+describe('catalogue rules', () => {
+  it('searches in French without accents or plurals, weighting the name most', () => {
+    expect(searchTokens('Réseaux d’eau')).toEqual(['reseau', 'eau']);
+    const water = row({ name: 'Détection de fuites', categoryName: 'Gestion des réseaux d’eau' });
+    expect(relevance(water, 'reseau eau')).toBeGreaterThan(0);
+    expect(relevance(water, 'reseau electrique')).toBe(0);
+    expect(relevance(row({ name: 'Chatbot municipal' }), 'chatbot')).toBeGreaterThan(relevance(row({ description: 'un chatbot' }), 'chatbot'));
+  });
+
+  it('orders by price or rating with unknown values last, and counts facets without their own criterion', () => {
+    const rows = [
+      row({ id: 1, name: 'A', referencePrice: '300.00', categorySlug: 'x', hostingCountry: 'FR', ratingAverage: '3.50' }),
+      row({ id: 2, name: 'B', referencePrice: null, categorySlug: 'y', hostingCountry: 'US', ratingAverage: null }),
+      row({ id: 3, name: 'C', referencePrice: '100.00', categorySlug: 'x', hostingCountry: null, ratingAverage: '4.20' }),
+    ];
+    expect(queryCatalogue(rows, { orderBy: { field: 'PRICE', direction: 'ASC' } }).rows.map((r) => r.id)).toEqual([3, 1, 2]);
+    expect(queryCatalogue(rows, { orderBy: { field: 'PRICE', direction: 'DESC' } }).rows.map((r) => r.id)).toEqual([1, 3, 2]);
+    expect(queryCatalogue(rows, { orderBy: { field: 'RATING', direction: 'DESC' } }).rows.map((r) => r.id)).toEqual([3, 1, 2]);
+    const result = queryCatalogue(rows, { filter: { categories: ['x'], euHostedOnly: true } });
+    expect(result.rows.map((r) => r.id)).toEqual([1]);
+    expect(result.facets.categories).toEqual([{ value: 'x', count: 1 }]);
+    expect(queryCatalogue(rows, { filter: { minRating: 4 } }).rows.map((r) => r.id)).toEqual([3]);
+    expect(queryCatalogue(rows, { filter: { categories: ['x'] } }).facets.categories).toEqual([
+      { value: 'x', count: 2 },
+      { value: 'y', count: 1 },
+    ]);
+  });
+});
+
+const COMPARE = `query Compare($slugs: [String!]!, $profile: UsageProfileInput!) {
+  compareTools(slugs: $slugs, profile: $profile) {
+    __typename
+    ... on QueryCompareToolsSuccess { data {
+      profile { population organizationName years }
+      tools { tool { slug } plan { name } tco { known reason total perYear perInhabitantPerYear cumulative }
+              footprint { known reason method kwh { value basis } kgco2e { value basis reason } waterL { value basis reason } derivedFromGrid }
+              adoptionCount tool { ratings { count average } aiActRiskTier secNumCloud gdprDpaAvailable } }
+      best { dimension toolSlugs note } } }
+    ... on Error { code message fields { field message } }
+  }
+}`;
+
+describe.each(backends)('catalogue and comparison over HTTP on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+  });
+  afterAll(() => t?.close());
+
+  it('finds the water-network tools with "reseau eau"', async () => {
+    const res = await t.gql(`{ tools(search: "reseau eau", first: 20) { totalCount edges { node { slug category { slug } } } } }`);
+    const tools = res.data!.tools.edges.map((e: any) => e.node);
+    expect(tools.length).toBeGreaterThanOrEqual(2);
+    for (const tool of tools) expect(tool.category.slug).toBe('reseaux-eau');
+  });
+
+  it('euHostedOnly returns no tool hosted outside the EU (nor of unknown hosting)', async () => {
+    const all = await t.gql(`{ tools(first: 100) { totalCount edges { node { hostingCountry } } } }`);
+    const eu = await t.gql(`{ tools(filter: {euHostedOnly: true}, first: 100) { totalCount edges { node { slug hostingCountry } } } }`);
+    const countries = eu.data!.tools.edges.map((e: any) => e.node.hostingCountry);
+    expect(countries.length).toBeGreaterThan(0);
+    expect(countries.length).toBeLessThan(all.data!.tools.totalCount);
+    for (const country of countries) expect(EU_COUNTRIES.has(country)).toBe(true);
+  });
+
+  it('filters, orders and counts facets under the current filter', async () => {
+    const res = await t.gql(`{ tools(search: "chatbot", filter: {euHostedOnly: true}, orderBy: {field: NAME, direction: DESC}, first: 10) {
+      totalCount edges { node { name hostingCountry } } facets { categories { value count } hostingCountries { value count } aiActRiskTiers { value count } } } }`);
+    const names = res.data!.tools.edges.map((e: any) => e.node.name);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    expect(names).toEqual([...names].sort((a: string, b: string) => b.localeCompare(a, 'fr', { sensitivity: 'base' })));
+    const facets = res.data!.tools.facets;
+    expect(facets.categories.reduce((s: number, f: any) => s + f.count, 0)).toBe(res.data!.tools.totalCount);
+    // the country facet ignores its own criterion: it shows the non-EU chatbots too
+    expect(facets.hostingCountries.map((f: any) => f.value)).toContain('US');
+    const bad = await t.gql(`{ tools(filter: {minRating: 7}, first: 5) { totalCount } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION');
+  });
+
+  it('pages through the catalogue with cursors', async () => {
+    const first = await t.gql(`{ tools(first: 10, orderBy: {field: PRICE}) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug } } } }`);
+    const next = await t.gql(`query($after: String) { tools(first: 10, after: $after, orderBy: {field: PRICE}) { edges { node { slug } } } }`, {
+      after: first.data!.tools.pageInfo.endCursor,
+    });
+    const a = first.data!.tools.edges.map((e: any) => e.node.slug);
+    const b = next.data!.tools.edges.map((e: any) => e.node.slug);
+    expect(first.data!.tools.pageInfo.hasNextPage).toBe(true);
+    expect(b.filter((slug: string) => a.includes(slug))).toEqual([]);
+  });
+
+  it('issues the same number of SQL statements for the catalogue page with first: 10 and first: 50', async () => {
+    const query = `query Catalogue($n: Int!) { tools(first: $n) { totalCount
+      facets { categories { value count } hostingCountries { value count } aiActRiskTiers { value count } }
+      edges { node { id slug name description isDemo hostingCountry deploymentMode aiActRiskTier
+        provider { name country } category { slug name } ratings { count average verifiedCount } adoption { total }
+        plans { name pricingModel unitPrice sourceUrl sourceDate isDemo tiers { minVolume unitPrice } } } } } }`;
+    const ten = await t.countQueries(() => t.gql(query, { n: 10 }));
+    const fifty = await t.countQueries(() => t.gql(query, { n: 50 }));
+    expect(ten.result.errors).toBeUndefined();
+    expect(fifty.result.data!.tools.edges.length).toBeGreaterThan(10);
+    expect(fifty.statements).toBe(ten.statements);
+  });
+
+  it('compares three chatbots for Grand Besançon Métropole exactly as the domain functions do', async () => {
+    const slugs = ['api-mistral', 'le-chat-pro', 'albert'];
+    const profile = { organizationSiren: '242500361', seats: 50, requestsPerMonth: 20000, years: 3 };
+    const res = await t.gql(COMPARE, { slugs, profile });
+    const data = res.data!.compareTools.data;
+    expect(data.profile).toMatchObject({ population: 198387, organizationName: 'Grand Besançon Métropole', years: 3 });
+    const tools = await t.db.prisma.tool.findMany({
+      where: { slug: { in: slugs } },
+      include: { plans: { where: { archivedAt: null }, include: { tiers: true } }, impactFigures: { where: { archivedAt: null } } },
+    });
+    const grids = await t.db.prisma.gridIntensity.findMany();
+    for (const compared of data.tools) {
+      const tool = tools.find((x) => x.slug === compared.tool.slug)!;
+      const expected = cheapestPlan(tool.plans, { ...profile, population: 198387 });
+      expect(expected.plan).not.toBeNull();
+      expect(compared.plan.name).toBe(expected.plan!.name);
+      expect(compared.tco.total).toBe(expected.plan ? (expected as any).tco.total : null);
+      expect(compared.tco.cumulative).toHaveLength(3);
+      const footprint = computeFootprint(tool.impactFigures, grids, profile, tool.hostingCountry);
+      expect(compared.footprint.known).toBe(true);
+      expect(compared.footprint.method).toBe(footprint.known ? footprint.method : null);
+      expect(compared.footprint.kgco2e.value).toBe(footprint.known ? footprint.kgco2e.value : null);
+    }
+    const dimensions = data.best.map((b: any) => b.dimension);
+    expect(dimensions).toEqual(['COST', 'CARBON', 'ENERGY', 'WATER', 'RATING', 'ADOPTION']);
+    expect(data.best.find((b: any) => b.dimension === 'COST').toolSlugs).toEqual(['albert']);
+  });
+
+  it('returns a typed NOT_FOUND error for an unknown tool, and VALIDATION for a wrong count or profile', async () => {
+    const missing = await t.gql(COMPARE, { slugs: ['api-mistral', 'outil-inexistant'], profile: { years: 3 } });
+    expect(missing.data!.compareTools).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
+    expect(missing.data!.compareTools.message).toMatch(/outil-inexistant/);
+    const one = await t.gql(COMPARE, { slugs: ['api-mistral'], profile: { years: 3 } });
+    expect(one.data!.compareTools.code).toBe('VALIDATION');
+    const years = await t.gql(COMPARE, { slugs: ['api-mistral', 'albert'], profile: { years: 40, seats: -1 } });
+    expect(years.data!.compareTools.fields.map((f: any) => f.field).sort()).toEqual(['seats', 'years']);
+  });
+
+  it('shows unknowns explicitly instead of zeros', async () => {
+    const res = await t.gql(COMPARE, { slugs: ['le-chat-pro', 'leakmited'], profile: { years: 3 } });
+    const [chat, leak] = res.data!.compareTools.data.tools;
+    expect(chat.tco).toMatchObject({ known: false, total: null, reason: expect.stringMatching(/sièges/) });
+    expect(leak.tco).toMatchObject({ known: false, reason: expect.stringMatching(/population/) });
+    expect(chat.footprint).toMatchObject({ known: false, reason: expect.stringMatching(/requêtes/) });
+  });
+
+  it('lists adopters near a collectivité: same EPCI first, then département, then région', async () => {
+    const res = await t.gql(`{ tool(slug: "albert") { adoption { total byStatus { status count } }
+      adoptersNear(siren: "212500565", first: 50) { proximity status organization { name departementCode regionCode } } } }`);
+    const tool = res.data!.tool;
+    expect(tool.adoption.total).toBe(tool.adoption.byStatus.reduce((s: number, b: any) => s + b.count, 0));
+    const ranks = tool.adoptersNear.map((a: any) => ['EPCI', 'DEPARTEMENT', 'REGION'].indexOf(a.proximity));
+    expect(ranks).toEqual([...ranks].sort());
+    for (const near of tool.adoptersNear) {
+      expect(near.organization.regionCode).toBe('27');
+      if (near.proximity === 'DEPARTEMENT') expect(near.organization.departementCode).toBe('25');
+    }
+  });
+
+  it('lets an ADMIN curate the catalogue and a PROVIDER edit only its own tools, audit-logged', async () => {
+    const admin = await t.signIn('admin@mutualis.test');
+    const provider = await t.signIn('fournisseur@mistral.test');
+    const agent = await t.signIn('agent@besancon.test');
+    const UPDATE = `mutation($slug: String!, $input: ToolInput!) { updateTool(slug: $slug, input: $input) { __typename
+      ... on MutationUpdateToolSuccess { data { description declaredByProvider } } ... on Error { code fields { field } } } }`;
+    const own = await provider.gql(UPDATE, { slug: 'le-chat-pro', input: { description: 'Assistant conversationnel (chatbot) de Mistral AI, décrit par l’éditeur.' } });
+    expect(own.data!.updateTool.data).toMatchObject({ declaredByProvider: true });
+    expect((await provider.gql(UPDATE, { slug: 'api-openai', input: { description: 'Tentative' } })).data!.updateTool.code).toBe('FORBIDDEN');
+    expect((await agent.gql(UPDATE, { slug: 'le-chat-pro', input: { description: 'Tentative' } })).data!.updateTool.code).toBe('FORBIDDEN');
+    expect((await t.gql(UPDATE, { slug: 'le-chat-pro', input: { description: 'Tentative' } })).data!.updateTool.code).toBe('UNAUTHENTICATED');
+    const bad = await admin.gql(UPDATE, { slug: 'le-chat-pro', input: { hostingCountry: 'france', website: 'ftp://x' } });
+    expect(bad.data!.updateTool.fields.map((f: any) => f.field).sort()).toEqual(['hostingCountry', 'website']);
+
+    const PLAN = `mutation($slug: String!, $input: PricingPlanInput!) { createPricingPlan(toolSlug: $slug, input: $input) { __typename
+      ... on MutationCreatePricingPlanSuccess { data { id name unitPrice tiers { minVolume unitPrice } } } ... on Error { code fields { field } } } }`;
+    const plan = await admin.gql(PLAN, {
+      slug: 'leakmited',
+      input: { name: 'Offre négociée 2026', pricingModel: 'PER_INHABITANT_YEAR', unitPrice: '0.10', source: 'NEGOTIATED', sourceDate: '2026-01-15', tiers: [{ minVolume: '100000', unitPrice: '0.08' }] },
+    });
+    expect(plan.data!.createPricingPlan.data).toMatchObject({ name: 'Offre négociée 2026', unitPrice: '0.1', tiers: [{ minVolume: '100000', unitPrice: '0.08' }] });
+    const archive = await admin.gql(`mutation($id: ID!) { archivePricingPlan(id: $id) { __typename } }`, { id: plan.data!.createPricingPlan.data.id });
+    expect(archive.data!.archivePricingPlan.__typename).toBe('MutationArchivePricingPlanSuccess');
+    const plans = await t.gql(`{ tool(slug: "leakmited") { plans { name } } }`);
+    expect(plans.data!.tool.plans.map((p: any) => p.name)).not.toContain('Offre négociée 2026');
+
+    const FIGURE = `mutation($slug: String!, $input: ImpactFigureInput!) { createImpactFigure(toolSlug: $slug, input: $input) { __typename
+      ... on MutationCreateImpactFigureSuccess { data { method declaredByProvider } } ... on Error { code fields { field } } } }`;
+    const noMethod = await provider.gql(FIGURE, { slug: 'le-chat-pro', input: { energyWhPerRequest: '0.5', sourceUrl: 'https://mistral.ai', sourceDate: '2026-01-01' } });
+    expect(noMethod.data!.createImpactFigure.fields.map((f: any) => f.field)).toEqual(['method']);
+    const figure = await provider.gql(FIGURE, {
+      slug: 'le-chat-pro',
+      input: { energyWhPerRequest: '0.5', method: 'PROVIDER_DECLARED', sourceUrl: 'https://mistral.ai', sourceDate: '2026-01-01' },
+    });
+    expect(figure.data!.createImpactFigure.data).toEqual({ method: 'PROVIDER_DECLARED', declaredByProvider: true });
+
+    const auditor = await t.signIn('auditeur@mutualis.test');
+    const log = await auditor.gql(`{ auditEvents(first: 50, filter: {entityType: "Tool"}) { edges { node { action actor { name } } } } }`);
+    expect(log.data!.auditEvents.edges.map((e: any) => e.node.action)).toContain('tool.update');
+  });
+});

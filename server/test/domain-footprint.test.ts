@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { bestOn } from '../src/domain/comparison.ts';
+import { chooseFigure, computeFootprint, gridFor, type FigureInput, type GridInput } from '../src/domain/footprint.ts';
+
+const grids: GridInput[] = [
+  { zone: 'FR', gco2ePerKwh: '56', year: 2023, basis: 'Ember life-cycle', waterLPerKwh: '3.67' },
+  { zone: 'FR', gco2ePerKwh: '44.18', year: null, basis: 'EcoLogits 0.9.1 mix' },
+  { zone: 'US', gco2ePerKwh: '383.55', year: null, basis: 'EcoLogits 0.9.1 mix', waterLPerKwh: '3.13' },
+];
+
+describe('footprint', () => {
+  it('figure-based: every measure from the published figure', () => {
+    const figure: FigureInput = { method: 'PROVIDER_DECLARED', energyWhPerRequest: '0.24', gco2ePerRequest: '0.03', waterMlPerRequest: '0.26' };
+    const result = computeFootprint([figure], grids, { requestsPerMonth: 20000 }, 'US');
+    expect(result).toMatchObject({
+      known: true,
+      method: 'PROVIDER_DECLARED',
+      requestsPerYear: 240000,
+      kwh: { value: '57.600', basis: 'FIGURE' },
+      kgco2e: { value: '7.200', basis: 'FIGURE' },
+      waterL: { value: '62.400', basis: 'FIGURE' },
+      derivedFromGrid: false,
+    });
+  });
+
+  it('grid-based: CO2e and water from the energy and the hosting country’s mix when the figure has none', () => {
+    const figure: FigureInput = { method: 'ECOLOGITS_ESTIMATE', energyWhPerRequest: '2' };
+    const result = computeFootprint([figure], grids, { requestsPerMonth: 1000 }, 'FR');
+    // 12,000 requests × 2 Wh = 24 kWh; × 56 g/kWh (Ember 2023, the most recent year) = 1.344 kg; × 3.67 L/kWh = 88.08 L
+    expect(result).toMatchObject({
+      known: true,
+      kwh: { value: '24.000', basis: 'FIGURE' },
+      kgco2e: { value: '1.344', basis: 'GRID' },
+      waterL: { value: '88.080', basis: 'GRID' },
+      derivedFromGrid: true,
+      grid: { zone: 'FR', basis: 'Ember life-cycle' },
+    });
+  });
+
+  it('unknown: says why, never zero', () => {
+    expect(computeFootprint([], grids, { requestsPerMonth: 10 })).toEqual({ known: false, reason: 'aucun chiffre d’impact publié pour cet outil' });
+    expect(computeFootprint([{ method: 'MEASURED', energyWhPerRequest: '1' }], grids, {})).toEqual({ known: false, reason: 'nombre de requêtes mensuelles inconnu' });
+    const noGrid = computeFootprint([{ method: 'ECOLOGITS_ESTIMATE', energyWhPerRequest: '1' }], grids, { requestsPerMonth: 10 }, 'JP');
+    expect(noGrid).toMatchObject({ known: true, kgco2e: { value: null, basis: 'UNKNOWN', reason: expect.stringMatching(/JP/) } });
+    const noEnergy = computeFootprint([{ method: 'LCA_THIRD_PARTY', gco2ePerRequest: '1.14' }], grids, { requestsPerMonth: 10 }, 'SE');
+    expect(noEnergy).toMatchObject({ kwh: { value: null, basis: 'UNKNOWN' }, kgco2e: { value: '0.137', basis: 'FIGURE' } });
+  });
+
+  it('never mixes methods: one figure, the most trustworthy method first, then the newest', () => {
+    const figures: FigureInput[] = [
+      { method: 'ECOLOGITS_ESTIMATE', energyWhPerRequest: '8', sourceDate: '2025-11-12' },
+      { method: 'LCA_THIRD_PARTY', gco2ePerRequest: '1.14', sourceDate: '2025-07-22' },
+      { method: 'LCA_THIRD_PARTY', gco2ePerRequest: '2', sourceDate: '2024-01-01' },
+    ];
+    expect(chooseFigure(figures)?.gco2ePerRequest).toBe('1.14');
+    expect(gridFor(grids, 'FR')?.basis).toBe('Ember life-cycle');
+    expect(gridFor(grids, null)).toBeNull();
+  });
+});
+
+describe('best on each dimension', () => {
+  it('ignores unknown values, reports ties, and warns when footprint methods differ', () => {
+    const best = bestOn([
+      { slug: 'a', total: '100.00', kgco2e: '5.000', kwh: null, waterL: null, method: 'LCA_THIRD_PARTY', rating: '4.00', adoption: 3 },
+      { slug: 'b', total: null, kgco2e: '2.000', kwh: '10.000', waterL: null, method: 'ECOLOGITS_ESTIMATE', rating: '4.00', adoption: 7 },
+      { slug: 'c', total: '90.00', kgco2e: null, kwh: null, waterL: null, method: null, rating: null, adoption: 0 },
+    ]);
+    const get = (d: string) => best.find((b) => b.dimension === d)!;
+    expect(get('COST')).toMatchObject({ toolSlugs: ['c'], note: 'Coût inconnu pour b.' });
+    expect(get('CARBON')).toMatchObject({ toolSlugs: ['b'], note: expect.stringMatching(/Méthodes d’évaluation différentes/) });
+    expect(get('RATING').toolSlugs).toEqual(['a', 'b']);
+    expect(get('ADOPTION').toolSlugs).toEqual(['b']);
+    expect(get('WATER').toolSlugs).toEqual([]);
+  });
+});

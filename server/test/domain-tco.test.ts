@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { cheapestPlan, computeTco, tierFor, yearlyQuantity, type PlanInput } from '../src/domain/tco.ts';
+import { dec } from '../src/domain/money.ts';
+
+const known = (plan: PlanInput, profile: Parameters<typeof computeTco>[1]) => {
+  const result = computeTco(plan, profile);
+  if (!result.known) throw new Error(result.reason);
+  return result;
+};
+
+describe('TCO for each pricing model', () => {
+  it('FREE costs nothing but its setup fee', () => {
+    expect(known({ pricingModel: 'FREE', unitPrice: '99', setupFee: '500' }, { years: 3 })).toMatchObject({ perYear: '0.00', total: '500.00' });
+  });
+
+  it('FLAT_YEAR: the yearly fee, whatever the volume', () => {
+    expect(known({ pricingModel: 'FLAT_YEAR', unitPrice: '12000', setupFee: '3000' }, { years: 3, population: 1 })).toMatchObject({
+      setup: '3000.00', perYear: '12000.00', total: '39000.00', cumulative: ['15000.00', '27000.00', '39000.00'],
+    });
+  });
+
+  it('PER_SEAT_MONTH: seats × price × 12', () => {
+    expect(known({ pricingModel: 'PER_SEAT_MONTH', unitPrice: '14.99' }, { years: 2, seats: 50 })).toMatchObject({
+      quantity: '50', perYear: '8994.00', total: '17988.00',
+    });
+  });
+
+  it('PER_INHABITANT_YEAR: population × price, and the cost per inhabitant', () => {
+    expect(known({ pricingModel: 'PER_INHABITANT_YEAR', unitPrice: '0.12' }, { years: 3, population: 198387 })).toMatchObject({
+      perYear: '23806.44', total: '71419.32', perInhabitantPerYear: '0.12',
+    });
+  });
+
+  it('PER_1K_REQUESTS: yearly thousands of requests × price', () => {
+    expect(known({ pricingModel: 'PER_1K_REQUESTS', unitPrice: '40' }, { years: 1, requestsPerMonth: 20000 })).toMatchObject({
+      quantity: '240', perYear: '9600.00',
+    });
+  });
+
+  it('PER_MILLION_TOKENS: yearly tokens (1,000 per request by default) in millions × price', () => {
+    expect(known({ pricingModel: 'PER_MILLION_TOKENS', unitPrice: '2.5596' }, { years: 1, requestsPerMonth: 20000 })).toMatchObject({
+      quantity: '240', perYear: '614.30',
+    });
+    expect(known({ pricingModel: 'PER_MILLION_TOKENS', unitPrice: '2' }, { years: 1, requestsPerMonth: 1000, tokensPerRequest: 500 }).perYear).toBe('12.00');
+  });
+
+  it('says why a cost is unknown instead of returning zero', () => {
+    expect(computeTco({ pricingModel: 'PER_SEAT_MONTH', unitPrice: '10' }, { years: 3 })).toEqual({ known: false, reason: 'nombre d’utilisateurs (sièges) inconnu' });
+    expect(computeTco({ pricingModel: 'PER_INHABITANT_YEAR', unitPrice: '1' }, { years: 3, population: null })).toEqual({ known: false, reason: 'population inconnue' });
+    expect(computeTco({ pricingModel: 'PER_1K_REQUESTS', unitPrice: '1' }, { years: 3 })).toMatchObject({ known: false });
+    expect(computeTco({ pricingModel: 'FLAT_YEAR', unitPrice: '1' }, { years: 0 })).toMatchObject({ known: false });
+  });
+});
+
+describe('volume tiers (all units at the tier reached)', () => {
+  const plan: PlanInput = {
+    pricingModel: 'PER_INHABITANT_YEAR',
+    unitPrice: '0.25',
+    tiers: [
+      { minVolume: '50000', unitPrice: '0.20' },
+      { minVolume: '100000', unitPrice: '0.15' },
+    ],
+  };
+  it.each([
+    [49999, '0.25', -1, '12499.75'],
+    [50000, '0.2', 0, '10000.00'],
+    [50001, '0.2', 0, '10000.20'],
+    [99999, '0.2', 0, '19999.80'],
+    [100000, '0.15', 1, '15000.00'],
+    [100001, '0.15', 1, '15000.15'],
+  ])('%i inhabitants → %s €/inhabitant (tier %i), %s € a year', (population, unitPrice, tierIndex, perYear) => {
+    expect(known(plan, { years: 1, population })).toMatchObject({ unitPrice, tierIndex, perYear });
+  });
+
+  it('finds the tier whatever the order the tiers are given in', () => {
+    expect(tierFor([{ minVolume: '10', unitPrice: '1' }, { minVolume: '5', unitPrice: '2' }], dec(7))).toEqual({ index: 0, unitPrice: dec(2) });
+  });
+});
+
+describe('setup fees, minimum commitments and rounding', () => {
+  it('adds the setup fee once', () => {
+    expect(known({ pricingModel: 'PER_SEAT_MONTH', unitPrice: '10', setupFee: '1500' }, { years: 3, seats: 10 }).total).toBe('5100.00');
+  });
+
+  it('bills the minimum quantity (ChatGPT Business: two users at least)', () => {
+    expect(known({ pricingModel: 'PER_SEAT_MONTH', unitPrice: '25.60', minimumQuantity: '2' }, { years: 1, seats: 1 })).toMatchObject({
+      quantity: '1', billedQuantity: '2', perYear: '614.40',
+    });
+  });
+
+  it('applies the minimum annual amount only when the usage costs less', () => {
+    const plan: PlanInput = { pricingModel: 'PER_1K_REQUESTS', unitPrice: '1', minimumAnnualAmount: '1000' };
+    expect(known(plan, { years: 2, requestsPerMonth: 1000 })).toMatchObject({ perYear: '1000.00', total: '2000.00', minimumApplied: true });
+    expect(known(plan, { years: 2, requestsPerMonth: 100000 })).toMatchObject({ perYear: '1200.00', minimumApplied: false });
+  });
+
+  it('rounds once, at the end, to the cent (half up)', () => {
+    // 0.0021 € a year, three years: rounding each year would give 0.00 × 3, not 0.0063 → 0.01
+    const plan: PlanInput = { pricingModel: 'PER_1K_REQUESTS', unitPrice: '0.000125' };
+    expect(known(plan, { years: 3, requestsPerMonth: 1400 })).toMatchObject({ perYear: '0.00', total: '0.01' });
+    expect(known({ pricingModel: 'FLAT_YEAR', unitPrice: '0.005' }, { years: 1 }).total).toBe('0.01');
+    expect(known({ pricingModel: 'FLAT_YEAR', unitPrice: '0.004999' }, { years: 1 }).total).toBe('0.00');
+    // no float drift: 0.1 + 0.2 style sums stay exact
+    expect(known({ pricingModel: 'PER_SEAT_MONTH', unitPrice: '0.1', setupFee: '0.2' }, { years: 1, seats: 1 }).total).toBe('1.40');
+  });
+
+  it('keeps the last cumulative value equal to the total', () => {
+    const result = known({ pricingModel: 'PER_MILLION_TOKENS', unitPrice: '0.12798' }, { years: 3, requestsPerMonth: 20000 });
+    expect(result.cumulative.at(-1)).toBe(result.total);
+  });
+});
+
+describe('cheapest applicable plan', () => {
+  it('picks the lowest total among the plans that apply, with the reason when none does', () => {
+    const plans: PlanInput[] = [
+      { name: 'siège', pricingModel: 'PER_SEAT_MONTH', unitPrice: '30' },
+      { name: 'forfait', pricingModel: 'FLAT_YEAR', unitPrice: '10000' },
+      { name: 'habitant', pricingModel: 'PER_INHABITANT_YEAR', unitPrice: '0.01' },
+    ];
+    const best = cheapestPlan(plans, { years: 3, seats: 50, population: null });
+    expect(best.plan?.name).toBe('forfait');
+    expect(cheapestPlan([plans[0]!], { years: 3 })).toEqual({ plan: null, reason: 'aucune offre applicable : nombre d’utilisateurs (sièges) inconnu' });
+    expect(cheapestPlan([], { years: 3 })).toMatchObject({ plan: null, reason: 'aucune offre tarifaire publiée ou déclarée' });
+  });
+
+  it('reads volumes in the unit of each model', () => {
+    expect(yearlyQuantity('FLAT_YEAR', { years: 1 }).toString()).toBe('1');
+    expect(yearlyQuantity('PER_1K_REQUESTS', { years: 1, requestsPerMonth: 500 }).toString()).toBe('6');
+  });
+});
