@@ -1,5 +1,11 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
+import { SignInPage } from './screens/account/SignInPage';
+import { SignUpPage } from './screens/account/SignUpPage';
+import { AuditLogPage } from './screens/audit/AuditLogPage';
+import { ModerationPage } from './screens/moderation/ModerationPage';
+import { MyOrganizationPage } from './screens/myOrganization/MyOrganizationPage';
+import { ToolPage } from './screens/tool/ToolPage';
 import { CataloguePage } from './screens/catalogue/CataloguePage';
 import { DirectoryPage } from './screens/directory/DirectoryPage';
 import { ComingSoonPage } from './screens/misc/ComingSoonPage';
@@ -13,6 +19,7 @@ export function App() {
       <Route element={<Layout />}>
         <Route index element={<Navigate to="/catalogue" replace />} />
         <Route path="catalogue" element={<CataloguePage />} />
+        <Route path="catalogue/:slug" element={<ToolPage />} />
         <Route
           path="comparer"
           element={
@@ -33,6 +40,11 @@ export function App() {
         />
         <Route path="territoires" element={<DirectoryPage />} />
         <Route path="territoires/:siren" element={<OrganizationPage />} />
+        <Route path="connexion" element={<SignInPage />} />
+        <Route path="inscription" element={<SignUpPage />} />
+        <Route path="mon-organisation" element={<MyOrganizationPage />} />
+        <Route path="moderation" element={<ModerationPage />} />
+        <Route path="journal" element={<AuditLogPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

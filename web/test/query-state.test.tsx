@@ -45,6 +45,7 @@ function tool(id: string, name: string, slug: string, categoryName: string, plan
     node: {
       __typename: 'Tool',
       id: `Tool:${id}`,
+      slug: name.toLowerCase(),
       name,
       description: `Description de ${name}.`,
       provider: { __typename: 'Provider', id: `Provider:${id}`, name: 'DINUM', country: 'FR' },
@@ -83,6 +84,8 @@ describe('QueryState', () => {
       'Albert',
       'Transcripteur',
     ]);
+    // Each tool name leads to its page.
+    expect(within(articles[0] as HTMLElement).getByRole('link', { name: 'Albert' }).getAttribute('href')).toBe('/catalogue/albert');
     // The cheapest plan, formatted from the exact decimal string.
     expect(normalizeSpaces(articles[0]?.textContent)).toContain('à partir de 14,99 € HT / utilisateur / mois');
     expect(normalizeSpaces(articles[0]?.textContent)).toContain('Risque limité');

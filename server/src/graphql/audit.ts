@@ -26,7 +26,12 @@ export function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
  * Runs a change and writes its AuditEvent in the same transaction: a failed change leaves neither the change
  * nor the event behind.
  */
-export async function audited<T>(ctx: Context, action: string, change: (tx: Tx) => Promise<AuditedChange<T>>): Promise<T> {
+export async function audited<T>(
+  ctx: Context,
+  action: string,
+  change: (tx: Tx) => Promise<AuditedChange<T>>,
+  options?: { maxWait?: number; timeout?: number },
+): Promise<T> {
   return ctx.prisma.$transaction(async (tx) => {
     const done = await change(tx);
     await tx.auditEvent.create({
@@ -42,5 +47,5 @@ export async function audited<T>(ctx: Context, action: string, change: (tx: Tx) 
       },
     });
     return done.result;
-  });
+  }, options);
 }

@@ -6,6 +6,7 @@ import './modules/catalogue-search.ts';
 import './modules/compare.ts';
 import './modules/adoption.ts';
 import './modules/catalog-admin.ts';
+import './modules/purchasing.ts';
 import './modules/errors.ts';
 import './modules/auth.ts';
 import './modules/deployments.ts';

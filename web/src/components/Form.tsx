@@ -54,7 +54,8 @@ export function Field({
 export function FormAlert({ errors, placed }: { errors: FormErrors | undefined; placed: readonly string[] }) {
   if (!errors) return null;
   const placedErrors = Object.keys(errors.fields).filter((field) => placed.includes(field));
-  const others = Object.entries(errors.fields).filter(([field]) => !placed.includes(field));
+  // Errors naming no field of this form; one repeating the general message adds nothing.
+  const others = Object.entries(errors.fields).filter(([field, message]) => !placed.includes(field) && message !== errors.message);
   const onlyFields = errors.code === 'VALIDATION' && placedErrors.length > 0 && others.length === 0;
   return (
     <div role="alert" className="form-alert">

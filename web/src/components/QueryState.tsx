@@ -16,6 +16,9 @@ export interface QueryStateProps<TData> {
 /** A French sentence for the user; the technical detail stays available in a disclosure. */
 export function describeError(error: ErrorLike): { summary: string; detail?: string } {
   if (CombinedGraphQLErrors.is(error)) {
+    // The API's expected errors (refused filter, rights…) carry a code and a message written in French.
+    const expected = error.errors.find((e) => typeof e.extensions?.['code'] === 'string' && e.extensions['code'] !== 'INTERNAL_SERVER_ERROR');
+    if (expected) return { summary: expected.message };
     return {
       summary: 'Le serveur a refusé ou n’a pas pu traiter la demande.',
       detail: error.errors.map((e) => e.message).join(' ; '),

@@ -149,3 +149,14 @@ export function formatDateTime(value: string | null | undefined): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
 }
+
+const languageNames = new Intl.DisplayNames(['fr'], { type: 'language' });
+
+/** ISO 639 code → French language name ("fr" → "français"). */
+export function formatLanguage(code: string): string {
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -137,6 +137,15 @@ builder.prismaObjectFields('Tool', (t) => ({
     resolve: (tool) => tool.id,
     load: loadRatings,
   }),
+  viewerReview: t.prismaField({
+    type: 'Review',
+    nullable: true,
+    description: 'L’avis de l’organisation de la personne connectée sur cet outil, s’il existe (une nouvelle soumission le met à jour).',
+    resolve: (query, tool, _args, ctx) =>
+      ctx.viewer
+        ? ctx.prisma.review.findUnique({ ...query, where: { organizationId_toolId: { organizationId: ctx.viewer.organizationId, toolId: tool.id } } })
+        : null,
+  }),
   reviews: t.relatedConnection('reviews', {
     description: 'Avis visibles, les plus récents d’abord.',
     cursor: 'id',

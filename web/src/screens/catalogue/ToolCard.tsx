@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { DemoBadge } from '../../components/DemoBadge';
 import { SourceNote } from '../../components/SourceNote';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
@@ -8,6 +9,7 @@ import { PlanPrice } from './PlanPrice';
 export const ToolCard_tool = graphql(`
   fragment ToolCard_tool on Tool {
     id
+    slug
     name
     description
     provider {
@@ -58,7 +60,9 @@ export function ToolCard(props: { tool: FragmentType<typeof ToolCard_tool> }) {
   return (
     <article className="tool-card">
       <header className="tool-card__header">
-        <h2 className="tool-card__title">{tool.name}</h2>
+        <h2 className="tool-card__title">
+          <Link to={`/catalogue/${tool.slug}`}>{tool.name}</Link>
+        </h2>
         <DemoBadge show={tool.isDemo} />
       </header>
       <p className="tool-card__provider">

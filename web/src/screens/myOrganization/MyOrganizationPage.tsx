@@ -75,9 +75,10 @@ export function MyOrganizationPage() {
           };
           return (
             <>
-              <p className="breadcrumb">Mon organisation</p>
-              <h1>{organization.name}</h1>
+              <h1>Mon organisation</h1>
               <p className="lead">
+                <strong className="organization-name">{organization.name}</strong>
+                {' · '}
                 {natureLabel(organization.kind, organization.epciType)}
                 {organization.siren ? (
                   <>
@@ -101,7 +102,7 @@ export function MyOrganizationPage() {
 
               <section aria-labelledby="deploiements" className="deployments">
                 <div className="section-header">
-                  <h2 id="deploiements">Outils d'IA déclarés</h2>
+                  <h2 id="deploiements">Déploiements déclarés</h2>
                   {canWrite && editing === null ? (
                     <button
                       type="button"

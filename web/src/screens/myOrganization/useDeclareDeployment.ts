@@ -1,4 +1,5 @@
 import type { ApolloCache, Reference } from '@apollo/client';
+import { isReference } from '@apollo/client/utilities';
 import { useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
 import { graphql } from '../../gql';
@@ -72,7 +73,7 @@ export function useDeclareDeployment() {
           fields: {
             deployments(existing, { readField, toReference }) {
               const ref = toReference(node);
-              if (!ref || existing.edges.some((edge) => readField('id', edge.node) === deployment.id)) return existing;
+              if (isReference(existing) || !ref || existing.edges.some((edge) => readField('id', edge.node) === deployment.id)) return existing;
               // The list is ordered by last change: the new declaration comes first. Its cursor is never
               // used to page (« Afficher plus » continues from pageInfo.endCursor).
               const edge: ConnectionEdge = { __typename: 'OrganizationDeploymentsConnectionEdge', cursor: `nouveau:${deployment.id}`, node: ref };

@@ -1,0 +1,608 @@
+import {
+  AllocationRule as RuleValues,
+  GroupEligibility as EligibilityValues,
+  GroupMembershipStatus as MembershipValues,
+  GroupStatus as StatusValues,
+  VolumeUnit as UnitValues,
+} from '../../generated/prisma/enums.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { dec } from '../../domain/money.ts';
+import { canAdministerOrganization } from '../../domain/permissions.ts';
+import {
+  allocationRuleError,
+  eligibilityError,
+  groupEconomics,
+  membershipChangeError,
+  transitionError,
+  type GroupEconomics,
+  type GroupStatus as Status,
+  type MemberShare,
+  type VolumeUnit as Unit,
+} from '../../domain/purchasing.ts';
+import { audited, type Tx } from '../audit.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.ts';
+import { Checks, clean } from '../validate.ts';
+import { groupConventionHtml, groupMembersCsv } from './purchasing-exports.ts';
+
+const GroupStatus = builder.enumType('GroupStatus', {
+  description: 'Groupement : en préparation, ouvert aux adhésions, clos (engagements figés), attribué, annulé.',
+  values: Object.values(StatusValues),
+});
+const GroupEligibility = builder.enumType('GroupEligibility', {
+  description: 'Qui peut adhérer : toutes les collectivités, les communes membres de l’EPCI coordonnateur, son département, sa région.',
+  values: Object.values(EligibilityValues),
+});
+const AllocationRule = builder.enumType('AllocationRule', {
+  description: 'Répartition du coût : au prorata de la population, des sièges, de l’usage, ou à parts égales.',
+  values: Object.values(RuleValues),
+});
+const VolumeUnit = builder.enumType('VolumeUnit', { values: Object.values(UnitValues) });
+const GroupMembershipStatus = builder.enumType('GroupMembershipStatus', {
+  description: 'Intéressé (volume estimé), engagé (volume ferme), retiré.',
+  values: Object.values(MembershipValues),
+});
+
+/** Everything the economics need, for many groups in three queries. */
+async function loadEconomics(groupIds: readonly number[], ctx: Context): Promise<GroupEconomics[]> {
+  const groups = await ctx.prisma.purchasingGroup.findMany({
+    where: { id: { in: [...groupIds] } },
+    select: {
+      id: true, toolId: true, listUnitPrice: true, allocationRule: true, tiers: true,
+      memberships: { orderBy: { id: 'asc' }, include: { organization: { select: { population: true } } } },
+    },
+  });
+  const pairs = groups.flatMap((g) => (g.toolId ? g.memberships.map((m) => ({ organizationId: m.organizationId, toolId: g.toolId! })) : []));
+  const deployments = pairs.length
+    ? await ctx.prisma.deployment.findMany({ where: { OR: pairs }, select: { organizationId: true, toolId: true, annualCost: true } })
+    : [];
+  return groupIds.map((id) => {
+    const group = groups.find((g) => g.id === id)!;
+    return groupEconomics({
+      listUnitPrice: group.listUnitPrice,
+      tiers: group.tiers,
+      allocationRule: group.allocationRule,
+      members: group.memberships.map((m) => ({
+        organizationId: m.organizationId,
+        status: m.status,
+        estimatedVolume: m.estimatedVolume,
+        committedVolume: m.committedVolume,
+        population: m.organization.population,
+        currentAnnualCost:
+          deployments.find((d) => d.organizationId === m.organizationId && d.toolId === group.toolId)?.annualCost ?? null,
+      })),
+    });
+  });
+}
+
+const MemberShareRef = builder.objectRef<MemberShare>('MemberShare').implement({
+  description: 'Part annuelle d’un membre, en euros HT, et ses économies.',
+  fields: (t) => ({
+    organization: t.prismaField({
+      type: 'Organization',
+      // findUnique (not …OrThrow) so that Prisma batches the members of a group into one query
+      resolve: async (query, share, _args, ctx) =>
+        (await ctx.prisma.organization.findUnique({ ...query, where: { id: share.organizationId } }))!,
+    }),
+    volume: t.expose('volume', { type: 'Decimal' }),
+    weight: t.expose('weight', { type: 'Decimal', description: 'Poids dans la répartition (population, volume ou 1).' }),
+    share: t.expose('share', { type: 'Decimal' }),
+    aloneCost: t.expose('aloneCost', { type: 'Decimal', description: 'Coût de son seul volume, au prix catalogue et à ses propres paliers.' }),
+    savingsVsAlone: t.expose('savingsVsAlone', { type: 'Decimal' }),
+    currentAnnualCost: t.expose('currentAnnualCost', { type: 'Decimal', nullable: true, description: 'Ce qu’il déclare payer aujourd’hui.' }),
+    savingsVsCurrent: t.expose('savingsVsCurrent', { type: 'Decimal', nullable: true }),
+  }),
+});
+
+const NextTier = builder.objectRef<NonNullable<GroupEconomics['nextTier']>>('NextTier').implement({
+  fields: (t) => ({
+    minVolume: t.expose('minVolume', { type: 'Decimal' }),
+    unitPrice: t.expose('unitPrice', { type: 'Decimal' }),
+    missingVolume: t.expose('missingVolume', { type: 'Decimal', description: 'Volume manquant pour atteindre ce palier.' }),
+  }),
+});
+
+const VolumeBasis = builder.enumType('VolumeBasis', {
+  description: 'COMMITTED : volumes fermes ; PROJECTED : estimations des intéressés, avant le premier engagement.',
+  values: ['COMMITTED', 'PROJECTED'] as const,
+});
+
+const Economics = builder.objectRef<GroupEconomics>('GroupEconomics').implement({
+  description: 'Volume mutualisé, palier atteint, prix unitaire annuel, total annuel et parts (la somme des parts égale le total au centime).',
+  fields: (t) => ({
+    committedVolume: t.expose('committedVolume', { type: 'Decimal' }),
+    projectedVolume: t.expose('projectedVolume', { type: 'Decimal' }),
+    pooledVolume: t.expose('pooledVolume', { type: 'Decimal' }),
+    basis: t.expose('basis', { type: VolumeBasis }),
+    tierIndex: t.exposeInt('tierIndex', { description: 'Palier atteint (-1 : prix catalogue).' }),
+    unitPrice: t.expose('unitPrice', { type: 'Decimal' }),
+    total: t.expose('total', { type: 'Decimal' }),
+    nextTier: t.field({ type: NextTier, nullable: true, resolve: (e) => e.nextTier }),
+    shares: t.field({ type: [MemberShareRef], resolve: (e) => e.shares }),
+    totalSavingsVsAlone: t.expose('totalSavingsVsAlone', { type: 'Decimal' }),
+  }),
+});
+
+builder.prismaObject('GroupPriceTier', {
+  fields: (t) => ({
+    minVolume: t.expose('minVolume', { type: 'Decimal' }),
+    unitPrice: t.expose('unitPrice', { type: 'Decimal', description: 'Euros HT par unité et par an.' }),
+  }),
+});
+
+export const GroupMembership = builder.prismaNode('GroupMembership', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    organization: t.relation('organization'),
+    status: t.expose('status', { type: GroupMembershipStatus }),
+    estimatedVolume: t.expose('estimatedVolume', { type: 'Decimal', nullable: true }),
+    committedVolume: t.expose('committedVolume', { type: 'Decimal', nullable: true }),
+    joinedAt: t.expose('joinedAt', { type: 'DateTime' }),
+    committedAt: t.expose('committedAt', { type: 'DateTime', nullable: true }),
+    withdrawnAt: t.expose('withdrawnAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+const Permission = builder.objectRef<{ allowed: boolean; reason: string | null }>('Permission').implement({
+  fields: (t) => ({ allowed: t.exposeBoolean('allowed'), reason: t.exposeString('reason', { nullable: true }) }),
+});
+
+export const PurchasingGroup = builder.prismaNode('PurchasingGroup', {
+  description: 'Groupement de commandes (Code de la commande publique, art. L2113-6 et L2113-7).',
+  id: { field: 'id' },
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    description: t.exposeString('description', { nullable: true }),
+    tool: t.relation('tool', { nullable: true }),
+    category: t.relation('category', { nullable: true }),
+    candidateTools: t.prismaField({
+      type: ['Tool'],
+      select: { candidateTools: { select: { tool: true } } },
+      resolve: (_query, group) => group.candidateTools.map((c) => c.tool),
+    }),
+    coordinator: t.relation('coordinator'),
+    status: t.expose('status', { type: GroupStatus }),
+    interestDeadline: t.expose('interestDeadline', { type: 'DateTime' }),
+    eligibility: t.expose('eligibility', { type: GroupEligibility }),
+    allocationRule: t.expose('allocationRule', { type: AllocationRule }),
+    volumeUnit: t.expose('volumeUnit', { type: VolumeUnit }),
+    listUnitPrice: t.expose('listUnitPrice', { type: 'Decimal', description: 'Prix catalogue, euros HT par unité et par an.' }),
+    basePlan: t.relation('basePlan', { nullable: true }),
+    tiers: t.relation('tiers', { query: { orderBy: { minVolume: 'asc' } } }),
+    memberships: t.relation('memberships', { query: { orderBy: { id: 'asc' } } }),
+    economics: t.loadable({ type: Economics, resolve: (group) => group.id, load: loadEconomics }),
+    awardedProvider: t.relation('awardedProvider', { nullable: true }),
+    awardedPlan: t.relation('awardedPlan', { nullable: true }),
+    awardedUnitPrice: t.expose('awardedUnitPrice', { type: 'Decimal', nullable: true }),
+    awardedAt: t.expose('awardedAt', { type: 'DateTime', nullable: true }),
+    cancelReason: t.exposeString('cancelReason', { nullable: true }),
+    isDemo: t.exposeBoolean('isDemo'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    viewerMembership: t.prismaField({
+      type: 'GroupMembership',
+      nullable: true,
+      description: 'L’adhésion de l’organisation de la personne connectée.',
+      resolve: (query, group, _args, ctx) =>
+        ctx.viewer
+          ? ctx.prisma.groupMembership.findUnique({ ...query, where: { groupId_organizationId: { groupId: group.id, organizationId: ctx.viewer.organizationId } } })
+          : null,
+    }),
+    viewerCanJoin: t.field({
+      type: Permission,
+      description: 'Si la personne connectée peut faire adhérer son organisation, ou pourquoi pas.',
+      resolve: async (group, _args, ctx) => {
+        const reason = await joinRefusal(ctx, group);
+        return { allowed: reason === null, reason };
+      },
+    }),
+    viewerIsCoordinator: t.boolean({ resolve: (group, _args, ctx) => canAdministerOrganization(ctx.viewer, group.coordinatorId) }),
+    membersCsv: t.string({
+      description: 'Membres, volumes et parts, au format CSV (séparateur point-virgule, UTF-8).',
+      resolve: async (group, _args, ctx) => groupMembersCsv(ctx, group.id, (await loadEconomics([group.id], ctx))[0]!),
+    }),
+    conventionHtml: t.string({
+      description: 'Projet de convention constitutive du groupement, en HTML imprimable.',
+      resolve: async (group, _args, ctx) => groupConventionHtml(ctx, group.id, (await loadEconomics([group.id], ctx))[0]!),
+    }),
+  }),
+});
+
+/** Why the viewer cannot make its organization join (null: it can). */
+async function joinRefusal(ctx: Context, group: { id: number; status: Status; interestDeadline: Date; eligibility: 'ALL' | 'EPCI_MEMBERS' | 'DEPARTEMENT' | 'REGION'; coordinatorId: number }) {
+  if (!ctx.viewer) return 'Connectez-vous pour adhérer.';
+  if (!canAdministerOrganization(ctx.viewer, ctx.viewer.organizationId)) return 'Seuls les administrateurs d’une collectivité peuvent l’engager dans un groupement.';
+  const state = membershipChangeError(group.status, group.interestDeadline, new Date());
+  if (state) return state;
+  const coordinator = await ctx.prisma.organization.findUniqueOrThrow({ where: { id: group.coordinatorId } });
+  return eligibilityError(group.eligibility, coordinator, ctx.viewer.organization);
+}
+
+// ----------------------------------------------------------------------------- queries
+
+const GroupFilter = builder.inputType('PurchasingGroupFilter', {
+  fields: (t) => ({
+    status: t.field({ type: [GroupStatus], required: false }),
+    categorySlug: t.string({ required: false }),
+    mine: t.boolean({ required: false, description: 'Seulement les groupements coordonnés par mon organisation ou auxquels elle adhère.' }),
+  }),
+});
+
+function groupWhere(filter: { status?: Status[] | null; categorySlug?: string | null; mine?: boolean | null } | null | undefined, ctx: Context): Prisma.PurchasingGroupWhereInput {
+  const orgId = ctx.viewer?.organizationId ?? -1;
+  return {
+    // drafts are visible to their coordinator only
+    OR: [{ status: { not: 'DRAFT' } }, { coordinatorId: orgId }],
+    ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
+    ...(filter?.categorySlug
+      ? { OR: [{ category: { slug: filter.categorySlug } }, { tool: { category: { slug: filter.categorySlug } } }] }
+      : {}),
+    ...(filter?.mine ? { AND: [{ OR: [{ coordinatorId: orgId }, { memberships: { some: { organizationId: orgId, status: { not: 'WITHDRAWN' } } } }] }] } : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  purchasingGroups: t.prismaConnection({
+    type: 'PurchasingGroup',
+    cursor: 'id',
+    args: { filter: t.arg({ type: GroupFilter, required: false }) },
+    totalCount: (_p, args, ctx) => ctx.prisma.purchasingGroup.count({ where: groupWhere(args.filter, ctx) }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.purchasingGroup.findMany({ ...query, where: groupWhere(args.filter, ctx), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+  }),
+  purchasingGroup: t.prismaField({
+    type: 'PurchasingGroup',
+    nullable: true,
+    args: { id: t.arg.globalID({ for: PurchasingGroup }) },
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.purchasingGroup.findFirst({ ...query, where: { AND: [{ id: Number(args.id.id) }, groupWhere(null, ctx)] } }),
+  }),
+}));
+
+// ----------------------------------------------------------------------------- mutations
+
+const TierInput = builder.inputType('GroupTierInput', {
+  fields: (t) => ({ minVolume: t.field({ type: 'Decimal' }), unitPrice: t.field({ type: 'Decimal', description: 'Euros HT par unité et par an.' }) }),
+});
+
+const CreateGroupInput = builder.inputType('CreatePurchasingGroupInput', {
+  fields: (t) => ({
+    title: t.string(),
+    description: t.string({ required: false }),
+    toolSlug: t.string({ required: false, description: 'L’outil visé ; ou bien une catégorie et des outils candidats.' }),
+    categorySlug: t.string({ required: false }),
+    candidateToolSlugs: t.stringList({ required: false }),
+    interestDeadline: t.field({ type: 'DateTime' }),
+    eligibility: t.field({ type: GroupEligibility, required: false, defaultValue: 'ALL' }),
+    allocationRule: t.field({ type: AllocationRule }),
+    volumeUnit: t.field({ type: VolumeUnit }),
+    listUnitPrice: t.field({ type: 'Decimal', required: false, description: 'Par défaut, tiré de l’offre catalogue de l’outil.' }),
+    tiers: t.field({ type: [TierInput], required: false, description: 'Par défaut, les paliers de l’offre catalogue.' }),
+  }),
+});
+
+/** Converts a catalogue plan into a yearly price per group unit, when their units agree. */
+function planPrice(plan: { pricingModel: string; unitPrice: Prisma.Decimal; tiers: { minVolume: Prisma.Decimal; unitPrice: Prisma.Decimal }[] }, unit: Unit) {
+  const conversions: Record<string, { unit: Unit; price: (p: string) => string; volume: (v: string) => string } | undefined> = {
+    PER_SEAT_MONTH: { unit: 'SEATS', price: (p) => dec(p).times(12).toString(), volume: (v) => v },
+    PER_INHABITANT_YEAR: { unit: 'INHABITANTS', price: (p) => p, volume: (v) => v },
+    PER_1K_REQUESTS: { unit: 'REQUESTS', price: (p) => dec(p).div(1000).toString(), volume: (v) => dec(v).times(1000).toString() },
+  };
+  const conversion = conversions[plan.pricingModel];
+  if (!conversion || conversion.unit !== unit) return null;
+  return {
+    listUnitPrice: conversion.price(plan.unitPrice.toString()),
+    tiers: plan.tiers.map((tier) => ({ minVolume: conversion.volume(tier.minVolume.toString()), unitPrice: conversion.price(tier.unitPrice.toString()) })),
+  };
+}
+
+const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
+
+function requireViewer(ctx: Context) {
+  if (!ctx.viewer) throw new UnauthenticatedError();
+  return ctx.viewer;
+}
+
+/** Locks the group row for the rest of the transaction: concurrent changes to one group are serialized. */
+async function lockGroup(tx: Tx, id: number) {
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "PurchasingGroup" WHERE id = ${id} FOR UPDATE`;
+  if (rows.length === 0) throw new NotFoundError('Groupement introuvable.');
+  return tx.purchasingGroup.findUniqueOrThrow({ where: { id } });
+}
+
+/** Group writes wait for the row lock rather than for the default 2 s of Prisma. */
+const TX = { maxWait: 15_000, timeout: 20_000 };
+
+async function groupAudited<T>(ctx: Context, action: string, groupId: number, change: (tx: Tx, group: Awaited<ReturnType<typeof lockGroup>>) => Promise<{ result: T; before?: unknown; after?: unknown; entityType?: string; entityId?: number }>) {
+  return audited(
+    ctx,
+    action,
+    async (tx) => {
+      const group = await lockGroup(tx, groupId);
+      const done = await change(tx, group);
+      return { entityType: done.entityType ?? 'PurchasingGroup', entityId: done.entityId ?? groupId, organizationId: ctx.viewer?.organizationId, ...done };
+    },
+    TX,
+  );
+}
+
+async function existingGroup(ctx: Context, id: string) {
+  const group = await ctx.prisma.purchasingGroup.findUnique({ where: { id: Number(id) } });
+  if (!group) throw new NotFoundError('Groupement introuvable.');
+  return group;
+}
+
+function coordinatorOnly(ctx: Context, group: { coordinatorId: number }) {
+  const viewer = requireViewer(ctx);
+  if (!canAdministerOrganization(viewer, group.coordinatorId)) throw new ForbiddenError('Seuls les administrateurs de la collectivité coordonnatrice peuvent faire cela.');
+  return viewer;
+}
+
+const stateChange = (target: Status, action: string, extra?: (args: Record<string, unknown>) => Prisma.PurchasingGroupUpdateInput) =>
+  async (query: object, args: { id: { id: string }; reason?: string | null }, ctx: Context) => {
+    const found = await existingGroup(ctx, args.id.id);
+    coordinatorOnly(ctx, found);
+    await groupAudited(ctx, action, found.id, async (tx, group) => {
+      const refusal = transitionError(group.status, target);
+      if (refusal) throw new ConflictError(refusal);
+      const after = await tx.purchasingGroup.update({
+        where: { id: group.id },
+        data: { status: target, version: { increment: 1 }, ...(extra?.(args as Record<string, unknown>) ?? {}) },
+      });
+      return { result: after, before: group, after };
+    });
+    return ctx.prisma.purchasingGroup.findUniqueOrThrow({ ...(query as object), where: { id: found.id } });
+  };
+
+builder.mutationFields((t) => ({
+  createPurchasingGroup: t.prismaField({
+    type: 'PurchasingGroup',
+    description: 'Crée un groupement (en préparation), coordonné par l’organisation de la personne connectée (ORG_ADMIN).',
+    errors: {},
+    args: { input: t.arg({ type: CreateGroupInput }) },
+    resolve: async (query, _p, { input }, ctx) => {
+      const viewer = requireViewer(ctx);
+      if (!canAdministerOrganization(viewer, viewer.organizationId)) throw new ForbiddenError('Seuls les administrateurs d’une collectivité peuvent créer un groupement.');
+      const checks = new Checks()
+        .text(input.title, 'title', 'Le titre', { min: 5, max: 200 })
+        .text(input.description, 'description', 'La description', { max: 5000 })
+        .check(!!input.toolSlug !== !!input.categorySlug, 'toolSlug', 'Choisissez un outil, ou bien une catégorie avec des outils candidats.')
+        .check(input.interestDeadline.getTime() > Date.now(), 'interestDeadline', 'La date limite doit être dans le futur.')
+        .check(input.listUnitPrice == null || DECIMAL.test(input.listUnitPrice), 'listUnitPrice', 'Prix unitaire positif attendu.')
+        .check((input.tiers ?? []).every((t) => DECIMAL.test(t.minVolume) && DECIMAL.test(t.unitPrice)), 'tiers', 'Paliers : volumes et prix positifs attendus.')
+        .check(new Set((input.tiers ?? []).map((t) => Number(t.minVolume))).size === (input.tiers ?? []).length, 'tiers', 'Deux paliers ne peuvent pas commencer au même volume.');
+      const ruleError = allocationRuleError(input.allocationRule, input.volumeUnit);
+      checks.check(!ruleError, 'allocationRule', ruleError ?? '');
+      if (input.eligibility === 'EPCI_MEMBERS') checks.check(viewer.organization.kind === 'EPCI', 'eligibility', 'Seul un EPCI peut réserver un groupement à ses communes membres.');
+      checks.done();
+
+      let toolId: number | null = null;
+      let categoryId: number | null = null;
+      let candidateIds: number[] = [];
+      let price = { listUnitPrice: input.listUnitPrice ?? null, tiers: input.tiers ?? null } as { listUnitPrice: string | null; tiers: { minVolume: string; unitPrice: string }[] | null };
+      let basePlanId: number | null = null;
+      if (input.toolSlug) {
+        const tool = await ctx.prisma.tool.findUnique({
+          where: { slug: input.toolSlug },
+          include: { plans: { where: { archivedAt: null }, include: { tiers: true }, orderBy: { id: 'asc' } } },
+        });
+        if (!tool || tool.archivedAt) throw new ValidationError('Outil introuvable dans le catalogue.', 'toolSlug');
+        toolId = tool.id;
+        for (const plan of tool.plans) {
+          const converted = planPrice(plan, input.volumeUnit);
+          if (!converted) continue;
+          basePlanId = plan.id;
+          price = { listUnitPrice: price.listUnitPrice ?? converted.listUnitPrice, tiers: price.tiers ?? converted.tiers };
+          break;
+        }
+      } else {
+        const category = await ctx.prisma.category.findUnique({ where: { slug: input.categorySlug! } });
+        if (!category) throw new ValidationError('Catégorie introuvable.', 'categorySlug');
+        categoryId = category.id;
+        const candidates = await ctx.prisma.tool.findMany({ where: { slug: { in: input.candidateToolSlugs ?? [] }, archivedAt: null } });
+        if (candidates.length !== (input.candidateToolSlugs ?? []).length) throw new ValidationError('Un outil candidat est introuvable.', 'candidateToolSlugs');
+        candidateIds = candidates.map((c) => c.id);
+      }
+      if (price.listUnitPrice == null) {
+        throw new ValidationError('Aucune offre du catalogue n’est exprimée dans cette unité : indiquez le prix unitaire annuel.', 'listUnitPrice');
+      }
+      const created = await audited(ctx, 'group.create', async (tx) => {
+        const group = await tx.purchasingGroup.create({
+          data: {
+            title: input.title.trim(),
+            description: clean(input.description),
+            toolId,
+            categoryId,
+            coordinatorId: viewer.organizationId,
+            interestDeadline: input.interestDeadline,
+            eligibility: input.eligibility ?? 'ALL',
+            allocationRule: input.allocationRule,
+            volumeUnit: input.volumeUnit,
+            listUnitPrice: price.listUnitPrice!,
+            basePlanId,
+            tiers: { create: (price.tiers ?? []).map((tier) => ({ minVolume: tier.minVolume, unitPrice: tier.unitPrice })) },
+            candidateTools: { create: candidateIds.map((id) => ({ toolId: id })) },
+          },
+          include: { tiers: true },
+        });
+        return { result: group, entityType: 'PurchasingGroup', entityId: group.id, after: group };
+      });
+      return ctx.prisma.purchasingGroup.findUniqueOrThrow({ ...query, where: { id: created.id } });
+    },
+  }),
+
+  openPurchasingGroup: t.prismaField({
+    type: 'PurchasingGroup',
+    errors: {},
+    args: { id: t.arg.globalID({ for: PurchasingGroup }) },
+    resolve: (query, _p, args, ctx) => stateChange('OPEN', 'group.open')(query, args, ctx),
+  }),
+  closePurchasingGroup: t.prismaField({
+    type: 'PurchasingGroup',
+    description: 'Clôt le groupement : les engagements sont figés.',
+    errors: {},
+    args: { id: t.arg.globalID({ for: PurchasingGroup }) },
+    resolve: (query, _p, args, ctx) => stateChange('CLOSED', 'group.close')(query, args, ctx),
+  }),
+  cancelPurchasingGroup: t.prismaField({
+    type: 'PurchasingGroup',
+    errors: {},
+    args: { id: t.arg.globalID({ for: PurchasingGroup }), reason: t.arg.string() },
+    resolve: (query, _p, args, ctx) => {
+      new Checks().text(args.reason, 'reason', 'Le motif d’annulation', { min: 3, max: 1000 }).done();
+      return stateChange('CANCELLED', 'group.cancel', (a) => ({ cancelReason: clean(a.reason as string) }))(query, args, ctx);
+    },
+  }),
+
+  joinPurchasingGroup: t.prismaField({
+    type: 'GroupMembership',
+    description: 'Fait adhérer sa collectivité (INTERESTED) avec un volume estimé, dans l’unité du groupement.',
+    errors: {},
+    args: { id: t.arg.globalID({ for: PurchasingGroup }), estimatedVolume: t.arg({ type: 'Decimal' }) },
+    resolve: async (query, _p, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const found = await existingGroup(ctx, args.id.id);
+      if (!canAdministerOrganization(viewer, viewer.organizationId)) {
+        throw new ForbiddenError('Seuls les administrateurs d’une collectivité peuvent l’engager dans un groupement.');
+      }
+      const coordinator = await ctx.prisma.organization.findUniqueOrThrow({ where: { id: found.coordinatorId } });
+      const ineligible = eligibilityError(found.eligibility, coordinator, viewer.organization);
+      if (ineligible) throw new ForbiddenError(ineligible);
+      new Checks().check(DECIMAL.test(args.estimatedVolume), 'estimatedVolume', 'Volume positif attendu.').done();
+      const membership = await groupAudited(ctx, 'group.join', found.id, async (tx, group) => {
+        const refusal = membershipChangeError(group.status, group.interestDeadline, new Date());
+        if (refusal) throw new ConflictError(refusal);
+        const before = await tx.groupMembership.findUnique({ where: { groupId_organizationId: { groupId: group.id, organizationId: viewer.organizationId } } });
+        if (before && before.status !== 'WITHDRAWN') throw new ConflictError('Votre collectivité adhère déjà à ce groupement.');
+        const after = before
+          ? await tx.groupMembership.update({
+              where: { id: before.id },
+              data: { status: 'INTERESTED', estimatedVolume: args.estimatedVolume, committedVolume: null, committedAt: null, withdrawnAt: null },
+            })
+          : await tx.groupMembership.create({
+              data: { groupId: group.id, organizationId: viewer.organizationId, status: 'INTERESTED', estimatedVolume: args.estimatedVolume },
+            });
+        await tx.purchasingGroup.update({ where: { id: group.id }, data: { version: { increment: 1 } } });
+        return { result: after, before, after, entityType: 'GroupMembership', entityId: after.id };
+      });
+      return ctx.prisma.groupMembership.findUniqueOrThrow({ ...query, where: { id: membership.id } });
+    },
+  }),
+
+  commitToPurchasingGroup: t.prismaField({
+    type: 'GroupMembership',
+    description: 'Engage sa collectivité sur un volume ferme (COMMITTED).',
+    errors: {},
+    args: { id: t.arg.globalID({ for: PurchasingGroup }), volume: t.arg({ type: 'Decimal' }) },
+    resolve: async (query, _p, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const found = await existingGroup(ctx, args.id.id);
+      if (!canAdministerOrganization(viewer, viewer.organizationId)) {
+        throw new ForbiddenError('Seuls les administrateurs d’une collectivité peuvent l’engager dans un groupement.');
+      }
+      new Checks().check(DECIMAL.test(args.volume), 'volume', 'Volume positif attendu.').done();
+      const membership = await groupAudited(ctx, 'group.commit', found.id, async (tx, group) => {
+        const refusal = membershipChangeError(group.status, group.interestDeadline, new Date());
+        if (refusal) throw new ConflictError(refusal);
+        const before = await tx.groupMembership.findUnique({ where: { groupId_organizationId: { groupId: group.id, organizationId: viewer.organizationId } } });
+        if (!before || before.status === 'WITHDRAWN') throw new ConflictError('Adhérez d’abord au groupement avant de vous engager.');
+        const after = await tx.groupMembership.update({
+          where: { id: before.id },
+          data: { status: 'COMMITTED', committedVolume: args.volume, committedAt: new Date() },
+        });
+        await tx.purchasingGroup.update({ where: { id: group.id }, data: { version: { increment: 1 } } });
+        return { result: after, before, after, entityType: 'GroupMembership', entityId: after.id };
+      });
+      return ctx.prisma.groupMembership.findUniqueOrThrow({ ...query, where: { id: membership.id } });
+    },
+  }),
+
+  withdrawFromPurchasingGroup: t.prismaField({
+    type: 'GroupMembership',
+    description: 'Retire sa collectivité du groupement, tant qu’il est ouvert.',
+    errors: {},
+    args: { id: t.arg.globalID({ for: PurchasingGroup }) },
+    resolve: async (query, _p, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const found = await existingGroup(ctx, args.id.id);
+      if (!canAdministerOrganization(viewer, viewer.organizationId)) throw new ForbiddenError();
+      const membership = await groupAudited(ctx, 'group.withdraw', found.id, async (tx, group) => {
+        if (group.status !== 'OPEN') throw new ConflictError('Le groupement n’est plus ouvert : les engagements sont figés.');
+        const before = await tx.groupMembership.findUnique({ where: { groupId_organizationId: { groupId: group.id, organizationId: viewer.organizationId } } });
+        if (!before || before.status === 'WITHDRAWN') throw new ConflictError('Votre collectivité n’adhère pas à ce groupement.');
+        const after = await tx.groupMembership.update({ where: { id: before.id }, data: { status: 'WITHDRAWN', withdrawnAt: new Date() } });
+        await tx.purchasingGroup.update({ where: { id: group.id }, data: { version: { increment: 1 } } });
+        return { result: after, before, after, entityType: 'GroupMembership', entityId: after.id };
+      });
+      return ctx.prisma.groupMembership.findUniqueOrThrow({ ...query, where: { id: membership.id } });
+    },
+  }),
+
+  awardPurchasingGroup: t.prismaField({
+    type: 'PurchasingGroup',
+    description:
+      'Attribue le marché : fournisseur, offre et prix unitaire final ; crée ou met à jour le déploiement de chaque membre engagé ' +
+      '(voie d’achat PURCHASING_GROUP, coût annuel = sa part).',
+    errors: {},
+    args: {
+      id: t.arg.globalID({ for: PurchasingGroup }),
+      toolSlug: t.arg.string({ required: false, description: 'Outil retenu (obligatoire pour un groupement par catégorie).' }),
+      unitPrice: t.arg({ type: 'Decimal', required: false, description: 'Prix unitaire annuel final ; par défaut celui du palier atteint.' }),
+    },
+    resolve: async (query, _p, args, ctx) => {
+      const found = await existingGroup(ctx, args.id.id);
+      coordinatorOnly(ctx, found);
+      new Checks().check(args.unitPrice == null || DECIMAL.test(args.unitPrice), 'unitPrice', 'Prix unitaire positif attendu.').done();
+      await groupAudited(ctx, 'group.award', found.id, async (tx, group) => {
+        const refusal = transitionError(group.status, 'AWARDED');
+        if (refusal) throw new ConflictError(refusal);
+        const tool = args.toolSlug
+          ? await tx.tool.findUnique({ where: { slug: args.toolSlug } })
+          : group.toolId
+            ? await tx.tool.findUnique({ where: { id: group.toolId } })
+            : null;
+        if (!tool) throw new ValidationError('Indiquez l’outil retenu.', 'toolSlug');
+        if (group.toolId && tool.id !== group.toolId) throw new ValidationError('L’outil retenu doit être celui du groupement.', 'toolSlug');
+        if (!group.toolId && !(await tx.groupCandidateTool.findUnique({ where: { groupId_toolId: { groupId: group.id, toolId: tool.id } } }))) {
+          throw new ValidationError('L’outil retenu doit être l’un des outils candidats.', 'toolSlug');
+        }
+        const [tiers, memberships] = await Promise.all([
+          tx.groupPriceTier.findMany({ where: { groupId: group.id } }),
+          tx.groupMembership.findMany({ where: { groupId: group.id }, orderBy: { id: 'asc' }, include: { organization: true } }),
+        ]);
+        const committed = memberships.filter((m) => m.status === 'COMMITTED');
+        if (committed.length === 0) throw new ConflictError('Aucun membre ne s’est engagé : le groupement ne peut pas être attribué.');
+        const economics = groupEconomics({
+          listUnitPrice: group.listUnitPrice,
+          // a final price replaces the tiers
+          tiers: args.unitPrice ? [] : tiers,
+          allocationRule: group.allocationRule,
+          members: memberships.map((m) => ({
+            organizationId: m.organizationId, status: m.status, estimatedVolume: m.estimatedVolume, committedVolume: m.committedVolume,
+            population: m.organization.population, currentAnnualCost: null,
+          })),
+          ...(args.unitPrice ? { listUnitPrice: args.unitPrice } : {}),
+        });
+        for (const share of economics.shares) {
+          await tx.deployment.upsert({
+            where: { organizationId_toolId: { organizationId: share.organizationId, toolId: tool.id } },
+            create: {
+              organizationId: share.organizationId, toolId: tool.id, status: 'PRODUCTION', procurementRoute: 'PURCHASING_GROUP',
+              annualCost: share.share, purchasingGroupId: group.id, createdById: ctx.viewer!.id, startDate: new Date(),
+            },
+            update: { procurementRoute: 'PURCHASING_GROUP', annualCost: share.share, purchasingGroupId: group.id, isDemo: false },
+          });
+        }
+        const after = await tx.purchasingGroup.update({
+          where: { id: group.id },
+          data: {
+            status: 'AWARDED', awardedAt: new Date(), awardedUnitPrice: economics.unitPrice, awardedProviderId: tool.providerId,
+            awardedPlanId: group.basePlanId, version: { increment: 1 }, ...(group.toolId ? {} : { toolId: tool.id }),
+          },
+        });
+        return { result: after, before: group, after: { ...after, shares: economics.shares, total: economics.total } };
+      });
+      return ctx.prisma.purchasingGroup.findUniqueOrThrow({ ...query, where: { id: found.id } });
+    },
+  }),
+}));

@@ -1,0 +1,109 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useParams } from 'react-router-dom';
+import { DemoBadge } from '../../components/DemoBadge';
+import { QueryState } from '../../components/QueryState';
+import { graphql } from '../../gql';
+import { canActForOrganization, canFlagReview, PENDING_MESSAGE } from '../../lib/viewer';
+import { RatingsSummary } from './RatingsSummary';
+import { ReviewForm } from './ReviewForm';
+import { ReviewList } from './ReviewList';
+import { ToolDetails } from './ToolDetails';
+import { ToolImpact } from './ToolImpact';
+import { ToolPlans } from './ToolPlans';
+
+export const ToolPageQuery = graphql(`
+  query ToolPageQuery($slug: String!, $reviewsAfter: String) {
+    viewer {
+      id
+      roles
+      membershipStatus
+      organization {
+        id
+        name
+      }
+    }
+    tool(slug: $slug) {
+      id
+      slug
+      name
+      isDemo
+      ...ToolDetails_tool
+      ...ToolPlans_tool
+      ...ToolImpact_tool
+      ...RatingsSummary_tool
+      ...ReviewList_tool
+      reviews(first: 20, after: $reviewsAfter) {
+        edges {
+          node {
+            id
+            organization {
+              id
+            }
+            ...ReviewForm_review
+          }
+        }
+      }
+    }
+  }
+`);
+
+function NotFound({ slug }: { slug: string }) {
+  return (
+    <>
+      <title>Outil introuvable — Mutualis</title>
+      <h1>Outil introuvable</h1>
+      <p>Aucun outil du catalogue ne correspond à l'adresse « {slug} ».</p>
+      <p>
+        <Link to="/catalogue">Retour au catalogue</Link>
+      </p>
+    </>
+  );
+}
+
+export function ToolPage() {
+  const slug = useParams().slug ?? '';
+  const { data, error, refetch, fetchMore } = useQuery(ToolPageQuery, { variables: { slug } });
+  return (
+    <QueryState data={data} error={error} refetch={refetch}>
+      {({ viewer, tool }) => {
+        if (!tool) return <NotFound slug={slug} />;
+        const canWrite = canActForOrganization(viewer);
+        const ownReview = viewer
+          ? tool.reviews.edges.find((edge) => edge.node.organization.id === viewer.organization.id)?.node
+          : undefined;
+        return (
+          <article className="tool-page">
+            <title>{`${tool.name} — Mutualis`}</title>
+            <p className="breadcrumb">
+              <Link to="/catalogue">Catalogue</Link>
+            </p>
+            <h1>
+              {tool.name}
+              <DemoBadge show={tool.isDemo} />
+            </h1>
+            <ToolDetails tool={tool} />
+            <ToolPlans tool={tool} />
+            <ToolImpact tool={tool} />
+            <RatingsSummary tool={tool} />
+            {viewer && canWrite ? (
+              <ReviewForm toolSlug={tool.slug} organizationName={viewer.organization.name} existing={ownReview} />
+            ) : null}
+            {viewer?.membershipStatus === 'PENDING' ? <p className="notice notice--warning">{PENDING_MESSAGE}</p> : null}
+            {!viewer ? (
+              <p className="notice">
+                <Link to={`/connexion?retour=${encodeURIComponent(`/catalogue/${tool.slug}`)}`}>Connectez-vous</Link> pour
+                donner l'avis de votre collectivité sur {tool.name}.
+              </p>
+            ) : null}
+            <ReviewList
+              tool={tool}
+              canVote={canWrite}
+              canFlag={canFlagReview(viewer)}
+              onLoadMore={(after) => fetchMore({ variables: { reviewsAfter: after } })}
+            />
+          </article>
+        );
+      }}
+    </QueryState>
+  );
+}

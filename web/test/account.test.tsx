@@ -1,0 +1,134 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { SignInMutation } from '../src/screens/account/useSignIn';
+import { accountMenuMock, failOnConsoleErrors, renderApp, viewerFixture } from './helpers';
+
+failOnConsoleErrors();
+
+const header = () => screen.getByRole('banner');
+
+/** The error tied to a control by aria-describedby (what a screen reader reads with the field). */
+function describedErrors(control: HTMLElement): string[] {
+  const ids = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.flatMap((id) => {
+    const element = document.getElementById(id);
+    return element?.classList.contains('field__error') ? [element.textContent ?? ''] : [];
+  });
+}
+
+function signInMock(password: string, result: Record<string, unknown>) {
+  return {
+    request: { query: SignInMutation, variables: { email: 'agent@besancon.test', password } },
+    result: { data: { signIn: result } },
+  };
+}
+
+function fillSignIn(password: string) {
+  fireEvent.change(screen.getByLabelText('Adresse électronique'), { target: { value: ' agent@besancon.test ' } });
+  fireEvent.change(screen.getByLabelText('Mot de passe'), { target: { value: password } });
+  fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+}
+
+describe('Header account area', () => {
+  it('offers « Se connecter » and « Créer un compte » when nobody is signed in', async () => {
+    renderApp('/comparer', []);
+    const signIn = await within(header()).findByRole('link', { name: 'Se connecter' });
+    // Back to the current page after signing in.
+    expect(signIn.getAttribute('href')).toBe('/connexion?retour=%2Fcomparer');
+    expect(within(header()).getByRole('link', { name: 'Créer un compte' }).getAttribute('href')).toBe('/inscription');
+    expect(within(header()).queryByRole('button', { name: 'Se déconnecter' })).toBeNull();
+  });
+
+  it('shows the person, their organization and the links their roles open', async () => {
+    renderApp('/comparer', [], { viewer: viewerFixture({ name: 'Camille Agent' }) });
+    expect(await within(header()).findByText('Camille Agent')).toBeTruthy();
+    expect(within(header()).getByText('Besançon')).toBeTruthy();
+    expect(within(header()).getByRole('link', { name: 'Mon organisation' }).getAttribute('href')).toBe('/mon-organisation');
+    expect(within(header()).getByRole('button', { name: 'Se déconnecter' })).toBeTruthy();
+    expect(within(header()).queryByRole('link', { name: 'Se connecter' })).toBeNull();
+    // A member neither moderates nor audits.
+    expect(within(header()).queryByRole('link', { name: 'Modération' })).toBeNull();
+    expect(within(header()).queryByRole('link', { name: "Journal d'audit" })).toBeNull();
+  });
+
+  it('opens « Modération » and « Journal d’audit » to a platform administrator', async () => {
+    renderApp('/comparer', [], {
+      viewer: viewerFixture({
+        name: 'Administratrice',
+        roles: ['ADMIN'],
+        organization: { id: 'Organization:1', siren: '130025265', name: 'Plateforme Mutualis' },
+      }),
+    });
+    expect((await within(header()).findByRole('link', { name: 'Modération' })).getAttribute('href')).toBe('/moderation');
+    expect(within(header()).getByRole('link', { name: "Journal d'audit" }).getAttribute('href')).toBe('/journal');
+    expect(within(header()).queryByRole('link', { name: 'Mon organisation' })).toBeNull();
+  });
+});
+
+describe('Sign-in form', () => {
+  it('shows the API field error next to the password field, and a summary in an alert', async () => {
+    renderApp('/connexion', [
+      signInMock('mauvais', {
+        __typename: 'ValidationError',
+        code: 'VALIDATION',
+        message: 'Adresse électronique ou mot de passe incorrect.',
+        fields: [{ __typename: 'FieldError', field: 'password', message: 'Adresse électronique ou mot de passe incorrect.' }],
+      }),
+    ]);
+    await within(header()).findByRole('link', { name: 'Se connecter' });
+    fillSignIn('mauvais');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Le formulaire contient une erreur : corrigez le champ signalé.');
+    const password = screen.getByLabelText('Mot de passe');
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+    expect(describedErrors(password)).toEqual(['Adresse électronique ou mot de passe incorrect.']);
+    // Rendered inside the password field's own block, not elsewhere on the page.
+    const passwordField = password.closest('.field') as HTMLElement;
+    expect(within(passwordField).getByText('Adresse électronique ou mot de passe incorrect.').className).toBe('field__error');
+    const email = screen.getByLabelText('Adresse électronique');
+    expect(email.getAttribute('aria-invalid')).toBeNull();
+    expect(describedErrors(email)).toEqual([]);
+    expect(screen.getByTestId('location').textContent).toBe('/connexion');
+  });
+
+  it('shows the message of a RateLimitedError in the alert', async () => {
+    const message = 'Trop de tentatives de connexion : réessayez dans 15 minutes.';
+    renderApp('/connexion', [
+      signInMock('encore-faux', { __typename: 'RateLimitedError', code: 'RATE_LIMITED', message, fields: [] }),
+    ]);
+    await within(header()).findByRole('link', { name: 'Se connecter' });
+    fillSignIn('encore-faux');
+
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+    expect(describedErrors(screen.getByLabelText('Mot de passe'))).toEqual([]);
+  });
+
+  it('checks empty fields in the browser without calling the API', async () => {
+    renderApp('/connexion', []);
+    await within(header()).findByRole('link', { name: 'Se connecter' });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(describedErrors(screen.getByLabelText('Adresse électronique'))).toEqual(['Saisissez votre adresse électronique.']);
+    expect(describedErrors(screen.getByLabelText('Mot de passe'))).toEqual(['Saisissez votre mot de passe.']);
+  });
+
+  it('signs in, refetches who is signed in, and goes back to the `retour` page', async () => {
+    const viewer = viewerFixture({ name: 'Camille Agent' });
+    renderApp(
+      '/connexion?retour=%2Fcomparer',
+      [
+        signInMock('mutualis-demo', {
+          __typename: 'MutationSignInSuccess',
+          data: { __typename: 'User', id: viewer.id, name: viewer.name },
+        }),
+      ],
+      { accountMenu: [{ ...accountMenuMock(null), maxUsageCount: 1 }, accountMenuMock(viewer)] },
+    );
+    await within(header()).findByRole('link', { name: 'Se connecter' });
+    fillSignIn('mutualis-demo');
+
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/comparer'));
+    expect(await within(header()).findByText('Camille Agent')).toBeTruthy();
+    expect(within(header()).queryByRole('link', { name: 'Se connecter' })).toBeNull();
+  });
+});

@@ -1,0 +1,278 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ToolPageQuery } from '../src/screens/tool/ToolPage';
+import { SubmitReviewMutation } from '../src/screens/tool/useSubmitReview';
+import { VoteReviewHelpfulMutation } from '../src/screens/tool/useVoteReviewHelpful';
+import { failOnConsoleErrors, normalizeSpaces, renderApp, viewerFixture } from './helpers';
+
+failOnConsoleErrors();
+
+function review(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Review',
+    id: `Review:${id}`,
+    title: `Avis ${id}`,
+    body: `Texte de l'avis ${id}.`,
+    pros: null,
+    cons: null,
+    rating: 4,
+    easeOfUse: null,
+    outputQuality: null,
+    support: null,
+    dataProtection: null,
+    valueForMoney: null,
+    accessibility: null,
+    verified: false,
+    helpfulCount: 0,
+    authorName: null,
+    organization: { __typename: 'Organization', id: `Organization:${id}`, name: `Collectivité ${id}`, siren: `2000000${id.padStart(2, '0')}` },
+    createdAt: '2025-10-02T09:00:00.000Z',
+    updatedAt: '2025-10-02T09:00:00.000Z',
+    isDemo: false,
+    versionCount: 0,
+    ...overrides,
+  };
+}
+
+type ReviewFixture = ReturnType<typeof review>;
+
+function albert(reviews: ReviewFixture[], ratings: Record<string, unknown>, viewer: ReturnType<typeof viewerFixture> | null) {
+  return {
+    viewer: viewer
+      ? {
+          __typename: 'User',
+          id: viewer.id,
+          roles: viewer.roles,
+          membershipStatus: viewer.membershipStatus,
+          organization: { __typename: 'Organization', id: viewer.organization.id, name: viewer.organization.name },
+        }
+      : null,
+    tool: {
+      __typename: 'Tool',
+      id: 'Tool:2',
+      slug: 'albert',
+      name: 'Albert',
+      isDemo: false,
+      description: "IA générative souveraine de l'État.",
+      provider: { __typename: 'Provider', id: 'Provider:1', name: 'DINUM', country: 'FR', certifications: [], website: null },
+      category: { __typename: 'Category', id: 'Category:1', slug: 'assistants', name: 'Assistant interne' },
+      models: ['Llama 3.1 8B'],
+      openSourceLicense: 'MIT',
+      deploymentMode: 'HYBRID',
+      hostingCountry: 'FR',
+      hostingRegion: null,
+      dataResidency: null,
+      trainingOptOut: null,
+      aiActRiskTier: 'LIMITED',
+      aiActRationale: "Obligations de transparence de l'article 50.",
+      gdprDpaAvailable: true,
+      secNumCloud: false,
+      rgaaStatus: 'UNKNOWN',
+      languages: ['fr'],
+      website: null,
+      declaredByProvider: false,
+      sourceUrl: 'https://example.org/albert',
+      sourceDate: '2024-05-28',
+      plans: [
+        {
+          __typename: 'PricingPlan',
+          id: 'PricingPlan:1',
+          name: 'Équipe',
+          pricingModel: 'PER_SEAT_MONTH',
+          unitPrice: '14.99',
+          setupFee: '0',
+          minimumQuantity: null,
+          minimumAnnualAmount: null,
+          source: 'PUBLISHED',
+          sourceUrl: 'https://example.org/tarifs',
+          sourceDate: '2025-02-06',
+          notes: null,
+          isDemo: true,
+          tiers: [{ __typename: 'PriceTier', minVolume: '100', unitPrice: '12.5' }],
+        },
+      ],
+      impactFigures: [
+        {
+          __typename: 'ImpactFigure',
+          id: 'ImpactFigure:1',
+          energyWhPerRequest: '1.5072',
+          gco2ePerRequest: null,
+          waterMlPerRequest: null,
+          hostingCountry: 'FR',
+          pue: null,
+          method: 'ECOLOGITS_ESTIMATE',
+          methodVersion: '0.8.2',
+          scope: null,
+          sourceUrl: 'https://example.org/impact',
+          sourceDate: '2025-11-12',
+          declaredByProvider: false,
+          isDemo: false,
+        },
+      ],
+      ratings: {
+        __typename: 'RatingSummary',
+        count: 12,
+        verifiedCount: 9,
+        average: '4.17',
+        easeOfUse: '4.00',
+        outputQuality: null,
+        support: '3.50',
+        dataProtection: null,
+        valueForMoney: null,
+        accessibility: null,
+        ...ratings,
+      },
+      reviews: {
+        __typename: 'ToolReviewsConnection',
+        totalCount: reviews.length,
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: reviews.length ? `c${reviews.length}` : null },
+        edges: reviews.map((node, index) => ({ __typename: 'ToolReviewsConnectionEdge', cursor: `c${index + 1}`, node })),
+      },
+    },
+  };
+}
+
+const VERIFIED = review('1', { title: 'Gain de temps réel', verified: true, pros: 'Réponses sourcées', cons: 'Accès limité', easeOfUse: 5 });
+const UNVERIFIED = review('2', { title: 'Essai rapide', verified: false, helpfulCount: 3 });
+
+const toolQuery = (data: ReturnType<typeof albert>) => ({ request: { query: ToolPageQuery, variables: { slug: 'albert' } }, result: { data } });
+
+describe('Tool page', () => {
+  it('shows the tool, its prices, its impact with the method, the ratings and the « Avis vérifié » badge', async () => {
+    renderApp('/catalogue/albert', [toolQuery(albert([VERIFIED, UNVERIFIED], {}, null))]);
+
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Albert');
+    const page = normalizeSpaces(document.body.textContent);
+    expect(page).toContain('DINUM (France)');
+    expect(page).toContain('Risque limité');
+    expect(page).toContain("Obligations de transparence de l'article 50.");
+    expect(page).toContain('14,99 € HT / utilisateur / mois');
+    expect(page).toContain('12,50 € HT');
+    // The method is written next to the number.
+    expect(normalizeSpaces(screen.getByText('1,5072 Wh par requête').parentElement?.textContent)).toBe(
+      '1,5072 Wh par requête (méthode : estimation EcoLogits 0.8.2)',
+    );
+    expect(page).toContain('4,2 / 5 — 12 avis dont 9 vérifiés');
+    expect(normalizeSpaces(screen.getByText("Facilité d'utilisation").parentElement?.textContent)).toBe("Facilité d'utilisation4,0 / 5");
+
+    const reviews = screen.getByRole('region', { name: 'Avis' });
+    const [verified, unverified] = within(reviews).getAllByRole('article') as [HTMLElement, HTMLElement];
+    expect(within(verified).getByRole('heading').textContent).toBe('Gain de temps réel');
+    expect(within(verified).getByText('Avis vérifié')).toBeTruthy();
+    expect(within(verified).getByRole('img', { name: '4 sur 5' })).toBeTruthy();
+    expect(within(verified).getByRole('link', { name: 'Collectivité 1' }).getAttribute('href')).toBe('/territoires/200000001');
+    expect(normalizeSpaces(verified.textContent)).toContain('publié le 2 octobre 2025');
+    expect(normalizeSpaces(verified.textContent)).toContain('Points fortsRéponses sourcées');
+    expect(within(unverified).getByRole('heading').textContent).toBe('Essai rapide');
+    expect(within(unverified).queryByText('Avis vérifié')).toBeNull();
+
+    // Anonymous: no voting, no flagging, no review form, a way to sign in.
+    expect(within(reviews).queryByRole('button', { name: /^Utile/ })).toBeNull();
+    expect(within(reviews).queryByRole('button', { name: 'Signaler' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: "Donner l'avis de ma collectivité" })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Connectez-vous' }).getAttribute('href')).toBe('/connexion?retour=%2Fcatalogue%2Falbert');
+  });
+
+  it('posts submitReview from « Donner l’avis de ma collectivité », then shows the new review and a confirmation', async () => {
+    const viewer = viewerFixture();
+    const mine = review('7', {
+      id: 'Review:99',
+      title: 'Un assistant utile',
+      body: 'Nous utilisons Albert à l’accueil depuis janvier.',
+      rating: 5,
+      easeOfUse: 4,
+      pros: 'Réponses sourcées',
+      verified: true,
+      organization: { __typename: 'Organization', id: viewer.organization.id, name: 'Besançon', siren: '212500565' },
+    });
+    renderApp(
+      '/catalogue/albert',
+      [
+        toolQuery(albert([UNVERIFIED], {}, viewer)),
+        {
+          request: {
+            query: SubmitReviewMutation,
+            variables: {
+              input: {
+                toolSlug: 'albert',
+                rating: 5,
+                easeOfUse: 4,
+                title: 'Un assistant utile',
+                body: 'Nous utilisons Albert à l’accueil depuis janvier.',
+                pros: 'Réponses sourcées',
+              },
+            },
+          },
+          result: {
+            data: {
+              submitReview: {
+                __typename: 'MutationSubmitReviewSuccess',
+                data: { __typename: 'Review', id: 'Review:99', versionCount: 0, verified: true },
+              },
+            },
+          },
+        },
+        // The tool page fetched again: the new review and the new averages.
+        toolQuery(albert([mine, UNVERIFIED], { count: 13, verifiedCount: 10, average: '4.23' }, viewer)),
+      ],
+      { viewer },
+    );
+
+    const heading = await screen.findByRole('heading', { name: "Donner l'avis de ma collectivité" });
+    const form = heading.parentElement as HTMLElement;
+    const rating = within(form).getByLabelText('Note globale') as HTMLSelectElement;
+    expect([...rating.options].map((option) => option.value)).toEqual(['', '1', '2', '3', '4', '5']);
+    for (const label of [
+      "Facilité d'utilisation",
+      'Qualité des résultats',
+      'Accompagnement',
+      'Protection des données et souveraineté',
+      'Rapport qualité-prix',
+      'Accessibilité',
+    ]) {
+      expect(within(form).getByLabelText(label).tagName).toBe('SELECT');
+    }
+    fireEvent.change(rating, { target: { value: '5' } });
+    fireEvent.change(within(form).getByLabelText("Facilité d'utilisation"), { target: { value: '4' } });
+    fireEvent.change(within(form).getByLabelText('Titre'), { target: { value: 'Un assistant utile' } });
+    fireEvent.change(within(form).getByLabelText('Avis'), { target: { value: 'Nous utilisons Albert à l’accueil depuis janvier.' } });
+    fireEvent.change(within(form).getByLabelText('Points forts'), { target: { value: 'Réponses sourcées' } });
+    fireEvent.click(within(form).getByRole('button', { name: "Publier l'avis" }));
+
+    expect((await within(form).findByRole('status')).textContent).toBe("L'avis de Besançon est publié.");
+    const reviews = screen.getByRole('region', { name: 'Avis' });
+    const first = within(reviews).getAllByRole('article')[0] as HTMLElement;
+    expect(within(first).getByRole('heading').textContent).toBe('Un assistant utile');
+    expect(within(first).getByText('Avis vérifié')).toBeTruthy();
+    expect(normalizeSpaces(document.body.textContent)).toContain('4,2 / 5 — 13 avis dont 10 vérifiés');
+    // From now on, publishing updates the collectivité's review.
+    expect(within(form).getByText(/publier ce formulaire met à jour cet avis/)).toBeTruthy();
+  });
+
+  it('counts a « Utile » vote on the review in place', async () => {
+    const viewer = viewerFixture();
+    renderApp(
+      '/catalogue/albert',
+      [
+        toolQuery(albert([UNVERIFIED], {}, viewer)),
+        {
+          request: { query: VoteReviewHelpfulMutation, variables: { reviewId: 'Review:2' } },
+          result: {
+            data: {
+              voteReviewHelpful: {
+                __typename: 'MutationVoteReviewHelpfulSuccess',
+                data: { __typename: 'Review', id: 'Review:2', helpfulCount: 4 },
+              },
+            },
+          },
+        },
+      ],
+      { viewer },
+    );
+    const reviews = await screen.findByRole('region', { name: 'Avis' });
+    fireEvent.click(within(reviews).getByRole('button', { name: 'Utile (3)' }));
+    expect(await within(reviews).findByRole('button', { name: 'Utile (4)' })).toBeTruthy();
+    expect(await within(reviews).findByText('Merci pour votre vote.')).toBeTruthy();
+    expect(within(reviews).getByRole('button', { name: 'Signaler' })).toBeTruthy();
+  });
+});
