@@ -125,11 +125,12 @@ export async function seedDemo(
     );
     return { deployments: deployments.length, reviews: reviews.length, charters: charters.length };
   });
+  const groups = await seedDemoGroups(sql);
   // demo accounts never exist in production, even when SEED_DEMO=1 asks for demo data
   const accounts = options.accounts ? await seedDemoAccounts(sql) : 0;
   log(
     `Données de démonstration : ${report.deployments} déploiements, ${report.reviews} avis, ` +
-      `${report.charters} chartes (marquées « démonstration »), ${accounts} comptes de démonstration.`,
+      `${report.charters} chartes, ${groups} groupements (marqués « démonstration »), ${accounts} comptes de démonstration.`,
   );
   return report;
 }
@@ -137,4 +138,56 @@ export async function seedDemo(
 export async function hasDemoData(sql: Sql): Promise<boolean> {
   const rows = await sql.query(`SELECT 1 FROM "Deployment" WHERE "isDemo" LIMIT 1`);
   return rows.length > 0;
+}
+
+/**
+ * Two demo purchasing groups, so that the Groupements screen shows pooled demand: one restricted to the member
+ * communes of Grand Besançon Métropole (Besançon itself has not joined: the demo lets its DSI do it), one open to
+ * the région, coordinated by Dijon Métropole.
+ */
+export async function seedDemoGroups(sql: Sql): Promise<number> {
+  return sql.transaction(async (tx) => {
+    const existing = await tx.query(`SELECT 1 FROM "PurchasingGroup" WHERE "isDemo" LIMIT 1`);
+    if (existing.length) return 0;
+    const groups = [
+      {
+        title: 'Détection des fuites sur les réseaux d’eau — communes du Grand Besançon',
+        description: 'Mutualiser l’abonnement à un service d’analyse des données de sectorisation pour améliorer le rendement des réseaux d’eau potable.',
+        coordinator: '242500361', tool: 'leakmited', eligibility: 'EPCI_MEMBERS', rule: 'BY_POPULATION', unit: 'INHABITANTS',
+        price: '0.12', tiers: [['50000', '0.10'], ['150000', '0.08']], members: `c."epciId" = coord.id AND c.siren <> '212500565'`, count: 8,
+      },
+      {
+        title: 'Assistant conversationnel souverain pour les agents — Bourgogne-Franche-Comté',
+        description: 'Licences mutualisées d’un assistant conversationnel hébergé dans l’Union européenne pour les agents des collectivités de la région.',
+        coordinator: '242100410', tool: 'le-chat-pro', eligibility: 'REGION', rule: 'BY_SEATS', unit: 'SEATS',
+        price: '179.88', tiers: [['200', '160'], ['500', '140']], members: `c.kind = 'EPCI' AND c."regionCode" = coord."regionCode" AND c.id <> coord.id AND c.siren <> '242500361'`, count: 5,
+      },
+    ];
+    for (const g of groups) {
+      const [group] = await tx.query<{ id: number }>(
+        `INSERT INTO "PurchasingGroup" (title, description, "toolId", "coordinatorId", status, "interestDeadline", eligibility,
+            "allocationRule", "volumeUnit", "listUnitPrice", "isDemo", "updatedAt")
+         SELECT $1, $2, t.id, o.id, 'OPEN', now() + interval '60 days', $3::"GroupEligibility", $4::"AllocationRule",
+                $5::"VolumeUnit", $6::numeric, true, now()
+           FROM "Tool" t, "Organization" o WHERE t.slug = $7 AND o.siren = $8 RETURNING id`,
+        [g.title, g.description, g.eligibility, g.rule, g.unit, g.price, g.tool, g.coordinator],
+      );
+      if (!group) continue;
+      for (const [min, price] of g.tiers) {
+        await tx.query(`INSERT INTO "GroupPriceTier" ("groupId", "minVolume", "unitPrice") VALUES ($1, $2::numeric, $3::numeric)`, [group.id, min, price]);
+      }
+      // the largest eligible members; every other one commits, the rest are still estimating
+      await tx.query(
+        `INSERT INTO "GroupMembership" ("groupId", "organizationId", status, "estimatedVolume", "committedVolume", "committedAt", "updatedAt")
+         SELECT $1, c.id, (CASE WHEN rn % 2 = 0 THEN 'COMMITTED' ELSE 'INTERESTED' END)::"GroupMembershipStatus", vol, 
+                CASE WHEN rn % 2 = 0 THEN vol END, CASE WHEN rn % 2 = 0 THEN now() END, now()
+           FROM (SELECT c.id, row_number() OVER (ORDER BY c.population DESC NULLS LAST, c.id) AS rn,
+                        (CASE WHEN $2 = 'SEATS' THEN greatest(5, round(coalesce(c.population, 0) / 2000.0)) ELSE coalesce(c.population, 0) END) AS vol
+                   FROM "Organization" c, "Organization" coord WHERE coord.siren = $3 AND ${g.members}
+                  ORDER BY c.population DESC NULLS LAST, c.id LIMIT $4) c`,
+        [group.id, g.unit, g.coordinator, g.count],
+      );
+    }
+    return groups.length;
+  });
 }

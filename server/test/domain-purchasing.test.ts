@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { dec } from '../src/domain/money.ts';
+import {
+  allocate,
+  allocationRuleError,
+  eligibilityError,
+  groupEconomics,
+  membershipChangeError,
+  priceFor,
+  transitionError,
+  type MemberInput,
+} from '../src/domain/purchasing.ts';
+
+const sum = (values: string[]) => values.reduce((s, v) => s.plus(v), dec(0)).toFixed(2);
+const member = (over: Partial<MemberInput>): MemberInput => ({
+  organizationId: 1, status: 'COMMITTED', estimatedVolume: null, committedVolume: '10', population: 1000, currentAnnualCost: null, ...over,
+});
+const tiers = [
+  { minVolume: '100', unitPrice: '90' },
+  { minVolume: '200', unitPrice: '80' },
+];
+
+describe('pooled price and tiers', () => {
+  it.each([
+    ['99', -1, '100', '1'],
+    ['100', 0, '90', '100'],
+    ['101', 0, '90', '99'],
+    ['199', 0, '90', '1'],
+    ['200', 1, '80', null],
+  ])('volume %s → tier %i at %s €, %s missing to the next tier', (volume, tierIndex, unitPrice, missing) => {
+    const price = priceFor(volume, '100', tiers);
+    expect(price.tierIndex).toBe(tierIndex);
+    expect(price.unitPrice.toString()).toBe(unitPrice);
+    expect(price.nextTier?.missingVolume ?? null).toBe(missing);
+  });
+});
+
+describe('largest-remainder allocation', () => {
+  it('adds up exactly to the total, to the cent', () => {
+    const shares = allocate('100.00', [1, 1, 1]);
+    expect(shares).toEqual(['33.34', '33.33', '33.33']);
+    expect(sum(shares)).toBe('100.00');
+    const odd = allocate('1234.57', ['118489', '9123', '5412', '1', '77777']);
+    expect(sum(odd)).toBe('1234.57');
+  });
+
+  it('gives a zero-weight member nothing, and splits equally when every weight is zero', () => {
+    expect(allocate('10.00', [0, 1])).toEqual(['0.00', '10.00']);
+    expect(allocate('10.00', [0, 0])).toEqual(['5.00', '5.00']);
+    expect(allocate('0.01', [1, 1, 1])).toEqual(['0.01', '0.00', '0.00']);
+  });
+});
+
+describe('group economics by allocation rule', () => {
+  const members = [
+    member({ organizationId: 1, committedVolume: '60', population: 100000 }),
+    member({ organizationId: 2, committedVolume: '30', population: 20000 }),
+    member({ organizationId: 3, committedVolume: '30', population: 10000, currentAnnualCost: '3500' }),
+  ];
+  it.each(['BY_POPULATION', 'BY_SEATS', 'BY_USAGE', 'EQUAL'] as const)('%s: shares sum exactly to the total', (rule) => {
+    const e = groupEconomics({ listUnitPrice: '100', tiers, allocationRule: rule, members });
+    expect(e).toMatchObject({ pooledVolume: '120', tierIndex: 0, unitPrice: '90', total: '10800.00', basis: 'COMMITTED' });
+    expect(sum(e.shares.map((s) => s.share))).toBe('10800.00');
+  });
+
+  it('weights by population, by volume, or equally', () => {
+    const share = (rule: 'BY_POPULATION' | 'BY_SEATS' | 'EQUAL') =>
+      groupEconomics({ listUnitPrice: '100', tiers, allocationRule: rule, members }).shares.map((s) => s.share);
+    expect(share('BY_POPULATION')).toEqual(['8307.69', '1661.54', '830.77']);
+    expect(share('BY_SEATS')).toEqual(['5400.00', '2700.00', '2700.00']);
+    expect(share('EQUAL')).toEqual(['3600.00', '3600.00', '3600.00']);
+  });
+
+  it('computes savings against buying alone at list price and against what members pay today', () => {
+    const e = groupEconomics({ listUnitPrice: '100', tiers, allocationRule: 'BY_SEATS', members });
+    expect(e.shares[0]).toMatchObject({ aloneCost: '6000.00', savingsVsAlone: '600.00', currentAnnualCost: null, savingsVsCurrent: null });
+    expect(e.shares[2]).toMatchObject({ aloneCost: '3000.00', savingsVsAlone: '300.00', currentAnnualCost: '3500.00', savingsVsCurrent: '800.00' });
+    expect(e.totalSavingsVsAlone).toBe('1200.00');
+  });
+
+  it('counts a member with zero volume for nothing but keeps it in the table', () => {
+    const e = groupEconomics({ listUnitPrice: '100', tiers, allocationRule: 'BY_SEATS', members: [...members, member({ organizationId: 4, committedVolume: '0' })] });
+    expect(e.pooledVolume).toBe('120');
+    expect(e.shares.find((s) => s.organizationId === 4)?.share).toBe('0.00');
+  });
+
+  it('drops a member that withdraws after committing, and the price follows the volume', () => {
+    const withdrawn = members.map((m) => (m.organizationId === 1 ? { ...m, status: 'WITHDRAWN' as const } : m));
+    const e = groupEconomics({ listUnitPrice: '100', tiers, allocationRule: 'BY_SEATS', members: withdrawn });
+    expect(e).toMatchObject({ pooledVolume: '60', tierIndex: -1, unitPrice: '100', total: '6000.00', nextTier: { missingVolume: '40' } });
+    expect(e.shares.map((s) => s.organizationId)).toEqual([2, 3]);
+  });
+
+  it('projects from the estimates of interested members before the first commitment', () => {
+    const e = groupEconomics({
+      listUnitPrice: '100', tiers, allocationRule: 'EQUAL',
+      members: [member({ status: 'INTERESTED', estimatedVolume: '150', committedVolume: null })],
+    });
+    expect(e).toMatchObject({ basis: 'PROJECTED', pooledVolume: '150', committedVolume: '0', unitPrice: '90' });
+  });
+});
+
+describe('group rules', () => {
+  const epci = { id: 10, kind: 'EPCI', epciId: null, departementCode: '25', regionCode: '27' };
+  const member_ = { id: 11, kind: 'COMMUNE', epciId: 10, departementCode: '25', regionCode: '27' };
+  const outsider = { id: 12, kind: 'EPCI', epciId: null, departementCode: '21', regionCode: '27' };
+  it('checks eligibility', () => {
+    expect(eligibilityError('EPCI_MEMBERS', epci, member_)).toBeNull();
+    expect(eligibilityError('EPCI_MEMBERS', epci, outsider)).toMatch(/communes membres/);
+    expect(eligibilityError('DEPARTEMENT', epci, outsider)).toMatch(/département/);
+    expect(eligibilityError('REGION', epci, outsider)).toBeNull();
+    expect(eligibilityError('EPCI_MEMBERS', epci, epci)).toBeNull();
+  });
+  it('follows the lifecycle and the deadline', () => {
+    expect(transitionError('DRAFT', 'OPEN')).toBeNull();
+    expect(transitionError('OPEN', 'AWARDED')).toMatch(/ouvert/);
+    expect(transitionError('AWARDED', 'CANCELLED')).toMatch(/attribué/);
+    const deadline = new Date('2026-12-31T23:59:59Z');
+    expect(membershipChangeError('OPEN', deadline, new Date('2026-12-01'))).toBeNull();
+    expect(membershipChangeError('OPEN', deadline, new Date('2027-01-01'))).toMatch(/date limite/);
+    expect(membershipChangeError('CLOSED', deadline, new Date('2026-12-01'))).toMatch(/figés/);
+    expect(allocationRuleError('BY_SEATS', 'INHABITANTS')).toMatch(/sièges/);
+    expect(allocationRuleError('BY_POPULATION', 'SEATS')).toBeNull();
+  });
+});
