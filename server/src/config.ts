@@ -34,6 +34,9 @@ const envSchema = z.object({
     .string()
     .default(path.join(repoRoot, 'data'))
     .describe('Dossier de la base embarquée (PGlite) quand DATABASE_URL est absente. Par défaut ./data.'),
+  TRUST_PROXY: flag.describe(
+    'TRUST_PROXY=1 derrière un répartiteur de charge : l’adresse cliente vient de X-Forwarded-For (limitation des connexions).',
+  ),
   SEED_DEMO: flag.describe(
     'SEED_DEMO=1 ajoute les données de démonstration (adoption, avis, chartes) à une base PostgreSQL. ' +
       'Toujours ajoutées sur la base embarquée hors production ; jamais en production sans ce drapeau.',
@@ -46,6 +49,7 @@ export type Config = {
   host: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   seedDemo: boolean;
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -72,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     // Demo data: on the embedded default outside production, or when asked explicitly.
     seedDemo: e.SEED_DEMO || (database.kind === 'pglite' && e.NODE_ENV !== 'production'),
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,27 @@ describe('printed schema', () => {
   it('schema/schema.graphql is up to date (run `npm run generate` after changing the API)', () => {
     const printed = fs.readFileSync(path.join(repoRoot, 'schema', 'schema.graphql'), 'utf8');
     expect(printed).toBe(printSchema(schema) + '\n');
+  });
+
+  it('in CI, generating refuses a stale committed schema instead of rewriting it', () => {
+    const stale = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'schema-')), 'schema.graphql');
+    fs.writeFileSync(stale, 'type Query { old: String }\n');
+    const script = path.join(repoRoot, 'server', 'src', 'cli', 'print-schema.ts');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script, stale], { env: { ...process.env, CI: 'true' }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/n’est plus à jour/);
+    expect(fs.readFileSync(stale, 'utf8')).toBe('type Query { old: String }\n');
+  });
+
+  it('answers a request that selects only __typename of a record', async () => {
+    const t = await createTestApp('pglite');
+    try {
+      const res = await t.gql(`{ organization(siren: "242500361") { __typename } tools(first: 1) { edges { node { __typename } } } }`);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.organization).toEqual({ __typename: 'Organization' });
+    } finally {
+      await t.close();
+    }
   });
 });
 
