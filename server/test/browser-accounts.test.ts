@@ -1,43 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, screenshotsDir, serve } from './browser.ts';
-import { createTestApp, type TestApp } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
 
 describe.skipIf(!hasChromium)('browser journey: an agent declares a deployment and writes a verified review (Chromium)', () => {
-  let t: TestApp;
-  let site: Awaited<ReturnType<typeof serve>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await createTestApp('pglite');
-    site = await serve(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await t?.close();
-  });
+  const journey = browserJourney();
 
   it('signs in as the agent, declares a deployment, publishes a review and sees the verified badge', async () => {
     // a catalogue tool that Besançon has not declared yet
-    const [tool] = await t.db.sql.query<{ name: string; slug: string }>(
+    const [tool] = await journey.t.db.sql.query<{ name: string; slug: string }>(
       `SELECT name, slug FROM "Tool" t WHERE NOT EXISTS (SELECT 1 FROM "Deployment" d JOIN "Organization" o ON o.id = d."organizationId"
          WHERE d."toolId" = t.id AND o.siren = '212500565') ORDER BY name LIMIT 1`,
     );
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto(`${site.url}/catalogue`);
+    await page.goto(`${journey.site.url}/catalogue`);
     await page.getByRole('link', { name: 'Se connecter' }).click();
     await page.getByLabel('Adresse électronique').fill('agent@besancon.test');
     await page.getByLabel('Mot de passe').fill('mutualis-demo');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByText('Agent de la Ville de Besançon').first().waitFor();
 
-    await page.goto(`${site.url}/mon-organisation`);
+    await page.goto(`${journey.site.url}/mon-organisation`);
     await page.getByRole('button', { name: 'Déclarer un déploiement' }).click();
     await page.getByLabel('Outil').selectOption({ label: tool!.name });
     await page.getByLabel('Statut').selectOption({ label: 'Production' });
@@ -62,7 +48,7 @@ describe.skipIf(!hasChromium)('browser journey: an agent declares a deployment a
     await page.screenshot({ path: path.join(screenshotsDir, 'avis-verifie.png') });
 
     // what the browser showed is what the database holds
-    const [saved] = await t.db.sql.query<{ annualCost: string; status: string }>(
+    const [saved] = await journey.t.db.sql.query<{ annualCost: string; status: string }>(
       `SELECT d."annualCost"::text AS "annualCost", d.status::text AS status FROM "Deployment" d
          JOIN "Organization" o ON o.id = d."organizationId" JOIN "Tool" t ON t.id = d."toolId" WHERE o.siren = '212500565' AND t.slug = $1`,
       [tool!.slug],

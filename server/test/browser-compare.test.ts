@@ -1,31 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, screenshotsDir, serve } from './browser.ts';
-import { createTestApp, type TestApp } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
 
 describe.skipIf(!hasChromium)('browser journey: compare EU-hosted chatbots for Grand Besançon Métropole (Chromium)', () => {
-  let t: TestApp;
-  let site: Awaited<ReturnType<typeof serve>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await createTestApp('pglite');
-    site = await serve(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await t?.close();
-  });
+  const journey = browserJourney();
 
   it('searches "chatbot", keeps EU-hosted tools, compares three, sees totals and both charts, downloads the CSV', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR', acceptDownloads: true });
+    const page = await journey.browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR', acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto(`${site.url}/catalogue`);
+    await page.goto(`${journey.site.url}/catalogue`);
     await page.getByRole('searchbox', { name: 'Rechercher un outil' }).fill('chatbot');
     await page.getByLabel('Hébergé dans l’UE uniquement').check();
     await expect.poll(() => page.url()).toMatch(/chatbot/);
@@ -61,7 +47,7 @@ describe.skipIf(!hasChromium)('browser journey: compare EU-hosted chatbots for G
     fs.mkdirSync(screenshotsDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotsDir, 'comparaison.png'), fullPage: true });
 
-    const again = await browser.newPage();
+    const again = await journey.browser.newPage();
     await again.goto(shared);
     await expect.poll(() => again.getByLabel('Catalogue des outils').locator('article').count()).toBe(await catalogue.locator('article').count());
     expect(errors).toEqual([]);

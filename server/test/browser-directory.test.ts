@@ -1,30 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, screenshotsDir, serve } from './browser.ts';
-import { createTestApp, type TestApp } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
 
 describe.skipIf(!hasChromium)('browser journey: the directory of collectivités (Chromium)', () => {
-  let t: TestApp;
-  let site: Awaited<ReturnType<typeof serve>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await createTestApp('pglite');
-    site = await serve(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await t?.close();
-  });
+  const journey = browserJourney();
 
   it('searches "Besançon", opens Grand Besançon Métropole and sees its 67 communes', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${site.url}/`);
+    await page.goto(`${journey.site.url}/`);
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Territoires' }).click();
     await page.getByRole('searchbox', { name: 'Rechercher une collectivité' }).fill('Besançon');
     await expect.poll(() => page.url()).toMatch(/q=Besan/);
@@ -42,8 +28,8 @@ describe.skipIf(!hasChromium)('browser journey: the directory of collectivités 
   });
 
   it('shows the catalogue with at least 20 tools', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${site.url}/catalogue`);
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${journey.site.url}/catalogue`);
     const catalogue = page.getByLabel('Catalogue des outils');
     await expect.poll(() => catalogue.locator('article').count()).toBeGreaterThanOrEqual(20);
     await page.screenshot({ path: path.join(screenshotsDir, 'catalogue.png') });

@@ -1,40 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, screenshotsDir, serve } from './browser.ts';
-import { createTestApp, type TestApp } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
 
 describe.skipIf(!hasChromium)('browser journey: a member commune joins and commits to a purchasing group (Chromium)', () => {
-  let t: TestApp;
-  let site: Awaited<ReturnType<typeof serve>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await createTestApp('pglite');
-    site = await serve(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await t?.close();
-  });
+  const journey = browserJourney();
 
   it('opens the group, sees the demand chart, joins and commits as Besançon, and sees its share change', async () => {
-    const [group] = await t.db.sql.query<{ title: string }>(
+    const [group] = await journey.t.db.sql.query<{ title: string }>(
       `SELECT g.title FROM "PurchasingGroup" g JOIN "Tool" t ON t.id = g."toolId" WHERE t.slug = 'leakmited' AND g."isDemo" LIMIT 1`,
     );
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR' });
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR' });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto(`${site.url}/connexion`);
+    await page.goto(`${journey.site.url}/connexion`);
     await page.getByLabel('Adresse électronique').fill('dsi@besancon.test');
     await page.getByLabel('Mot de passe').fill('mutualis-demo');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByText('DSI de la Ville de Besançon').first().waitFor();
 
-    await page.goto(`${site.url}/groupements`);
+    await page.goto(`${journey.site.url}/groupements`);
     await page.getByRole('link', { name: group!.title, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: group!.title }).waitFor();
     const chart = page.getByRole('figure', { name: 'Demande mutualisée et paliers de prix' });
@@ -60,7 +46,7 @@ describe.skipIf(!hasChromium)('browser journey: a member commune joins and commi
 
     fs.mkdirSync(screenshotsDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotsDir, 'groupement.png'), fullPage: true });
-    const [membership] = await t.db.sql.query<{ status: string; committedVolume: string }>(
+    const [membership] = await journey.t.db.sql.query<{ status: string; committedVolume: string }>(
       `SELECT m.status::text AS status, m."committedVolume"::text AS "committedVolume" FROM "GroupMembership" m
          JOIN "Organization" o ON o.id = m."organizationId" JOIN "PurchasingGroup" g ON g.id = m."groupId"
         WHERE o.siren = '212500565' AND g.title = $1`,

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { repoRoot } from '../src/config.ts';
 import { createHttpServer } from '../src/http.ts';
-import type { TestApp } from './helpers.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestApp, type TestApp } from './helpers.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(chromiumPath);
@@ -49,4 +50,26 @@ export async function serve(t: TestApp): Promise<{ url: string; close(): Promise
         server.close(() => resolve());
       }),
   };
+}
+
+export interface Journey {
+  t: TestApp;
+  site: Awaited<ReturnType<typeof serve>>;
+  browser: Browser;
+}
+
+/** Registers, for a journey's describe block, a fresh copy of the seeded database served on a port and a browser. */
+export function browserJourney(): Journey {
+  const journey = {} as Journey;
+  beforeAll(async () => {
+    journey.t = await createTestApp('pglite');
+    journey.site = await serve(journey.t);
+    journey.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.site?.close();
+    await journey.t?.close();
+  });
+  return journey;
 }

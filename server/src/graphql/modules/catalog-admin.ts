@@ -33,6 +33,13 @@ function requireAdmin(ctx: Context) {
   return ctx.viewer;
 }
 
+/** The record, or the error the caller should see: UNAUTHENTICATED before NOT_FOUND, so anonymous callers learn nothing. */
+function existing<T>(ctx: Context, record: T | null, message: string): T {
+  if (record) return record;
+  if (!ctx.viewer) throw new UnauthenticatedError();
+  throw new NotFoundError(message);
+}
+
 async function editableTool(ctx: Context, toolId: number) {
   if (!ctx.viewer) throw new UnauthenticatedError();
   const tool = await ctx.prisma.tool.findUnique({ where: { id: toolId } });
@@ -306,11 +313,7 @@ builder.mutationFields((t) => ({
     errors: {},
     args: { slug: t.arg.string(), input: t.arg({ type: ToolInput }) },
     resolve: async (query, _p, args, ctx) => {
-      const found = await ctx.prisma.tool.findUnique({ where: { slug: args.slug } });
-      if (!found) {
-        if (!ctx.viewer) throw new UnauthenticatedError();
-        throw new NotFoundError('Outil introuvable.');
-      }
+      const found = existing(ctx, await ctx.prisma.tool.findUnique({ where: { slug: args.slug } }), 'Outil introuvable.');
       const before = await editableTool(ctx, found.id);
       const { slug: _s, providerSlug: _p2, categorySlug, ...fields } = defined(args.input);
       checkTool(fields, false);
@@ -340,11 +343,7 @@ builder.mutationFields((t) => ({
     errors: {},
     args: { slug: t.arg.string() },
     resolve: async (query, _p, args, ctx) => {
-      const found = await ctx.prisma.tool.findUnique({ where: { slug: args.slug } });
-      if (!found) {
-        if (!ctx.viewer) throw new UnauthenticatedError();
-        throw new NotFoundError('Outil introuvable.');
-      }
+      const found = existing(ctx, await ctx.prisma.tool.findUnique({ where: { slug: args.slug } }), 'Outil introuvable.');
       const before = await editableTool(ctx, found.id);
       await audited(ctx, 'tool.archive', async (tx) => {
         const after = await tx.tool.update({ where: { id: before.id }, data: { archivedAt: new Date() } });
@@ -359,11 +358,7 @@ builder.mutationFields((t) => ({
     errors: {},
     args: { toolSlug: t.arg.string(), input: t.arg({ type: PricingPlanInput }) },
     resolve: async (query, _p, args, ctx) => {
-      const found = await ctx.prisma.tool.findUnique({ where: { slug: args.toolSlug } });
-      if (!found) {
-        if (!ctx.viewer) throw new UnauthenticatedError();
-        throw new NotFoundError('Outil introuvable.');
-      }
+      const found = existing(ctx, await ctx.prisma.tool.findUnique({ where: { slug: args.toolSlug } }), 'Outil introuvable.');
       const tool = await editableTool(ctx, found.id);
       const { tiers, ...data } = defined(args.input);
       checkPlan({ ...data, tiers }, true);
@@ -389,11 +384,7 @@ builder.mutationFields((t) => ({
     errors: {},
     args: { id: t.arg.globalID({ for: PricingPlan }), input: t.arg({ type: PricingPlanInput }) },
     resolve: async (query, _p, args, ctx) => {
-      const before = await ctx.prisma.pricingPlan.findUnique({ where: { id: Number(args.id.id) }, include: { tiers: true } });
-      if (!before) {
-        if (!ctx.viewer) throw new UnauthenticatedError();
-        throw new NotFoundError('Offre introuvable.');
-      }
+      const before = existing(ctx, await ctx.prisma.pricingPlan.findUnique({ where: { id: Number(args.id.id) }, include: { tiers: true } }), 'Offre introuvable.');
       await editableTool(ctx, before.toolId);
       const { tiers, ...data } = defined(args.input);
       checkPlan({ ...data, tiers }, false);
@@ -418,11 +409,7 @@ builder.mutationFields((t) => ({
     errors: {},
     args: { id: t.arg.globalID({ for: PricingPlan }) },
     resolve: async (query, _p, args, ctx) => {
-      const before = await ctx.prisma.pricingPlan.findUnique({ where: { id: Number(args.id.id) } });
-      if (!before) {
-        if (!ctx.viewer) throw new UnauthenticatedError();
-        throw new NotFoundError('Offre introuvable.');
-      }
+      const before = existing(ctx, await ctx.prisma.pricingPlan.findUnique({ where: { id: Number(args.id.id) } }), 'Offre introuvable.');
       await editableTool(ctx, before.toolId);
       await audited(ctx, 'plan.archive', async (tx) => {
         const after = await tx.pricingPlan.update({ where: { id: before.id }, data: { archivedAt: new Date() } });
@@ -437,11 +424,7 @@ builder.mutationFields((t) => ({
     errors: {},
     args: { toolSlug: t.arg.string(), input: t.arg({ type: ImpactFigureInput }) },
     resolve: async (query, _p, args, ctx) => {
-      const found = await ctx.prisma.tool.findUnique({ where: { slug: args.toolSlug } });
-      if (!found) {
-        if (!ctx.viewer) throw new UnauthenticatedError();
-        throw new NotFoundError('Outil introuvable.');
-      }
+      const found = existing(ctx, await ctx.prisma.tool.findUnique({ where: { slug: args.toolSlug } }), 'Outil introuvable.');
       const tool = await editableTool(ctx, found.id);
       const data = defined(args.input);
       checkFigure(data, true);
@@ -459,11 +442,7 @@ builder.mutationFields((t) => ({
     errors: {},
     args: { id: t.arg.globalID({ for: ImpactFigure }), input: t.arg({ type: ImpactFigureInput }) },
     resolve: async (query, _p, args, ctx) => {
-      const before = await ctx.prisma.impactFigure.findUnique({ where: { id: Number(args.id.id) } });
-      if (!before) {
-        if (!ctx.viewer) throw new UnauthenticatedError();
-        throw new NotFoundError('Chiffre d’impact introuvable.');
-      }
+      const before = existing(ctx, await ctx.prisma.impactFigure.findUnique({ where: { id: Number(args.id.id) } }), 'Chiffre d’impact introuvable.');
       await editableTool(ctx, before.toolId);
       const data = defined(args.input);
       checkFigure(data, false);
@@ -482,11 +461,7 @@ builder.mutationFields((t) => ({
     errors: {},
     args: { id: t.arg.globalID({ for: ImpactFigure }) },
     resolve: async (query, _p, args, ctx) => {
-      const before = await ctx.prisma.impactFigure.findUnique({ where: { id: Number(args.id.id) } });
-      if (!before) {
-        if (!ctx.viewer) throw new UnauthenticatedError();
-        throw new NotFoundError('Chiffre d’impact introuvable.');
-      }
+      const before = existing(ctx, await ctx.prisma.impactFigure.findUnique({ where: { id: Number(args.id.id) } }), 'Chiffre d’impact introuvable.');
       await editableTool(ctx, before.toolId);
       await audited(ctx, 'impact.archive', async (tx) => {
         const after = await tx.impactFigure.update({ where: { id: before.id }, data: { archivedAt: new Date() } });

@@ -6,7 +6,7 @@ import { isValidAmount, statusChangeError, type DeploymentStatus as Status } fro
 import { canActForOrganization, canAdministerOrganization, canApproveMembership } from '../../domain/permissions.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { audited } from '../audit.ts';
-import { builder } from '../builder.ts';
+import { builder, type PothosTypes } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.ts';
 import { Checks, clean, HTTP_URL } from '../validate.ts';
@@ -73,30 +73,24 @@ interface DeploymentFields {
   abandonReason?: string | null;
 }
 
-const deploymentInputFields = {
-  service: 'Service utilisateur (ex. « Accueil et relation usagers »), 200 caractères au plus.',
-  startDate: 'Date de début.',
-  endDate: 'Date de fin.',
-  users: 'Nombre d’utilisateurs.',
-  monthlyRequests: 'Requêtes par mois.',
-  annualCost: 'Coût annuel réellement payé, en euros HT (ex. « 1234.50 »).',
-  procurementRoute: 'Voie d’achat.',
-  abandonReason: 'Raison de l’abandon (obligatoire pour le statut ABANDONED).',
-};
+/** The optional fields declaring and updating share. */
+const optionalDeploymentFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, 'InputObject'>) => ({
+  service: t.string({ required: false, description: 'Service utilisateur (ex. « Accueil et relation usagers »), 200 caractères au plus.' }),
+  startDate: t.field({ type: 'Date', required: false, description: 'Date de début.' }),
+  endDate: t.field({ type: 'Date', required: false, description: 'Date de fin.' }),
+  users: t.int({ required: false, description: 'Nombre d’utilisateurs.' }),
+  monthlyRequests: t.int({ required: false, description: 'Requêtes par mois.' }),
+  annualCost: t.field({ type: 'Decimal', required: false, description: 'Coût annuel réellement payé, en euros HT (ex. « 1234.50 »).' }),
+  procurementRoute: t.field({ type: ProcurementRoute, required: false, description: 'Voie d’achat.' }),
+  abandonReason: t.string({ required: false, description: 'Raison de l’abandon (obligatoire pour le statut ABANDONED).' }),
+});
 
 const DeclareDeploymentInput = builder.inputType('DeclareDeploymentInput', {
   fields: (t) => ({
     organizationSiren: t.string({ required: false, description: 'Par défaut, l’organisation de la personne connectée.' }),
     toolSlug: t.string(),
     status: t.field({ type: DeploymentStatus }),
-    service: t.string({ required: false, description: deploymentInputFields.service }),
-    startDate: t.field({ type: 'Date', required: false, description: deploymentInputFields.startDate }),
-    endDate: t.field({ type: 'Date', required: false, description: deploymentInputFields.endDate }),
-    users: t.int({ required: false, description: deploymentInputFields.users }),
-    monthlyRequests: t.int({ required: false, description: deploymentInputFields.monthlyRequests }),
-    annualCost: t.field({ type: 'Decimal', required: false, description: deploymentInputFields.annualCost }),
-    procurementRoute: t.field({ type: ProcurementRoute, required: false, description: deploymentInputFields.procurementRoute }),
-    abandonReason: t.string({ required: false, description: deploymentInputFields.abandonReason }),
+    ...optionalDeploymentFields(t),
   }),
 });
 
@@ -104,14 +98,7 @@ const UpdateDeploymentInput = builder.inputType('UpdateDeploymentInput', {
   description: 'Seuls les champs fournis changent ; null efface une valeur facultative.',
   fields: (t) => ({
     status: t.field({ type: DeploymentStatus, required: false }),
-    service: t.string({ required: false, description: deploymentInputFields.service }),
-    startDate: t.field({ type: 'Date', required: false, description: deploymentInputFields.startDate }),
-    endDate: t.field({ type: 'Date', required: false, description: deploymentInputFields.endDate }),
-    users: t.int({ required: false, description: deploymentInputFields.users }),
-    monthlyRequests: t.int({ required: false, description: deploymentInputFields.monthlyRequests }),
-    annualCost: t.field({ type: 'Decimal', required: false, description: deploymentInputFields.annualCost }),
-    procurementRoute: t.field({ type: ProcurementRoute, required: false, description: deploymentInputFields.procurementRoute }),
-    abandonReason: t.string({ required: false, description: deploymentInputFields.abandonReason }),
+    ...optionalDeploymentFields(t),
   }),
 });
 
