@@ -15,8 +15,9 @@ export type App = YogaServerInstance<ServerContext, Context>;
 /** Header every GraphQL write must carry: a cross-site form or image cannot send it without a CORS preflight. */
 export const CSRF_HEADER = 'x-mutualis-csrf';
 
-/** Known Prisma failures become typed errors; anything else is masked. */
+/** Known failures (Prisma codes, malformed global IDs) become typed errors; anything else is masked. */
 function mapPrismaError(error: unknown): AppError | undefined {
+  if (error instanceof Error && /^Invalid global ID/.test(error.message)) return new AppError('VALIDATION', 'Identifiant invalide.');
   const code = (error as { code?: unknown })?.code;
   if (code === 'P2025') return new AppError('NOT_FOUND', 'Élément introuvable.');
   if (code === 'P2002') return new AppError('CONFLICT', 'Cet élément existe déjà.');

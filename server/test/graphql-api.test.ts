@@ -137,6 +137,12 @@ describe.each(backends)('GraphQL API over HTTP on %s', (backend) => {
     expect(res.errors?.[0]?.message).toMatch(/SIREN/);
   });
 
+  it('rejects a malformed global ID with a typed validation error', async () => {
+    const res = await t.gql(`{ node(id: "abc") { id } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('VALIDATION');
+    expect(res.errors?.[0]?.message).toBe('Identifiant invalide.');
+  });
+
   it('returns null for an unknown SIREN', async () => {
     const res = await t.gql(`{ organization(siren: "999999999") { name } }`);
     expect(res.errors).toBeUndefined();

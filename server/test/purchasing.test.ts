@@ -112,9 +112,16 @@ describe.each(backends)('purchasing groups over HTTP on %s', (backend) => {
     expect(before).toMatchObject({ pooledVolume: '158490', tierIndex: 0, unitPrice: '0.07', total: '11094.30', basis: 'COMMITTED' });
     await coordinator.gql(CLOSE, { id });
     expect((await besancon.gql(WITHDRAW, { id })).data!.withdrawFromPurchasingGroup.code).toBe('CONFLICT');
-    await coordinator.gql(AWARD, { id });
+    const AWARD_AT = `mutation($id: ID!, $price: Decimal) { awardPurchasingGroup(id: $id, unitPrice: $price) { __typename ... on Error { code } } }`;
+    expect((await coordinator.gql(AWARD_AT, { id, price: '0.05' })).data!.awardPurchasingGroup.__typename).toBe('MutationAwardPurchasingGroupSuccess');
     const after = (await t.gql(GROUP, { id })).data!.purchasingGroup.economics;
-    expect(after.shares.map((s: any) => s.share)).toEqual(['5547.15', '5547.15']);
+    // the awarded price replaces the list price and tiers: 158,490 × 0.05 = 7,924.50, split equally
+    expect(after).toMatchObject({ unitPrice: '0.05', total: '7924.50', nextTier: null });
+    expect(after.shares.map((s: any) => s.share)).toEqual(['3962.25', '3962.25']);
+    const deployments = await t.db.sql.query<{ annualCost: string }>(
+      `SELECT "annualCost"::text AS "annualCost" FROM "Deployment" WHERE "purchasingGroupId" = (SELECT max(id) FROM "PurchasingGroup")`,
+    );
+    expect(deployments.map((d) => d.annualCost)).toEqual(['3962.25', '3962.25']);
   });
 
   it('rejects bad input with field errors and changes nothing', async () => {

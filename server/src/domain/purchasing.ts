@@ -196,6 +196,7 @@ export function transitionError(from: GroupStatus, to: GroupStatus): string | nu
 
 /** Joining, committing and withdrawing happen only while the group is open and before the deadline. */
 export function membershipChangeError(status: GroupStatus, deadline: Date, now: Date): string | null {
+  if (status === 'DRAFT') return 'Le groupement n’est pas encore ouvert aux adhésions.';
   if (status !== 'OPEN') return `Le groupement est ${STATUS_LABELS[status]} : les adhésions et engagements sont figés.`;
   if (now.getTime() > deadline.getTime()) {
     return `La date limite de manifestation d’intérêt (${deadline.toISOString().slice(0, 10)}) est passée.`;

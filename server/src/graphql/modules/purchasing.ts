@@ -49,7 +49,7 @@ async function loadEconomics(groupIds: readonly number[], ctx: Context): Promise
   const groups = await ctx.prisma.purchasingGroup.findMany({
     where: { id: { in: [...groupIds] } },
     select: {
-      id: true, toolId: true, listUnitPrice: true, allocationRule: true, tiers: true,
+      id: true, toolId: true, status: true, listUnitPrice: true, awardedUnitPrice: true, allocationRule: true, tiers: true,
       memberships: { orderBy: { id: 'asc' }, include: { organization: { select: { population: true } } } },
     },
   });
@@ -59,9 +59,10 @@ async function loadEconomics(groupIds: readonly number[], ctx: Context): Promise
     : [];
   return groupIds.map((id) => {
     const group = groups.find((g) => g.id === id)!;
-    return groupEconomics({
-      listUnitPrice: group.listUnitPrice,
-      tiers: group.tiers,
+    const economics = groupEconomics({
+      // once awarded, the final unit price replaces the list price and its tiers
+      listUnitPrice: group.awardedUnitPrice ?? group.listUnitPrice,
+      tiers: group.awardedUnitPrice ? [] : group.tiers,
       allocationRule: group.allocationRule,
       members: group.memberships.map((m) => ({
         organizationId: m.organizationId,
@@ -73,6 +74,8 @@ async function loadEconomics(groupIds: readonly number[], ctx: Context): Promise
           deployments.find((d) => d.organizationId === m.organizationId && d.toolId === group.toolId)?.annualCost ?? null,
       })),
     });
+    // the next tier only matters while members can still join
+    return group.status === 'OPEN' || group.status === 'DRAFT' ? economics : { ...economics, nextTier: null };
   });
 }
 
@@ -134,6 +137,7 @@ builder.prismaObject('GroupPriceTier', {
 export const GroupMembership = builder.prismaNode('GroupMembership', {
   id: { field: 'id' },
   fields: (t) => ({
+    group: t.relation('group'),
     organization: t.relation('organization'),
     status: t.expose('status', { type: GroupMembershipStatus }),
     estimatedVolume: t.expose('estimatedVolume', { type: 'Decimal', nullable: true }),

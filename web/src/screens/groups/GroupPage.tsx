@@ -1,0 +1,71 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { DemoBadge } from '../../components/DemoBadge';
+import { FormSuccess } from '../../components/Form';
+import { QueryState } from '../../components/QueryState';
+import { getFragmentData } from '../../gql';
+import { PENDING_MESSAGE } from '../../lib/viewer';
+import { CoordinatorActions } from './CoordinatorActions';
+import { DemandChart } from './DemandChart';
+import { GroupExports } from './GroupExports';
+import { GroupFacts } from './GroupFacts';
+import { GroupPage_group, GroupPageQuery } from './groupPageQuery';
+import { MemberTable } from './MemberTable';
+import { MembershipActions } from './MembershipActions';
+import './groups.css';
+
+function NotFound() {
+  return (
+    <>
+      <title>Groupement introuvable — Mutualis</title>
+      <h1>Groupement introuvable</h1>
+      <p>Aucun groupement ne correspond à cette adresse, ou il est encore en préparation chez son coordonnateur.</p>
+      <p>
+        <Link to="/groupements">Retour aux groupements</Link>
+      </p>
+    </>
+  );
+}
+
+/** /groupements/:id — a group: facts, demand against the price tiers, members and shares, actions, exports. */
+export function GroupPage() {
+  const id = useParams().id ?? '';
+  const location = useLocation();
+  const created = (location.state as { created?: boolean } | null)?.created === true;
+  // Other members join and commit meanwhile: shown from the cache, then refreshed.
+  const { data, error, refetch } = useQuery(GroupPageQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
+
+  return (
+    <QueryState data={data} error={error} refetch={refetch}>
+      {({ viewer, purchasingGroup }) => {
+        if (!purchasingGroup) return <NotFound />;
+        const group = getFragmentData(GroupPage_group, purchasingGroup);
+        return (
+          <article className="group-page">
+            <title>{`${group.title} — Groupements — Mutualis`}</title>
+            <p className="breadcrumb">
+              <Link to="/groupements">Groupements</Link>
+            </p>
+            <h1>
+              {group.title}
+              <DemoBadge show={group.isDemo} />
+            </h1>
+            {created ? (
+              <FormSuccess>
+                Le groupement est créé, en préparation : ouvrez-le aux adhésions quand sa présentation est prête.
+              </FormSuccess>
+            ) : null}
+            {group.description ? <p className="lead">{group.description}</p> : null}
+            <GroupFacts group={group} />
+            <CoordinatorActions group={group} />
+            {viewer?.membershipStatus === 'PENDING' ? <p className="notice notice--warning">{PENDING_MESSAGE}</p> : null}
+            <MembershipActions group={group} signedIn={!!viewer} organization={viewer?.organization} />
+            <DemandChart group={group} />
+            <MemberTable group={group} viewerOrganizationId={viewer?.organization.id} />
+            <GroupExports groupId={group.id} />
+          </article>
+        );
+      }}
+    </QueryState>
+  );
+}

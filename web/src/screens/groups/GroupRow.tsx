@@ -1,0 +1,84 @@
+import { Link } from 'react-router-dom';
+import { DemoBadge } from '../../components/DemoBadge';
+import { graphql, getFragmentData, type FragmentType } from '../../gql';
+import { formatDate } from '../../lib/format';
+import { formatVolume, GROUP_STATUS_LABELS } from './groupLabels';
+
+export const GroupRow_group = graphql(`
+  fragment GroupRow_group on PurchasingGroup {
+    id
+    title
+    status
+    interestDeadline
+    volumeUnit
+    isDemo
+    tool {
+      id
+      slug
+      name
+    }
+    category {
+      id
+      name
+    }
+    coordinator {
+      id
+      siren
+      name
+    }
+    memberships {
+      id
+      status
+    }
+    economics {
+      pooledVolume
+      basis
+    }
+  }
+`);
+
+/** The address of a group's page (its id is opaque: encoded as a path segment). */
+export const groupPath = (id: string) => `/groupements/${encodeURIComponent(id)}`;
+
+/** One group of the list: title, object, coordinator, status, deadline, pooled volume, members. */
+export function GroupRow(props: { group: FragmentType<typeof GroupRow_group> }) {
+  const group = getFragmentData(GroupRow_group, props.group);
+  const members = group.memberships.filter((membership) => membership.status !== 'WITHDRAWN').length;
+  return (
+    <tr>
+      <th scope="row" data-label="Groupement">
+        <Link to={groupPath(group.id)}>{group.title}</Link>
+        <DemoBadge show={group.isDemo} />
+      </th>
+      <td data-label="Objet">
+        {group.tool ? (
+          <Link to={`/catalogue/${group.tool.slug}`}>{group.tool.name}</Link>
+        ) : group.category ? (
+          `Catégorie : ${group.category.name}`
+        ) : (
+          '—'
+        )}
+      </td>
+      <td data-label="Coordonnateur">
+        {group.coordinator.siren ? (
+          <Link to={`/territoires/${group.coordinator.siren}`}>{group.coordinator.name}</Link>
+        ) : (
+          group.coordinator.name
+        )}
+      </td>
+      <td data-label="Statut">
+        <span className={`group-status group-status--${group.status.toLowerCase()}`}>{GROUP_STATUS_LABELS[group.status]}</span>
+      </td>
+      <td data-label="Date limite">
+        <time dateTime={group.interestDeadline}>{formatDate(group.interestDeadline)}</time>
+      </td>
+      <td data-label="Volume mutualisé" className="numeric">
+        {formatVolume(group.economics.pooledVolume, group.volumeUnit)}
+        <span className="cell-note">{group.economics.basis === 'COMMITTED' ? 'engagé' : 'estimé'}</span>
+      </td>
+      <td data-label="Membres" className="numeric">
+        {members}
+      </td>
+    </tr>
+  );
+}

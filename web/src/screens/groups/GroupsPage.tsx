@@ -1,0 +1,184 @@
+import { useQuery } from '@apollo/client/react';
+import { useId, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
+import { QueryState } from '../../components/QueryState';
+import { graphql } from '../../gql';
+import { formatInteger } from '../../lib/format';
+import { hasRole } from '../../lib/viewer';
+import { CreateGroupForm } from './CreateGroupForm';
+import { GROUP_STATUS_LABELS, GROUP_STATUS_ORDER, LEGAL_BASIS } from './groupLabels';
+import { readGroupListParams, toGroupFilter, writeGroupListParams, type GroupListParams } from './groupFilters';
+import { groupPath, GroupRow } from './GroupRow';
+import './groups.css';
+
+export const GroupsPageQuery = graphql(`
+  query GroupsPageQuery($filter: PurchasingGroupFilter, $first: Int!, $after: String) {
+    viewer {
+      id
+      roles
+      membershipStatus
+    }
+    categories {
+      id
+      slug
+      name
+    }
+    purchasingGroups(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          ...GroupRow_group
+        }
+      }
+    }
+  }
+`);
+
+export const GROUPS_PAGE_SIZE = 20;
+
+/** "Aucun groupement", "1 groupement", "12 groupements". */
+function groupCount(count: number): string {
+  if (count === 0) return 'Aucun groupement';
+  return `${formatInteger(count)} ${count > 1 ? 'groupements' : 'groupement'}`;
+}
+
+/** /groupements — the purchasing groups, filtered from the URL; an ORG_ADMIN can create one. */
+export function GroupsPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = readGroupListParams(searchParams);
+  const navigate = useNavigate();
+  const ids = { status: useId(), category: useId(), mine: useId() };
+  const [creating, setCreating] = useState(false);
+
+  const { data, previousData, error, refetch, fetchMore, loading } = useQuery(GroupsPageQuery, {
+    variables: { filter: toGroupFilter(params), first: GROUPS_PAGE_SIZE },
+    // Volumes and statuses change with other collectivités' actions: shown from the cache, then refreshed.
+    fetchPolicy: 'cache-and-network',
+  });
+  // While another selection loads, keep the previous results on screen (marked busy) instead of flashing.
+  const shown = data ?? (error ? undefined : previousData);
+  const viewer = shown?.viewer;
+  const categories = shown?.categories ?? [];
+  const setFilter = (change: Partial<GroupListParams>) => setSearchParams((current) => writeGroupListParams(current, change));
+
+  return (
+    <>
+      <title>Groupements — Mutualis</title>
+      <div className="section-header">
+        <h1>Groupements de commandes</h1>
+        {hasRole(viewer, 'ORG_ADMIN') && !creating ? (
+          <button type="button" className="button" onClick={() => setCreating(true)}>
+            Créer un groupement
+          </button>
+        ) : null}
+      </div>
+      <p className="lead">
+        Des collectivités s’associent pour acheter ensemble une ressource d’IA ({LEGAL_BASIS}) : plus le volume mutualisé
+        est grand, plus le prix unitaire baisse, et chaque membre paie sa part.
+      </p>
+      {shown && !viewer ? (
+        <p className="notice">
+          <Link to="/connexion?retour=%2Fgroupements">Connectez-vous</Link> pour créer un groupement ou y faire adhérer votre
+          collectivité.
+        </p>
+      ) : null}
+
+      {creating ? (
+        <CreateGroupForm onCreated={(id) => void navigate(groupPath(id), { state: { created: true } })} onCancel={() => setCreating(false)} />
+      ) : null}
+
+      <form className="filters" aria-label="Filtrer les groupements" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={ids.status}>Statut</label>
+          <select
+            id={ids.status}
+            value={params.status}
+            onChange={(event) => setFilter({ status: event.target.value as GroupListParams['status'] })}
+          >
+            <option value="">Tous les statuts</option>
+            {GROUP_STATUS_ORDER.map((status) => (
+              <option key={status} value={status}>
+                {GROUP_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.category}>Catégorie</label>
+          <select id={ids.category} value={params.categorySlug} onChange={(event) => setFilter({ categorySlug: event.target.value })}>
+            <option value="">Toutes les catégories</option>
+            {/* A category read from the URL stays selectable while the categories load. */}
+            {params.categorySlug && !categories.some((category) => category.slug === params.categorySlug) ? (
+              <option value={params.categorySlug}>{params.categorySlug}</option>
+            ) : null}
+            {categories.map((category) => (
+              <option key={category.slug} value={category.slug}>
+                {category.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {viewer || params.mine ? (
+          <div className="groups-filter__mine">
+            <input id={ids.mine} type="checkbox" checked={params.mine} onChange={(event) => setFilter({ mine: event.target.checked })} />
+            <label htmlFor={ids.mine}>Mes groupements</label>
+          </div>
+        ) : null}
+      </form>
+
+      <QueryState data={shown} error={error} refetch={refetch}>
+        {({ purchasingGroups }) => {
+          const stale = data === undefined && loading;
+          const rows = purchasingGroups.edges.map((edge) => edge.node);
+          return (
+            <div className="results" aria-busy={stale || undefined}>
+              <p className="results__count" aria-live="polite">
+                {groupCount(purchasingGroups.totalCount)}
+                {stale ? <span className="results__pending"> — chargement…</span> : null}
+              </p>
+              {rows.length > 0 ? (
+                <div className="table-scroll">
+                  <table className="table groups-table">
+                    <caption className="visually-hidden">Groupements de commandes</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Groupement</th>
+                        <th scope="col">Objet</th>
+                        <th scope="col">Coordonnateur</th>
+                        <th scope="col">Statut</th>
+                        <th scope="col">Date limite</th>
+                        <th scope="col" className="numeric">
+                          Volume mutualisé
+                        </th>
+                        <th scope="col" className="numeric">
+                          Membres
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((group) => (
+                        <GroupRow key={group.id} group={group} />
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : (
+                <p>Aucun groupement ne correspond à ces critères.</p>
+              )}
+              {purchasingGroups.pageInfo.hasNextPage && purchasingGroups.pageInfo.endCursor && !stale ? (
+                <LoadMoreButton onLoadMore={() => fetchMore({ variables: { after: purchasingGroups.pageInfo.endCursor } })} />
+              ) : null}
+            </div>
+          );
+        }}
+      </QueryState>
+    </>
+  );
+}
