@@ -61,13 +61,14 @@ describe('footprint', () => {
 describe('best on each dimension', () => {
   it('ignores unknown values, reports ties, and warns when footprint methods differ', () => {
     const best = bestOn([
-      { slug: 'a', total: '100.00', kgco2e: '5.000', kwh: null, waterL: null, method: 'LCA_THIRD_PARTY', rating: '4.00', adoption: 3 },
-      { slug: 'b', total: null, kgco2e: '2.000', kwh: '10.000', waterL: null, method: 'ECOLOGITS_ESTIMATE', rating: '4.00', adoption: 7 },
-      { slug: 'c', total: '90.00', kgco2e: null, kwh: null, waterL: null, method: null, rating: null, adoption: 0 },
+      { slug: 'a', name: 'A', total: '100.00', kgco2e: '5.000', kwh: null, waterL: null, method: 'LCA_THIRD_PARTY', rating: '4.00', adoption: 3 },
+      { slug: 'b', name: 'B', total: null, kgco2e: '2.000', kwh: '10.000', waterL: null, method: 'ECOLOGITS_ESTIMATE', rating: '4.00', adoption: 7 },
+      { slug: 'c', name: 'C', total: '90.00', kgco2e: null, kwh: null, waterL: null, method: null, rating: null, adoption: 0 },
     ]);
     const get = (d: string) => best.find((b) => b.dimension === d)!;
-    expect(get('COST')).toMatchObject({ toolSlugs: ['c'], note: 'Coût inconnu pour b.' });
-    expect(get('CARBON')).toMatchObject({ toolSlugs: ['b'], note: expect.stringMatching(/Méthodes d’évaluation différentes/) });
+    expect(get('COST')).toMatchObject({ toolSlugs: ['c'], note: 'Coût inconnu pour B.' });
+    expect(get('CARBON')).toMatchObject({ toolSlugs: ['b'], note: 'Méthodes d’évaluation différentes : comparaison indicative. Émissions inconnues pour C.' });
+    expect(get('RATING').note).toBe('Note inconnue pour C.');
     expect(get('RATING').toolSlugs).toEqual(['a', 'b']);
     expect(get('ADOPTION').toolSlugs).toEqual(['b']);
     expect(get('WATER').toolSlugs).toEqual([]);

@@ -152,13 +152,13 @@ describe.each(backends)('GraphQL API over HTTP on %s', (backend) => {
   it('lists at least 20 tools in at least 8 categories, each with its provider', async () => {
     type Tools = { tools: { totalCount: number; edges: { node: { slug: string; name: string; category: { slug: string }; provider: { name: string } } }[] } };
     const res = await t.gql<Tools>(
-      `{ tools(first: 100) { totalCount edges { node { slug name category { slug } provider { name } } } } }`,
+      `{ tools(first: 100) { totalCount edges { node { slug name category provider { name } } } } }`,
     );
     expect(res.errors).toBeUndefined();
     const tools = res.data!.tools.edges.map((e) => e.node);
     expect(res.data!.tools.totalCount).toBe(tools.length);
     expect(tools.length).toBeGreaterThanOrEqual(20);
-    expect(new Set(tools.map((tool) => tool.category.slug)).size).toBeGreaterThanOrEqual(8);
+    expect(new Set(tools.map((tool) => tool.category)).size).toBeGreaterThanOrEqual(8);
     for (const tool of tools) expect(tool.provider.name).toBeTruthy();
   });
 

@@ -7,10 +7,12 @@ import { ModerationPage } from './screens/moderation/ModerationPage';
 import { MyOrganizationPage } from './screens/myOrganization/MyOrganizationPage';
 import { ToolPage } from './screens/tool/ToolPage';
 import { CataloguePage } from './screens/catalogue/CataloguePage';
+import { ComparePage } from './screens/compare/ComparePage';
 import { DirectoryPage } from './screens/directory/DirectoryPage';
-import { ComingSoonPage } from './screens/misc/ComingSoonPage';
 import { NotFoundPage } from './screens/misc/NotFoundPage';
 import { OrganizationPage } from './screens/organization/OrganizationPage';
+import { GroupPage } from './screens/groups/GroupPage';
+import { GroupsPage } from './screens/groups/GroupsPage';
 
 /** The routes; the router and the Apollo client are provided by main.tsx (or by a test). */
 export function App() {
@@ -20,24 +22,9 @@ export function App() {
         <Route index element={<Navigate to="/catalogue" replace />} />
         <Route path="catalogue" element={<CataloguePage />} />
         <Route path="catalogue/:slug" element={<ToolPage />} />
-        <Route
-          path="comparer"
-          element={
-            <ComingSoonPage title="Comparer">
-              Comparer des outils d'IA côte à côte : coût annuel pour votre collectivité, hébergement, conformité et
-              impact environnemental, chaque chiffre avec sa source.
-            </ComingSoonPage>
-          }
-        />
-        <Route
-          path="groupements"
-          element={
-            <ComingSoonPage title="Groupements">
-              Se regrouper entre collectivités pour acheter ensemble une ressource d'IA (groupements de commandes) et en
-              partager le coût.
-            </ComingSoonPage>
-          }
-        />
+        <Route path="comparer" element={<ComparePage />} />
+        <Route path="groupements" element={<GroupsPage />} />
+        <Route path="groupements/:id" element={<GroupPage />} />
         <Route path="territoires" element={<DirectoryPage />} />
         <Route path="territoires/:siren" element={<OrganizationPage />} />
         <Route path="connexion" element={<SignInPage />} />

@@ -12,7 +12,9 @@ if (!root) throw new Error('Élément #root introuvable dans index.html');
 createRoot(root).render(
   <StrictMode>
     <ApolloProvider client={createApolloClient()}>
-      <BrowserRouter>
+      {/* Screens keep their filters in the URL and render controls from it: a location update in a transition
+          would leave a ticked checkbox unticked until the transition renders (React restores controlled inputs). */}
+      <BrowserRouter useTransitions={false}>
         <App />
       </BrowserRouter>
     </ApolloProvider>

@@ -29,18 +29,19 @@ function fillSignIn(password: string) {
   fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
 }
 
+// '/aide' is no page of the app: the not-found page sends no query of its own, so only the header's is mocked.
 describe('Header account area', () => {
   it('offers « Se connecter » and « Créer un compte » when nobody is signed in', async () => {
-    renderApp('/comparer', []);
+    renderApp('/aide', []);
     const signIn = await within(header()).findByRole('link', { name: 'Se connecter' });
     // Back to the current page after signing in.
-    expect(signIn.getAttribute('href')).toBe('/connexion?retour=%2Fcomparer');
+    expect(signIn.getAttribute('href')).toBe('/connexion?retour=%2Faide');
     expect(within(header()).getByRole('link', { name: 'Créer un compte' }).getAttribute('href')).toBe('/inscription');
     expect(within(header()).queryByRole('button', { name: 'Se déconnecter' })).toBeNull();
   });
 
   it('shows the person, their organization and the links their roles open', async () => {
-    renderApp('/comparer', [], { viewer: viewerFixture({ name: 'Camille Agent' }) });
+    renderApp('/aide', [], { viewer: viewerFixture({ name: 'Camille Agent' }) });
     expect(await within(header()).findByText('Camille Agent')).toBeTruthy();
     expect(within(header()).getByText('Besançon')).toBeTruthy();
     expect(within(header()).getByRole('link', { name: 'Mon organisation' }).getAttribute('href')).toBe('/mon-organisation');
@@ -52,7 +53,7 @@ describe('Header account area', () => {
   });
 
   it('opens « Modération » and « Journal d’audit » to a platform administrator', async () => {
-    renderApp('/comparer', [], {
+    renderApp('/aide', [], {
       viewer: viewerFixture({
         name: 'Administratrice',
         roles: ['ADMIN'],
@@ -115,7 +116,7 @@ describe('Sign-in form', () => {
   it('signs in, refetches who is signed in, and goes back to the `retour` page', async () => {
     const viewer = viewerFixture({ name: 'Camille Agent' });
     renderApp(
-      '/connexion?retour=%2Fcomparer',
+      '/connexion?retour=%2Faide',
       [
         signInMock('mutualis-demo', {
           __typename: 'MutationSignInSuccess',
@@ -127,7 +128,7 @@ describe('Sign-in form', () => {
     await within(header()).findByRole('link', { name: 'Se connecter' });
     fillSignIn('mutualis-demo');
 
-    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/comparer'));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/aide'));
     expect(await within(header()).findByText('Camille Agent')).toBeTruthy();
     expect(within(header()).queryByRole('link', { name: 'Se connecter' })).toBeNull();
   });

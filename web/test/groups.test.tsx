@@ -150,12 +150,12 @@ describe('Groupements — the list', () => {
             {
               __typename: 'CatalogueConnectionEdge',
               cursor: 'c-15',
-              node: { __typename: 'Tool', id: 'Tool:15', slug: 'leakmited', name: 'Leakmited', category: { __typename: 'Category', id: 'Category:9', slug: 'reseaux-eau' } },
+              node: { __typename: 'Tool', id: 'Tool:15', slug: 'leakmited', name: 'Leakmited', categoryDetails: { __typename: 'Category', id: 'Category:9', slug: 'reseaux-eau' } },
             },
             {
               __typename: 'CatalogueConnectionEdge',
               cursor: 'c-2',
-              node: { __typename: 'Tool', id: 'Tool:2', slug: 'albert', name: 'Albert', category: { __typename: 'Category', id: 'Category:6', slug: 'assistant-interne-rh' } },
+              node: { __typename: 'Tool', id: 'Tool:2', slug: 'albert', name: 'Albert', categoryDetails: { __typename: 'Category', id: 'Category:6', slug: 'assistant-interne-rh' } },
             },
           ],
         },
@@ -346,7 +346,7 @@ function groupPage(
         slug: 'leakmited',
         name: 'Leakmited',
         provider: { __typename: 'Provider', id: 'Provider:15', name: 'Leakmited SAS' },
-        category: { __typename: 'Category', id: 'Category:9', slug: 'reseaux-eau', name: "Gestion des réseaux d'eau" },
+        categoryDetails: { __typename: 'Category', id: 'Category:9', slug: 'reseaux-eau', name: "Gestion des réseaux d'eau" },
       },
       category: null,
       candidateTools: [],

@@ -1,5 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { ToolPageAdoptersNearQuery } from '../src/screens/tool/ToolAdoption';
 import { ToolPageQuery } from '../src/screens/tool/ToolPage';
 import { SubmitReviewMutation } from '../src/screens/tool/useSubmitReview';
 import { VoteReviewHelpfulMutation } from '../src/screens/tool/useVoteReviewHelpful';
@@ -44,7 +46,7 @@ function albert(reviews: ReviewFixture[], ratings: Record<string, unknown>, view
           id: viewer.id,
           roles: viewer.roles,
           membershipStatus: viewer.membershipStatus,
-          organization: { __typename: 'Organization', id: viewer.organization.id, name: viewer.organization.name },
+          organization: { __typename: 'Organization', id: viewer.organization.id, siren: viewer.organization.siren, name: viewer.organization.name },
         }
       : null,
     tool: {
@@ -55,7 +57,7 @@ function albert(reviews: ReviewFixture[], ratings: Record<string, unknown>, view
       isDemo: false,
       description: "IA générative souveraine de l'État.",
       provider: { __typename: 'Provider', id: 'Provider:1', name: 'DINUM', country: 'FR', certifications: [], website: null },
-      category: { __typename: 'Category', id: 'Category:1', slug: 'assistants', name: 'Assistant interne' },
+      categoryDetails: { __typename: 'Category', id: 'Category:1', slug: 'assistants', name: 'Assistant interne' },
       models: ['Llama 3.1 8B'],
       openSourceLicense: 'MIT',
       deploymentMode: 'HYBRID',
@@ -109,6 +111,16 @@ function albert(reviews: ReviewFixture[], ratings: Record<string, unknown>, view
           isDemo: false,
         },
       ],
+      adoption: {
+        __typename: 'AdoptionSummary',
+        total: 9,
+        byStatus: [
+          { __typename: 'StatusCount', status: 'EXPLORING', count: 1 },
+          { __typename: 'StatusCount', status: 'PILOT', count: 3 },
+          { __typename: 'StatusCount', status: 'PRODUCTION', count: 5 },
+          { __typename: 'StatusCount', status: 'ABANDONED', count: 0 },
+        ],
+      },
       ratings: {
         __typename: 'RatingSummary',
         count: 12,
@@ -136,6 +148,21 @@ const VERIFIED = review('1', { title: 'Gain de temps réel', verified: true, pro
 const UNVERIFIED = review('2', { title: 'Essai rapide', verified: false, helpfulCount: 3 });
 
 const toolQuery = (data: ReturnType<typeof albert>) => ({ request: { query: ToolPageQuery, variables: { slug: 'albert' } }, result: { data } });
+
+function nearby(siren: string, name: string, proximity: string, status: string) {
+  return {
+    __typename: 'NearbyAdopter',
+    proximity,
+    status,
+    organization: { __typename: 'Organization', id: `Organization:${siren}`, siren, name },
+  };
+}
+
+/** « Qui l’utilise près de chez moi ? » for a SIREN: answered once. */
+const nearQuery = (siren: string, adopters: ReturnType<typeof nearby>[]) => ({
+  request: { query: ToolPageAdoptersNearQuery, variables: { slug: 'albert', siren } },
+  result: { data: { tool: { __typename: 'Tool', id: 'Tool:2', adoptersNear: adopters } } },
+});
 
 describe('Tool page', () => {
   it('shows the tool, its prices, its impact with the method, the ratings and the « Avis vérifié » badge', async () => {
@@ -189,6 +216,7 @@ describe('Tool page', () => {
       '/catalogue/albert',
       [
         toolQuery(albert([UNVERIFIED], {}, viewer)),
+        nearQuery('212500565', []),
         {
           request: {
             query: SubmitReviewMutation,
@@ -255,6 +283,7 @@ describe('Tool page', () => {
       '/catalogue/albert',
       [
         toolQuery(albert([UNVERIFIED], {}, viewer)),
+        nearQuery('212500565', []),
         {
           request: { query: VoteReviewHelpfulMutation, variables: { reviewId: 'Review:2' } },
           result: {
@@ -274,5 +303,81 @@ describe('Tool page', () => {
     expect(await within(reviews).findByRole('button', { name: 'Utile (4)' })).toBeTruthy();
     expect(await within(reviews).findByText('Merci pour votre vote.')).toBeTruthy();
     expect(within(reviews).getByRole('button', { name: 'Signaler' })).toBeTruthy();
+  });
+});
+
+describe('Tool page: adoption', () => {
+  it('counts the adoption by stage and lists the nearby adopters for the viewer’s SIREN, then for a typed one', async () => {
+    const viewer = viewerFixture({ organization: { id: 'Organization:242500361', siren: '242500361', name: 'Grand Besançon Métropole' } });
+    const data = albert([], {}, viewer);
+    data.tool.declaredByProvider = true;
+    renderApp(
+      '/catalogue/albert',
+      [
+        toolQuery(data),
+        // In the API's order; the page shows the closest first.
+        nearQuery('242500361', [
+          nearby('200071116', 'ECLA (Espace Communautaire Lons Agglomération)', 'REGION', 'PRODUCTION'),
+          nearby('212500565', 'Besançon', 'EPCI', 'PILOT'),
+          nearby('200041887', 'Pays de Montbéliard Agglomération', 'DEPARTEMENT', 'PRODUCTION'),
+        ]),
+        nearQuery('212100608', [nearby('200070308', 'Mâconnais Beaujolais Agglomération', 'REGION', 'EXPLORING')]),
+        {
+          request: { query: ToolPageAdoptersNearQuery, variables: { slug: 'albert', siren: '999999999' } },
+          result: { errors: [new GraphQLError('Aucune collectivité ne porte ce SIREN.', { path: ['tool', 'adoptersNear'], extensions: { code: 'NOT_FOUND' } })] },
+        },
+      ],
+      { viewer },
+    );
+
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(normalizeSpaces(heading.textContent)).toBe('AlbertDéclaré par le fournisseur');
+
+    const adoption = screen.getByRole('region', { name: 'Adoption' });
+    expect(normalizeSpaces(within(adoption).getByText(/^Déclaré par/).textContent)).toBe('Déclaré par 9 collectivités, à chaque étape :');
+    const stages = within(adoption)
+      .getAllByRole('term')
+      .map((term) => `${term.textContent} ${term.nextElementSibling?.textContent}`);
+    expect(stages).toEqual(['Exploration 1', 'Expérimentation 3', 'Production 5', 'Abandonné 0']);
+
+    // Pre-filled with the viewer's organization, and asked at once.
+    const siren = within(adoption).getByLabelText('SIREN de votre collectivité') as HTMLInputElement;
+    expect(siren.value).toBe('242500361');
+    const list = await within(adoption).findByRole('list', { name: 'Collectivités proches qui utilisent Albert' });
+    expect(within(list).getAllByRole('listitem').map((item) => normalizeSpaces(item.textContent))).toEqual([
+      'Besançon même EPCI Expérimentation',
+      'Pays de Montbéliard Agglomération même département Production',
+      'ECLA (Espace Communautaire Lons Agglomération) même région Production',
+    ]);
+    expect(within(list).getByRole('link', { name: 'Besançon' }).getAttribute('href')).toBe('/territoires/212500565');
+
+    // Another collectivité, typed with spaces.
+    fireEvent.change(siren, { target: { value: '212 100 608' } });
+    fireEvent.click(within(adoption).getByRole('button', { name: 'Rechercher' }));
+    expect(await within(adoption).findByText('Mâconnais Beaujolais Agglomération')).toBeTruthy();
+    expect(normalizeSpaces(within(adoption).getByRole('listitem').textContent)).toBe(
+      'Mâconnais Beaujolais Agglomération même région Exploration',
+    );
+
+    // Not nine digits: said next to the field, nothing sent.
+    fireEvent.change(siren, { target: { value: '1234' } });
+    fireEvent.click(within(adoption).getByRole('button', { name: 'Rechercher' }));
+    expect(siren.getAttribute('aria-invalid')).toBe('true');
+    expect(within(adoption).getByText('Le SIREN doit comporter 9 chiffres.').className).toBe('field__error');
+
+    // A SIREN the API does not know: its message, next to the field.
+    fireEvent.change(siren, { target: { value: '999999999' } });
+    fireEvent.click(within(adoption).getByRole('button', { name: 'Rechercher' }));
+    expect((await within(adoption).findByText('Aucune collectivité ne porte ce SIREN.')).className).toBe('field__error');
+    expect(within(adoption).queryByRole('list')).toBeNull();
+  });
+
+  it('says so when no collectivité nearby uses the tool', async () => {
+    const viewer = viewerFixture();
+    renderApp('/catalogue/albert', [toolQuery(albert([], {}, viewer)), nearQuery('212500565', [])], { viewer });
+    const adoption = await screen.findByRole('region', { name: 'Adoption' });
+    expect(
+      await within(adoption).findByText('Aucune collectivité de votre région n’a déclaré utiliser Albert (expérimentation ou production).'),
+    ).toBeTruthy();
   });
 });

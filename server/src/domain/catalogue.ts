@@ -40,8 +40,17 @@ export interface CatalogueFilter {
 export type CatalogueOrderField = 'RELEVANCE' | 'NAME' | 'RATING' | 'ADOPTION' | 'PRICE';
 export interface CatalogueOrder {
   field: CatalogueOrderField;
-  direction: 'ASC' | 'DESC';
+  /** Default: best first — most relevant, best rated, most adopted; A to Z for names, cheapest for prices. */
+  direction?: 'ASC' | 'DESC' | null;
 }
+
+const DEFAULT_DIRECTION: Record<CatalogueOrderField, 'ASC' | 'DESC'> = {
+  RELEVANCE: 'DESC',
+  NAME: 'ASC',
+  RATING: 'DESC',
+  ADOPTION: 'DESC',
+  PRICE: 'ASC',
+};
 
 const STOPWORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'a', 'au', 'aux', 'en', 'pour', 'un', 'une', 'par', 'sur', 'dans', 'avec']);
 
@@ -89,7 +98,8 @@ type Dimension = 'categories' | 'hostingCountries' | 'aiActRiskTiers';
 
 function matches(row: CatalogueRow, filter: CatalogueFilter, except?: Dimension): boolean {
   if (except !== 'categories' && filter.categories?.length && !filter.categories.includes(row.categorySlug)) return false;
-  if (except !== 'hostingCountries' && filter.hostingCountries?.length && !filter.hostingCountries.includes(row.hostingCountry ?? '')) return false;
+  // UNKNOWN selects the tools whose hosting country is not provided, as the facet counts them
+  if (except !== 'hostingCountries' && filter.hostingCountries?.length && !filter.hostingCountries.includes(row.hostingCountry ?? 'UNKNOWN')) return false;
   if (except !== 'aiActRiskTiers' && filter.aiActRiskTiers?.length && !filter.aiActRiskTiers.includes(row.aiActRiskTier ?? '')) return false;
   // an unknown hosting country is not "hosted in the EU"; the country facet ignores both hosting criteria
   if (except !== 'hostingCountries' && filter.euHostedOnly && !(row.hostingCountry && EU_COUNTRIES.has(row.hostingCountry))) return false;
@@ -139,8 +149,8 @@ export function queryCatalogue<R extends CatalogueRow>(
   const filter = options.filter ?? {};
   const search = options.search?.trim() ?? '';
   const scored = all.map((row) => ({ row, score: search ? relevance(row, search) : 1 })).filter((s) => s.score > 0);
-  const order = options.orderBy ?? { field: search ? 'RELEVANCE' : 'NAME', direction: search ? 'DESC' : 'ASC' };
-  const direction = order.direction === 'DESC' ? -1 : 1;
+  const order = options.orderBy ?? { field: search ? 'RELEVANCE' : 'NAME' };
+  const direction = (order.direction ?? DEFAULT_DIRECTION[order.field]) === 'DESC' ? -1 : 1;
   const rows = scored
     .filter((s) => matches(s.row, filter))
     .sort((a, b) => {

@@ -5,6 +5,7 @@ export type Dimension = 'COST' | 'CARBON' | 'ENERGY' | 'WATER' | 'RATING' | 'ADO
 
 export interface Candidate {
   slug: string;
+  name: string;
   total: string | null;
   kgco2e: string | null;
   kwh: string | null;
@@ -30,15 +31,18 @@ function best(candidates: Candidate[], value: (c: Candidate) => string | number 
 
 export function bestOn(candidates: Candidate[]): BestOn[] {
   const footprintMethods = new Set(candidates.filter((c) => c.kgco2e !== null || c.kwh !== null).map((c) => c.method));
-  const footprintNote = footprintMethods.size > 1 ? 'Méthodes d’évaluation différentes : comparaison indicative.' : null;
-  const unknownNote = (value: (c: Candidate) => unknown, what: string) =>
-    candidates.some((c) => value(c) === null) ? `${what} inconnu pour ${candidates.filter((c) => value(c) === null).map((c) => c.slug).join(', ')}.` : null;
+  const methodsNote = footprintMethods.size > 1 ? 'Méthodes d’évaluation différentes : comparaison indicative.' : null;
+  const unknownNote = (value: (c: Candidate) => unknown, what: string) => {
+    const unknown = candidates.filter((c) => value(c) === null).map((c) => c.name);
+    return unknown.length ? `${what} pour ${unknown.join(', ')}.` : null;
+  };
+  const notes = (...parts: (string | null)[]) => parts.filter(Boolean).join(' ') || null;
   return [
-    { dimension: 'COST', toolSlugs: best(candidates, (c) => c.total, true), note: unknownNote((c) => c.total, 'Coût') },
-    { dimension: 'CARBON', toolSlugs: best(candidates, (c) => c.kgco2e, true), note: footprintNote ?? unknownNote((c) => c.kgco2e, 'Bilan carbone') },
-    { dimension: 'ENERGY', toolSlugs: best(candidates, (c) => c.kwh, true), note: footprintNote ?? unknownNote((c) => c.kwh, 'Énergie') },
-    { dimension: 'WATER', toolSlugs: best(candidates, (c) => c.waterL, true), note: footprintNote ?? unknownNote((c) => c.waterL, 'Eau') },
-    { dimension: 'RATING', toolSlugs: best(candidates, (c) => c.rating, false), note: unknownNote((c) => c.rating, 'Note') },
+    { dimension: 'COST', toolSlugs: best(candidates, (c) => c.total, true), note: unknownNote((c) => c.total, 'Coût inconnu') },
+    { dimension: 'CARBON', toolSlugs: best(candidates, (c) => c.kgco2e, true), note: notes(methodsNote, unknownNote((c) => c.kgco2e, 'Émissions inconnues')) },
+    { dimension: 'ENERGY', toolSlugs: best(candidates, (c) => c.kwh, true), note: notes(methodsNote, unknownNote((c) => c.kwh, 'Énergie inconnue')) },
+    { dimension: 'WATER', toolSlugs: best(candidates, (c) => c.waterL, true), note: notes(methodsNote, unknownNote((c) => c.waterL, 'Eau inconnue')) },
+    { dimension: 'RATING', toolSlugs: best(candidates, (c) => c.rating, false), note: unknownNote((c) => c.rating, 'Note inconnue') },
     { dimension: 'ADOPTION', toolSlugs: best(candidates, (c) => c.adoption, false), note: null },
   ];
 }

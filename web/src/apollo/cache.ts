@@ -12,10 +12,13 @@ export function createCache(): InMemoryCache {
         fields: {
           // One list per filter (kind, EPCI type, département, search text).
           organizations: cursorConnectionPagination(['filter']),
-          tools: cursorConnectionPagination(),
+          // One list per search, filter and order of the catalogue.
+          tools: cursorConnectionPagination(['filter', 'search', 'orderBy']),
           moderationQueue: cursorConnectionPagination(),
           // One list per filter of the audit log (SIREN, entity type, action, dates).
           auditEvents: cursorConnectionPagination(['filter']),
+          // One list per filter of the purchasing groups (status, category, mine).
+          purchasingGroups: cursorConnectionPagination(['filter']),
         },
       },
       Organization: {
@@ -32,8 +35,15 @@ export function createCache(): InMemoryCache {
       // Value objects without identity: stored inside their parent.
       Charter: { keyFields: false },
       PriceTier: { keyFields: false },
-      RatingSummary: { keyFields: false },
+      // The tool page reads every criterion, the comparison only the mean and counts: merged, not replaced.
+      RatingSummary: { keyFields: false, merge: true },
       FieldError: { keyFields: false },
+      // A group's economics are read in part by the list and in full by the group page: merged, not replaced.
+      GroupEconomics: { keyFields: false, merge: true },
+      GroupPriceTier: { keyFields: false },
+      MemberShare: { keyFields: false },
+      NextTier: { keyFields: false },
+      Permission: { keyFields: false },
     },
   });
 }

@@ -69,6 +69,8 @@ builder.prismaObjectFields(Tool, (t) => ({
   }),
   adoptersNear: t.field({
     type: [NearbyAdopter],
+    // an unknown SIREN nulls this field only (with its NOT_FOUND error), not the whole tool
+    nullable: true,
     description:
       'Collectivités qui utilisent l’outil (expérimentation ou production) près de la collectivité donnée : même EPCI, puis même département, puis même région.',
     args: { siren: t.arg.string(), first: t.arg.int({ required: false, defaultValue: 20 }) },

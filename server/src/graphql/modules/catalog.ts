@@ -132,7 +132,12 @@ export const Tool = builder.prismaNode('Tool', {
     name: t.exposeString('name'),
     description: t.exposeString('description'),
     provider: t.relation('provider'),
-    category: t.relation('category'),
+    category: t.string({
+      description: 'Identifiant (slug) de la catégorie de cas d’usage, ex. « chatbot-citoyen » ; le détail est dans categoryDetails.',
+      select: { category: { select: { slug: true } } },
+      resolve: (tool) => tool.category.slug,
+    }),
+    categoryDetails: t.relation('category', { description: 'La catégorie de cas d’usage (nom, description).' }),
     models: t.exposeStringList('models'),
     openSourceLicense: t.exposeString('openSourceLicense', { nullable: true }),
     deploymentMode: t.expose('deploymentMode', { type: DeploymentMode }),

@@ -37,7 +37,7 @@ async function loadCatalogueRows(ctx: Context): Promise<CatalogueRow[]> {
 const CatalogueFilter = builder.inputType('CatalogueFilter', {
   fields: (t) => ({
     categories: t.stringList({ required: false, description: 'Identifiants (slugs) de catégories.' }),
-    hostingCountries: t.stringList({ required: false, description: 'Pays d’hébergement (ISO 3166-1 alpha-2).' }),
+    hostingCountries: t.stringList({ required: false, description: 'Pays d’hébergement (ISO 3166-1 alpha-2, ou UNKNOWN : non renseigné).' }),
     euHostedOnly: t.boolean({ required: false, description: 'Seulement les outils hébergés dans l’Union européenne (pays connu).' }),
     secNumCloud: t.boolean({ required: false, description: 'Seulement les outils qualifiés SecNumCloud.' }),
     openSource: t.boolean({ required: false, description: 'Seulement les outils sous licence libre.' }),
@@ -57,7 +57,11 @@ const OrderDirection = builder.enumType('OrderDirection', { values: ['ASC', 'DES
 const CatalogueOrder = builder.inputType('CatalogueOrder', {
   fields: (t) => ({
     field: t.field({ type: CatalogueOrderField }),
-    direction: t.field({ type: OrderDirection, required: false, defaultValue: 'ASC' }),
+    direction: t.field({
+      type: OrderDirection,
+      required: false,
+      description: 'Par défaut : pertinence, note et adoption décroissantes ; nom et prix croissants.',
+    }),
   }),
 });
 
@@ -98,7 +102,7 @@ builder.queryFields((t) => ({
         const result = queryCatalogue(await loadCatalogueRows(ctx), {
           filter: args.filter,
           search: args.search,
-          orderBy: args.orderBy ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'ASC' } : null,
+          orderBy: args.orderBy ?? null,
         });
         const connection = await resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, async ({ offset, limit }) => {
           const ids = result.rows.slice(offset, offset + limit).map((row) => row.id);

@@ -220,6 +220,7 @@ builder.queryFields((t) => ({
       const best = bestOn(
         compared.map((c, i) => ({
           slug: c.tool.slug,
+          name: c.tool.name,
           total: c.tco.result.known ? c.tco.result.total : null,
           kgco2e: c.footprint.known ? c.footprint.kgco2e.value : null,
           kwh: c.footprint.known ? c.footprint.kwh.value : null,

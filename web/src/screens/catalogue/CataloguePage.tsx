@@ -1,21 +1,36 @@
 import { useQuery } from '@apollo/client/react';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { formatCount } from '../../lib/format';
+import { CatalogueFilters } from './CatalogueFilters';
+import { CompareBar } from './CompareBar';
 import { ToolCard } from './ToolCard';
+import {
+  effectiveOrder,
+  ORDER_OPTIONS,
+  readCatalogueParams,
+  toCatalogueVariables,
+  toggle,
+  writeCatalogueParams,
+  type CatalogueParams,
+} from './catalogueParams';
+import { rememberedToolName, rememberToolName } from './rememberedNames';
+import { useDebouncedSearch } from './useDebouncedSearch';
+import './catalogue.css';
 
 export const CatalogueQuery = graphql(`
-  query CatalogueQuery($after: String) {
+  query CatalogueQuery($filter: CatalogueFilter, $search: String, $orderBy: CatalogueOrder, $first: Int!, $after: String) {
     categories {
       id
       slug
       name
-      toolCount
     }
-    tools(first: 100, after: $after) {
+    tools(filter: $filter, search: $search, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
+      ...CatalogueFilters_connection
       pageInfo {
         hasNextPage
         endCursor
@@ -24,10 +39,8 @@ export const CatalogueQuery = graphql(`
         cursor
         node {
           id
-          category {
-            id
-            slug
-          }
+          slug
+          name
           ...ToolCard_tool
         }
       }
@@ -37,8 +50,39 @@ export const CatalogueQuery = graphql(`
 
 export function CataloguePage() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const selected = searchParams.get('categorie') ?? '';
-  const { data, error, refetch, fetchMore } = useQuery(CatalogueQuery);
+  const params = readCatalogueParams(searchParams);
+  const ids = { search: useId(), order: useId() };
+
+  // Typing replaces the history entry; choosing a filter adds one. The debounced writer must keep its
+  // identity across renders (a new one would restart the timer), so it reads the latest setter.
+  const setSearchParamsRef = useRef(setSearchParams);
+  useEffect(() => {
+    setSearchParamsRef.current = setSearchParams;
+  });
+  const writeSearch = useCallback(
+    (q: string) => setSearchParamsRef.current((current) => writeCatalogueParams(current, { q }), { replace: true }),
+    [],
+  );
+  const [draft, setDraft, flushSearch] = useDebouncedSearch(params.q, writeSearch);
+
+  // A filter chosen while a search is still being typed applies both at once.
+  const setFilter = (change: Partial<CatalogueParams>) =>
+    setSearchParams((current) => writeCatalogueParams(current, { q: flushSearch(), ...change }));
+  // Ticking tools for the comparison changes no result: it replaces the history entry instead of adding one.
+  const setCompare = (compare: string[]) =>
+    setSearchParams((current) => writeCatalogueParams(current, { compare }), { replace: true });
+
+  const { data, previousData, error, refetch, fetchMore, loading } = useQuery(CatalogueQuery, {
+    variables: toCatalogueVariables(params),
+  });
+  // While a new search loads, the filters stay on screen with the previous counts; the results do not,
+  // so that a card about to disappear cannot be ticked.
+  const shown = data ?? (error ? undefined : previousData);
+  const pending = data === undefined && loading;
+
+  const categoryNames = useMemo(() => new Map((shown?.categories ?? []).map((c) => [c.slug, c.name])), [shown?.categories]);
+  const toolNames = new Map((shown?.tools.edges ?? []).map((edge) => [edge.node.slug, edge.node.name]));
+  const selection = params.compare.map((slug) => ({ slug, name: toolNames.get(slug) ?? rememberedToolName(slug) ?? slug }));
 
   return (
     <>
@@ -48,55 +92,96 @@ export function CataloguePage() {
         Les outils d'intelligence artificielle utilisés ou proposés aux collectivités, avec leur hébergement, leur
         niveau de risque au sens de l'AI Act et leur prix d'entrée. Chaque chiffre renvoie à sa source.
       </p>
-      <QueryState data={data} error={error} refetch={refetch}>
-        {({ categories, tools }) => {
-          const all = tools.edges.flatMap((edge) => (edge.node ? [edge.node] : []));
-          const category = categories.find((c) => c.slug === selected);
-          // Client-side filter over the loaded page (the catalogue is small); unknown slugs show everything.
-          const shown = category ? all.filter((tool) => tool.category.slug === category.slug) : all;
-          const choose = (slug: string) =>
-            setSearchParams((current) => {
-              const next = new URLSearchParams(current);
-              if (slug) next.set('categorie', slug);
-              else next.delete('categorie');
-              return next;
-            });
+
+      <form
+        className="filters catalogue-search"
+        role="search"
+        aria-label="Rechercher dans le catalogue"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const q = flushSearch();
+          setSearchParams((current) => writeCatalogueParams(current, { q }), { replace: true });
+        }}
+      >
+        <div className="field field--grow">
+          <label htmlFor={ids.search}>Rechercher un outil</label>
+          <input
+            id={ids.search}
+            type="search"
+            aria-label="Rechercher un outil"
+            autoComplete="off"
+            placeholder="Nom, usage, éditeur : « chatbot », « transcription »…"
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.order}>Trier par</label>
+          <select
+            id={ids.order}
+            value={effectiveOrder(params)}
+            onChange={(event) => setFilter({ order: event.target.value as CatalogueParams['order'] })}
+          >
+            {ORDER_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+
+      <QueryState data={shown} error={error} refetch={refetch}>
+        {({ tools }) => {
+          const nodes = tools.edges.map((edge) => edge.node);
           return (
-            <>
-              <div className="chips" role="group" aria-label="Filtrer par catégorie">
-                <button type="button" className="chip" aria-pressed={!category} onClick={() => choose('')}>
-                  Toutes <span className="chip__count">({tools.totalCount})</span>
-                </button>
-                {categories
-                  .filter((c) => c.toolCount > 0)
-                  .map((c) => (
-                    <button
-                      key={c.id}
-                      type="button"
-                      className="chip"
-                      aria-pressed={category?.slug === c.slug}
-                      onClick={() => choose(c.slug)}
-                    >
-                      {c.name} <span className="chip__count">({c.toolCount})</span>
-                    </button>
-                  ))}
+            <div className="catalogue">
+              <aside className="catalogue__filters" aria-label="Filtres">
+                <CatalogueFilters connection={tools} categoryNames={categoryNames} params={params} onChange={setFilter} />
+              </aside>
+              <div className="catalogue__results results" aria-busy={pending || undefined}>
+                <p className="results__count" aria-live="polite">
+                  {pending ? (
+                    <span className="results__pending">Recherche en cours…</span>
+                  ) : (
+                    <>
+                      {tools.totalCount === 0 ? 'Aucun outil' : formatCount(tools.totalCount, 'outil', 'outils')}
+                      {params.q.trim() ? ` pour « ${params.q.trim()} »` : null}
+                    </>
+                  )}
+                </p>
+                {pending ? null : (
+                  <>
+                    {nodes.length === 0 ? (
+                      <p>Aucun outil ne correspond à ces critères : retirez un filtre ou modifiez la recherche.</p>
+                    ) : null}
+                    <section aria-label="Catalogue des outils" className="tool-grid">
+                      {nodes.map((tool) => (
+                        <ToolCard
+                          key={tool.id}
+                          tool={tool}
+                          compare={{
+                            checked: params.compare.includes(tool.slug),
+                            onChange: (checked) => {
+                              if (checked) rememberToolName(tool.slug, tool.name);
+                              setCompare(toggle(params.compare, tool.slug, checked));
+                            },
+                          }}
+                        />
+                      ))}
+                    </section>
+                    {tools.pageInfo.hasNextPage ? (
+                      <LoadMoreButton onLoadMore={() => fetchMore({ variables: { after: tools.pageInfo.endCursor } })} />
+                    ) : null}
+                  </>
+                )}
               </div>
-              <p className="results__count" aria-live="polite">
-                {formatCount(shown.length, 'outil', 'outils')}
-                {category ? ` dans la catégorie « ${category.name} »` : null}
-              </p>
-              <section aria-label="Catalogue des outils" className="tool-grid">
-                {shown.map((tool) => (
-                  <ToolCard key={tool.id} tool={tool} />
-                ))}
-              </section>
-              {tools.pageInfo.hasNextPage ? (
-                <LoadMoreButton onLoadMore={() => fetchMore({ variables: { after: tools.pageInfo.endCursor } })} />
-              ) : null}
-            </>
+            </div>
           );
         }}
       </QueryState>
+
+      <CompareBar selection={selection} onRemove={(slug) => setCompare(toggle(params.compare, slug, false))} onClear={() => setCompare([])} />
     </>
   );
 }

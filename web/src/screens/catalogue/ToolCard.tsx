@@ -17,7 +17,7 @@ export const ToolCard_tool = graphql(`
       name
       country
     }
-    category {
+    categoryDetails {
       id
       name
     }
@@ -53,12 +53,19 @@ function cheapest<T extends { unitPrice: string }>(plans: readonly T[]): T | und
   return best;
 }
 
-/** One tool of the catalogue. */
-export function ToolCard(props: { tool: FragmentType<typeof ToolCard_tool> }) {
+/** The « Comparer » checkbox of a card: ticked when the tool is in the comparison selection. */
+export interface CompareChoice {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** One tool of the catalogue, with a checkbox to add it to the comparison when `compare` is given. */
+export function ToolCard(props: { tool: FragmentType<typeof ToolCard_tool>; compare?: CompareChoice }) {
   const tool = getFragmentData(ToolCard_tool, props.tool);
   const entryPlan = cheapest(tool.plans);
+  const { compare } = props;
   return (
-    <article className="tool-card">
+    <article className={compare?.checked ? 'tool-card tool-card--selected' : 'tool-card'}>
       <header className="tool-card__header">
         <h2 className="tool-card__title">
           <Link to={`/catalogue/${tool.slug}`}>{tool.name}</Link>
@@ -72,7 +79,7 @@ export function ToolCard(props: { tool: FragmentType<typeof ToolCard_tool> }) {
       <dl className="tool-card__facts">
         <div>
           <dt>Catégorie</dt>
-          <dd>{tool.category.name}</dd>
+          <dd>{tool.categoryDetails.name}</dd>
         </div>
         <div>
           <dt>Hébergement</dt>
@@ -96,6 +103,12 @@ export function ToolCard(props: { tool: FragmentType<typeof ToolCard_tool> }) {
         {tool.declaredByProvider ? 'Informations déclarées par l’éditeur · ' : 'Fiche '}
         <SourceNote url={tool.sourceUrl} date={tool.sourceDate} context={`fiche ${tool.name}`} />
       </footer>
+      {compare ? (
+        <label className="tool-card__compare">
+          <input type="checkbox" checked={compare.checked} onChange={(event) => compare.onChange(event.target.checked)} />
+          Comparer<span className="visually-hidden"> {tool.name}</span>
+        </label>
+      ) : null}
     </article>
   );
 }

@@ -28,7 +28,7 @@ export const CreateGroupFormQuery = graphql(`
           id
           slug
           name
-          category {
+          categoryDetails {
             id
             slug
           }
@@ -179,7 +179,7 @@ export function CreateGroupForm(props: { onCreated: (id: string) => void; onCanc
           const tools = catalogue.edges
             .map((edge) => edge.node)
             .sort((a, b) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' }));
-          const categoryTools = tools.filter((tool) => tool.category.slug === values.categorySlug);
+          const categoryTools = tools.filter((tool) => tool.categoryDetails.slug === values.categorySlug);
           return (
             <form className="form" noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
               <FormAlert errors={errors} placed={FIELDS} />

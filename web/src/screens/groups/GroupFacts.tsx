@@ -27,7 +27,7 @@ export const GroupFacts_group = graphql(`
         id
         name
       }
-      category {
+      categoryDetails {
         id
         slug
         name

@@ -16,7 +16,7 @@ export const ToolDetails_tool = graphql(`
       certifications
       website
     }
-    category {
+    categoryDetails {
       id
       slug
       name
@@ -70,7 +70,7 @@ export function ToolDetails(props: { tool: FragmentType<typeof ToolDetails_tool>
             </div>
             <div>
               <dt>Catégorie</dt>
-              <dd>{tool.category.name}</dd>
+              <dd>{tool.categoryDetails.name}</dd>
             </div>
             <div>
               <dt>Mode de déploiement</dt>

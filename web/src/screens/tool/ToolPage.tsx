@@ -7,6 +7,7 @@ import { canActForOrganization, canFlagReview, PENDING_MESSAGE } from '../../lib
 import { RatingsSummary } from './RatingsSummary';
 import { ReviewForm } from './ReviewForm';
 import { ReviewList } from './ReviewList';
+import { ToolAdoption } from './ToolAdoption';
 import { ToolDetails } from './ToolDetails';
 import { ToolImpact } from './ToolImpact';
 import { ToolPlans } from './ToolPlans';
@@ -19,6 +20,7 @@ export const ToolPageQuery = graphql(`
       membershipStatus
       organization {
         id
+        siren
         name
       }
     }
@@ -27,7 +29,9 @@ export const ToolPageQuery = graphql(`
       slug
       name
       isDemo
+      declaredByProvider
       ...ToolDetails_tool
+      ...ToolAdoption_tool
       ...ToolPlans_tool
       ...ToolImpact_tool
       ...RatingsSummary_tool
@@ -80,10 +84,16 @@ export function ToolPage() {
             <h1>
               {tool.name}
               <DemoBadge show={tool.isDemo} />
+              {tool.declaredByProvider ? (
+                <span className="badge badge--declared" title="Fiche renseignée par le fournisseur lui-même, non vérifiée par Mutualis">
+                  Déclaré par le fournisseur
+                </span>
+              ) : null}
             </h1>
             <ToolDetails tool={tool} />
             <ToolPlans tool={tool} />
             <ToolImpact tool={tool} />
+            <ToolAdoption tool={tool} viewerSiren={viewer?.organization.siren ?? null} />
             <RatingsSummary tool={tool} />
             {viewer && canWrite ? (
               <ReviewForm toolSlug={tool.slug} organizationName={viewer.organization.name} existing={ownReview} />

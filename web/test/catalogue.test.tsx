@@ -1,0 +1,247 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ComparePageQuery } from '../src/screens/compare/ComparePage';
+import { cataloguePage, catalogueRequest, toolEdge } from './catalogueFixtures';
+import { failOnConsoleErrors, normalizeSpaces, renderApp } from './helpers';
+
+failOnConsoleErrors();
+
+const ALBERT = toolEdge('1', 'Albert', { category: 'assistant-interne' });
+const CHAT = toolEdge('2', 'Le Chat Pro', { hostingCountry: 'SE' });
+const MISTRAL = toolEdge('3', 'API Mistral', { hostingCountry: 'SE' });
+const GEMINI = toolEdge('4', 'API Gemini', { hostingCountry: 'US' });
+const YELDA = toolEdge('5', 'Yelda', { hostingCountry: null });
+
+const everything = {
+  request: catalogueRequest(),
+  result: {
+    data: cataloguePage([ALBERT, CHAT, MISTRAL, GEMINI, YELDA], {
+      categories: [
+        ['chatbot-citoyen', 4],
+        ['assistant-interne', 1],
+      ],
+      countries: [
+        ['SE', 2],
+        ['FR', 1],
+        ['US', 1],
+        ['UNKNOWN', 1],
+      ],
+      tiers: [['LIMITED', 5]],
+    }),
+  },
+};
+
+const titles = () =>
+  within(screen.getByLabelText('Catalogue des outils'))
+    .getAllByRole('article')
+    .map((article) => within(article).getByRole('heading', { level: 2 }).textContent);
+
+const location = () => decodeURIComponent(screen.getByTestId('location').textContent ?? '');
+
+describe('Catalogue: search, facets and order in the URL', () => {
+  it('reads every criterion from a shared link and sends it as query variables', async () => {
+    renderApp('/catalogue?q=chatbot&ue=1&categorie=chatbot-citoyen&pays=SE&risque=LIMITED&snc=1&libre=1&note=4&tri=PRICE', [
+      {
+        request: catalogueRequest({
+          filter: {
+            categories: ['chatbot-citoyen'],
+            hostingCountries: ['SE'],
+            euHostedOnly: true,
+            aiActRiskTiers: ['LIMITED'],
+            secNumCloud: true,
+            openSource: true,
+            minRating: 4,
+          },
+          search: 'chatbot',
+          orderBy: { field: 'PRICE', direction: 'ASC' },
+        }),
+        result: {
+          data: cataloguePage([MISTRAL, CHAT], {
+            categories: [
+              ['chatbot-citoyen', 2],
+              ['assistant-interne', 1],
+            ],
+            countries: [['SE', 2]],
+          }),
+        },
+      },
+    ]);
+
+    await screen.findByLabelText('Catalogue des outils');
+    expect(titles()).toEqual(['API Mistral', 'Le Chat Pro']);
+    expect(normalizeSpaces(screen.getByText(/outils pour/).textContent)).toBe('2 outils pour « chatbot »');
+    expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Rechercher un outil' }).value).toBe('chatbot');
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Hébergé dans l’UE uniquement' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Chatbot et voicebot citoyens (2)' }).checked).toBe(true);
+    // The facet counts apply the other criteria: the other category stays offered, with its own count.
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Assistant interne (1)' }).checked).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Suède (2)' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Risque limité (obligations de transparence) (2)' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Qualifié SecNumCloud' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Logiciel libre' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Note minimale' }).value).toBe('4');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Trier par' }).value).toBe('PRICE');
+  });
+
+  it('writes the search, the filters and the order to the URL, and queries the server with them', async () => {
+    const chatbot = { search: 'chatbot' };
+    renderApp('/catalogue', [
+      everything,
+      {
+        request: catalogueRequest(chatbot),
+        result: { data: cataloguePage([YELDA, GEMINI, MISTRAL, CHAT], { countries: [['SE', 2], ['US', 1], ['UNKNOWN', 1]] }) },
+      },
+      {
+        request: catalogueRequest({ ...chatbot, filter: { euHostedOnly: true } }),
+        result: { data: cataloguePage([MISTRAL, CHAT], { countries: [['SE', 2], ['US', 1], ['UNKNOWN', 1]] }) },
+      },
+      {
+        request: catalogueRequest({ ...chatbot, filter: { euHostedOnly: true }, orderBy: { field: 'NAME', direction: 'ASC' } }),
+        result: { data: cataloguePage([MISTRAL, CHAT]) },
+      },
+      {
+        request: catalogueRequest({ ...chatbot, filter: { euHostedOnly: true, minRating: 3.5 }, orderBy: { field: 'NAME', direction: 'ASC' } }),
+        result: { data: cataloguePage([CHAT]) },
+      },
+    ]);
+    await screen.findByLabelText('Catalogue des outils');
+    expect(titles()).toEqual(['Albert', 'Le Chat Pro', 'API Mistral', 'API Gemini', 'Yelda']);
+    expect(screen.getByText('5 outils')).toBeTruthy();
+    // A tool whose hosting country is not provided is counted, but the API cannot filter on it: no checkbox.
+    expect(normalizeSpaces(screen.getByText(/^Pays non renseigné/).textContent)).toBe('Pays non renseigné : 1 outil');
+    expect(screen.queryByRole('checkbox', { name: /UNKNOWN/ })).toBeNull();
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Rechercher un outil' }), { target: { value: 'chatbot' } });
+    await waitFor(() => expect(location()).toBe('/catalogue?q=chatbot'));
+    await waitFor(() => expect(titles()).toEqual(['Yelda', 'API Gemini', 'API Mistral', 'Le Chat Pro']));
+    // Without an order in the URL, the select shows the API's default when searching.
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Trier par' }).value).toBe('RELEVANCE');
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Hébergé dans l’UE uniquement' }));
+    expect(location()).toBe('/catalogue?q=chatbot&ue=1');
+    await waitFor(() => expect(titles()).toEqual(['API Mistral', 'Le Chat Pro']));
+    expect(normalizeSpaces(screen.getByText(/^Pays non renseigné/).textContent)).toBe(
+      'Pays non renseigné : 1 outil, exclus par « UE uniquement »',
+    );
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Trier par' }), { target: { value: 'NAME' } });
+    expect(location()).toBe('/catalogue?q=chatbot&ue=1&tri=NAME');
+    await waitFor(() => expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Trier par' }).value).toBe('NAME'));
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Note minimale' }), { target: { value: '3.5' } });
+    expect(location()).toBe('/catalogue?q=chatbot&ue=1&tri=NAME&note=3.5');
+    await waitFor(() => expect(titles()).toEqual(['Le Chat Pro']));
+    expect(screen.getByText('1 outil pour « chatbot »')).toBeTruthy();
+  });
+
+  it('applies a search still being typed together with a filter ticked meanwhile', async () => {
+    renderApp('/catalogue', [
+      everything,
+      {
+        request: catalogueRequest({ search: 'chat', filter: { secNumCloud: true } }),
+        result: { data: cataloguePage([], { categories: [], countries: [], tiers: [] }) },
+      },
+    ]);
+    await screen.findByLabelText('Catalogue des outils');
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Rechercher un outil' }), { target: { value: 'chat ' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Qualifié SecNumCloud' }));
+    expect(location()).toBe('/catalogue?q=chat&snc=1');
+    expect(await screen.findByText('Aucun outil ne correspond à ces critères : retirez un filtre ou modifiez la recherche.')).toBeTruthy();
+    expect(screen.getByText('Aucun outil pour « chat »')).toBeTruthy();
+  });
+
+  it('loads the next page of the same search with « Afficher plus »', async () => {
+    const filter = { categories: ['chatbot-citoyen'] };
+    renderApp('/catalogue?categorie=chatbot-citoyen', [
+      { request: catalogueRequest({ filter }), result: { data: cataloguePage([CHAT, MISTRAL], { totalCount: 3, next: 'T3' }) } },
+      { request: catalogueRequest({ filter, after: 'T3' }), result: { data: cataloguePage([YELDA], { totalCount: 3 }) } },
+    ]);
+    await screen.findByLabelText('Catalogue des outils');
+    expect(screen.getByText('3 outils')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher plus' }));
+    await waitFor(() => expect(titles()).toEqual(['Le Chat Pro', 'API Mistral', 'Yelda']));
+    expect(screen.queryByRole('button', { name: 'Afficher plus' })).toBeNull();
+  });
+});
+
+describe('Catalogue: choosing tools to compare', () => {
+  it('keeps the ticked tools in the URL and links to the comparison only for 2 to 4 tools', async () => {
+    renderApp('/catalogue', [everything]);
+    await screen.findByLabelText('Catalogue des outils');
+    expect(screen.queryByRole('region', { name: 'Outils à comparer' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Comparer Albert' }));
+    const bar = screen.getByRole('region', { name: 'Outils à comparer' });
+    expect(location()).toBe('/catalogue?comparer=albert');
+    const one = within(bar).getByRole('button', { name: 'Comparer (1)' });
+    expect(one.hasAttribute('disabled')).toBe(true);
+    expect(document.getElementById(one.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Cochez au moins 2 outils pour les comparer.',
+    );
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Comparer Le Chat Pro' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Comparer API Mistral' }));
+    expect(location()).toBe('/catalogue?comparer=albert,le-chat-pro,api-mistral');
+    expect(within(bar).getByRole('link', { name: 'Comparer (3)' }).getAttribute('href')).toBe('/comparer?outils=albert,le-chat-pro,api-mistral');
+    expect(within(bar).getAllByRole('listitem').map((item) => normalizeSpaces(item.textContent))).toEqual([
+      'Albert Retirer Albert de la sélection',
+      'Le Chat Pro Retirer Le Chat Pro de la sélection',
+      'API Mistral Retirer API Mistral de la sélection',
+    ]);
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Comparer API Gemini' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Comparer Yelda' }));
+    const five = within(bar).getByRole('button', { name: 'Comparer (5)' });
+    expect(five.hasAttribute('disabled')).toBe(true);
+    expect(document.getElementById(five.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'On compare 4 outils au plus : décochez-en 1.',
+    );
+
+    fireEvent.click(within(bar).getByRole('button', { name: 'Retirer Albert de la sélection' }));
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Comparer Albert' }).checked).toBe(false);
+    expect(within(bar).getByRole('link', { name: 'Comparer (4)' }).getAttribute('href')).toBe(
+      '/comparer?outils=le-chat-pro,api-mistral,api-gemini,yelda',
+    );
+
+    fireEvent.click(within(bar).getByRole('button', { name: 'Vider la sélection' }));
+    expect(location()).toBe('/catalogue');
+    expect(screen.queryByRole('region', { name: 'Outils à comparer' })).toBeNull();
+  });
+
+  it('follows the link to the comparison page, which starts from the selection', async () => {
+    const node = (edge: ReturnType<typeof toolEdge>) => ({
+      __typename: 'Tool',
+      id: edge.node.id,
+      slug: edge.node.slug,
+      name: edge.node.name,
+      provider: { __typename: 'Provider', id: edge.node.provider.id, name: edge.node.provider.name },
+      categoryDetails: edge.node.categoryDetails,
+    });
+    const comparePage = {
+      request: { query: ComparePageQuery },
+      result: {
+        data: {
+          viewer: null,
+          tools: {
+            __typename: 'CatalogueConnection',
+            totalCount: 2,
+            edges: [ALBERT, CHAT].map((edge) => ({ __typename: 'CatalogueConnectionEdge', node: node(edge) })),
+          },
+        },
+      },
+    };
+    renderApp('/catalogue?comparer=albert,le-chat-pro', [everything, comparePage]);
+    await screen.findByLabelText('Catalogue des outils');
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Comparer Albert' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Comparer Le Chat Pro' }).checked).toBe(true);
+    fireEvent.click(screen.getByRole('link', { name: 'Comparer (2)' }));
+    expect(location()).toBe('/comparer?outils=albert,le-chat-pro');
+    const picker = await screen.findByRole('group', { name: 'Outils à comparer (2 à 4)' });
+    expect(within(picker).getAllByRole('listitem').map((item) => normalizeSpaces(item.textContent))).toEqual([
+      'Albert — DINUM Retirer Albert',
+      'Le Chat Pro — DINUM Retirer Le Chat Pro',
+    ]);
+    // Nothing is compared before the profile is given.
+    expect(screen.getByText('Complétez le profil de votre collectivité, puis cliquez sur « Comparer ».')).toBeTruthy();
+  });
+});

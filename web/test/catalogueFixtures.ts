@@ -1,0 +1,87 @@
+// Answers of the catalogue query (CatalogueQuery), shared by the catalogue and QueryState tests.
+import { CatalogueQuery } from '../src/screens/catalogue/CataloguePage';
+import { CATALOGUE_PAGE_SIZE } from '../src/screens/catalogue/catalogueParams';
+
+export const CATEGORIES = [
+  { __typename: 'Category', id: 'Category:1', slug: 'chatbot-citoyen', name: 'Chatbot et voicebot citoyens' },
+  { __typename: 'Category', id: 'Category:2', slug: 'transcription', name: 'Transcription' },
+  { __typename: 'Category', id: 'Category:3', slug: 'assistant-interne', name: 'Assistant interne' },
+];
+
+export function plan(id: string, name: string, pricingModel: string, unitPrice: string) {
+  return {
+    __typename: 'PricingPlan',
+    id: `PricingPlan:${id}`,
+    name,
+    pricingModel,
+    unitPrice,
+    source: 'PUBLISHED',
+    sourceUrl: 'https://example.org/tarifs',
+    sourceDate: '2025-03-12',
+    isDemo: false,
+  };
+}
+
+export function toolEdge(
+  id: string,
+  name: string,
+  options: { category?: string; plans?: ReturnType<typeof plan>[]; hostingCountry?: string | null; isDemo?: boolean } = {},
+) {
+  const category = CATEGORIES.find((c) => c.slug === (options.category ?? 'chatbot-citoyen')) ?? CATEGORIES[0]!;
+  return {
+    __typename: 'CatalogueConnectionEdge',
+    cursor: `T${id}`,
+    node: {
+      __typename: 'Tool',
+      id: `Tool:${id}`,
+      slug: name.toLowerCase().replace(/\s+/g, '-'),
+      name,
+      description: `Description de ${name}.`,
+      provider: { __typename: 'Provider', id: `Provider:${id}`, name: 'DINUM', country: 'FR' },
+      categoryDetails: { __typename: 'Category', id: category.id, name: category.name },
+      deploymentMode: 'SAAS',
+      hostingCountry: options.hostingCountry === undefined ? 'FR' : options.hostingCountry,
+      aiActRiskTier: 'LIMITED',
+      declaredByProvider: false,
+      sourceUrl: 'https://example.org/fiche',
+      sourceDate: '2025-03-01',
+      isDemo: options.isDemo ?? false,
+      plans: options.plans ?? [],
+    },
+  };
+}
+
+type Facet = [value: string, count: number][];
+
+export function cataloguePage(
+  edges: ReturnType<typeof toolEdge>[],
+  {
+    totalCount = edges.length,
+    next = null,
+    categories = [['chatbot-citoyen', edges.length]],
+    countries = [['FR', edges.length]],
+    tiers = [['LIMITED', edges.length]],
+  }: { totalCount?: number; next?: string | null; categories?: Facet; countries?: Facet; tiers?: Facet } = {},
+) {
+  const facet = (values: Facet) => values.map(([value, count]) => ({ __typename: 'FacetCount', value, count }));
+  return {
+    categories: CATEGORIES,
+    tools: {
+      __typename: 'CatalogueConnection',
+      totalCount,
+      facets: {
+        __typename: 'CatalogueFacets',
+        categories: facet(categories),
+        hostingCountries: facet(countries),
+        aiActRiskTiers: facet(tiers),
+      },
+      pageInfo: { __typename: 'PageInfo', hasNextPage: next !== null, endCursor: next },
+      edges,
+    },
+  };
+}
+
+/** The request the catalogue sends for these variables (the page size added). */
+export function catalogueRequest(variables: Record<string, unknown> = {}) {
+  return { query: CatalogueQuery, variables: { filter: {}, first: CATALOGUE_PAGE_SIZE, ...variables } };
+}
