@@ -154,8 +154,17 @@ describe.each(backends)('purchasing groups over HTTP on %s', (backend) => {
     for (const admin of admins) {
       expect((await admin.gql(JOIN, { id, estimatedVolume: '1000' })).data!.joinPurchasingGroup.__typename).toBe('MutationJoinPurchasingGroupSuccess');
     }
-    const commits = admins.map((admin, i) => admin.gql(COMMIT, { id, volume: String(1000 + i) }));
-    const close = new Promise((resolve) => setTimeout(resolve, 5)).then(() => coordinator.gql(CLOSE, { id }));
+    // the close is sent once a few commits are through, while the others are still queued on the group's row lock
+    let answered = 0;
+    let startClose!: () => void;
+    const closeStarts = new Promise<void>((resolve) => (startClose = resolve));
+    const commits = admins.map((admin, i) =>
+      admin.gql(COMMIT, { id, volume: String(1000 + i) }).then((response) => {
+        if (++answered === 3) startClose();
+        return response;
+      }),
+    );
+    const close = closeStarts.then(() => coordinator.gql(CLOSE, { id }));
     const results = await Promise.all([...commits, close]);
     const closeResult = results.pop()!.data!.closePurchasingGroup;
     expect(closeResult.__typename).toBe('MutationClosePurchasingGroupSuccess');

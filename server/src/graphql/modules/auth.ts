@@ -48,12 +48,12 @@ const loginKeys = (email: string, address: string) => [`login:account:${email}`,
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
 builder.queryFields((t) => ({
-  viewer: t.prismaField({
-    type: 'User',
+  viewer: t.field({
+    type: User,
     nullable: true,
     description: 'La personne connectée, ou null.',
-    resolve: (query, _parent, _args, ctx) =>
-      ctx.viewer ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null,
+    // already loaded with its organization when the request's session was read
+    resolve: (_parent, _args, ctx) => ctx.viewer,
   }),
 }));
 
