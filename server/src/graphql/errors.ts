@@ -70,3 +70,9 @@ export const mutationErrorTypes = [
   ConflictError,
   RateLimitedError,
 ];
+
+/** The signed-in user, or a typed UNAUTHENTICATED error. */
+export function requireViewer<C extends { viewer: unknown }>(ctx: C): NonNullable<C['viewer']> {
+  if (!ctx.viewer) throw new UnauthenticatedError();
+  return ctx.viewer as NonNullable<C['viewer']>;
+}

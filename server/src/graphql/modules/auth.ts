@@ -5,8 +5,7 @@ import { clearedSessionCookie, createSession, deleteSession, sessionCookie } fro
 import { canApproveMembership, isAdmin } from '../../domain/permissions.ts';
 import { audited } from '../audit.ts';
 import { builder } from '../builder.ts';
-import type { Context } from '../context.ts';
-import { ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError, requireViewer } from '../errors.ts';
 import { Checks, EMAIL } from '../validate.ts';
 
 export const Role = builder.enumType('Role', {
@@ -38,10 +37,6 @@ export const User = builder.prismaNode('User', {
   }),
 });
 
-function requireViewer(ctx: Context) {
-  if (!ctx.viewer) throw new UnauthenticatedError();
-  return ctx.viewer;
-}
 
 const loginKeys = (email: string, address: string) => [`login:account:${email}`, `login:address:${address}`];
 

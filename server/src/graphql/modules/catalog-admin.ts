@@ -5,7 +5,7 @@ import { normalizeSearch } from '../../text.ts';
 import { audited } from '../audit.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, requireViewer } from '../errors.ts';
 import { Checks, clean, HTTP_URL } from '../validate.ts';
 import {
   AiActRiskTier,
@@ -28,7 +28,7 @@ const COUNTRY = /^[A-Z]{2}$/;
 const DECIMAL_6 = /^\d{1,8}(\.\d{1,6})?$/;
 
 function requireAdmin(ctx: Context) {
-  if (!ctx.viewer) throw new UnauthenticatedError();
+  requireViewer(ctx);
   if (!isAdmin(ctx.viewer)) throw new ForbiddenError('Réservé aux administrateurs de la plateforme.');
   return ctx.viewer;
 }

@@ -8,7 +8,7 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { audited } from '../audit.ts';
 import { builder, type PothosTypes } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, requireViewer } from '../errors.ts';
 import { Checks, clean, HTTP_URL } from '../validate.ts';
 import { CharterStatus, Organization } from './organizations.ts';
 
@@ -171,7 +171,7 @@ builder.mutationFields((t) => ({
     errors: {},
     args: { id: t.arg.globalID({ for: Deployment }), input: t.arg({ type: UpdateDeploymentInput }) },
     resolve: async (query, _parent, { id, input }, ctx) => {
-      if (!ctx.viewer) throw new UnauthenticatedError();
+      requireViewer(ctx);
       const before = await ctx.prisma.deployment.findUnique({ where: { id: Number(id.id) } });
       if (!before) throw new NotFoundError('Déploiement introuvable.');
       if (!canActForOrganization(ctx.viewer, before.organizationId)) throw new ForbiddenError('Seuls les membres approuvés de cette collectivité peuvent modifier ses déploiements.');

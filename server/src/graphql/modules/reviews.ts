@@ -5,7 +5,7 @@ import { canActForOrganization, canFlagReview, canModerate, canVoteReview } from
 import { audited } from '../audit.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, requireViewer } from '../errors.ts';
 import { Checks, clean } from '../validate.ts';
 
 const ModerationStatus = builder.enumType('ModerationStatus', { values: Object.values(ModerationValues) });
@@ -173,10 +173,6 @@ const SubmitReviewInput = builder.inputType('SubmitReviewInput', {
 
 const ModerationAction = builder.enumType('ModerationAction', { values: ['HIDE', 'RESTORE'] as const });
 
-function requireViewer(ctx: Context) {
-  if (!ctx.viewer) throw new UnauthenticatedError();
-  return ctx.viewer;
-}
 
 async function findReview(ctx: Context, id: string) {
   const review = await ctx.prisma.review.findUnique({ where: { id: Number(id) } });

@@ -1,5 +1,5 @@
-import type { GroupEconomics } from '../../domain/purchasing.ts';
-import type { Context } from '../context.ts';
+import type { GroupEconomics } from '../../../domain/purchasing.ts';
+import type { Context } from '../../context.ts';
 
 const RULES: Record<string, string> = {
   BY_POPULATION: 'au prorata de la population municipale de chaque membre',
