@@ -60,7 +60,7 @@ describe.each(backends)('accounts, declarations, reviews and audit on %s', (back
     const declared = await agent.gql(DECLARE, { input: { toolSlug: slug, status: 'PRODUCTION', annualCost: '1234.50', service: 'Accueil' } });
     expect(declared.data!.declareDeployment).toMatchObject({
       __typename: 'MutationDeclareDeploymentSuccess',
-      data: { status: 'PRODUCTION', annualCost: '1234.5', organization: { siren: '212500565' }, tool: { slug } },
+      data: { status: 'PRODUCTION', annualCost: '1234.50', organization: { siren: '212500565' }, tool: { slug } },
     });
     const review = await agent.gql(SUBMIT_REVIEW, {
       input: { toolSlug: slug, rating: 4, easeOfUse: 5, title: 'Utile au quotidien', body: 'Les agents de l’accueil l’utilisent chaque jour.' },
@@ -142,7 +142,7 @@ describe.each(backends)('accounts, declarations, reviews and audit on %s', (back
     const noReason = await dsi.gql(UPDATE, { id, input: { status: 'ABANDONED' } });
     expect(noReason.data!.updateDeployment.fields[0].field).toBe('abandonReason');
     const abandoned = await dsi.gql(UPDATE, { id, input: { status: 'ABANDONED', abandonReason: 'Coût trop élevé', annualCost: '99.90' } });
-    expect(abandoned.data!.updateDeployment.data).toEqual({ status: 'ABANDONED', abandonReason: 'Coût trop élevé', annualCost: '99.9' });
+    expect(abandoned.data!.updateDeployment.data).toEqual({ status: 'ABANDONED', abandonReason: 'Coût trop élevé', annualCost: '99.90' });
     const twice = await dsi.gql(DECLARE, { input: { toolSlug: slug, status: 'PILOT' } });
     expect(twice.data!.declareDeployment.code).toBe('CONFLICT');
   });

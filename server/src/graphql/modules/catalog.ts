@@ -80,9 +80,10 @@ export const PricingPlan = builder.prismaNode('PricingPlan', {
     name: t.exposeString('name'),
     pricingModel: t.expose('pricingModel', { type: PricingModel }),
     unitPrice: t.expose('unitPrice', { type: 'Decimal' }),
-    setupFee: t.expose('setupFee', { type: 'Decimal' }),
+    // euro amounts keep their two decimals ("1500.00", not "1500")
+    setupFee: t.field({ type: 'Decimal', resolve: (p) => p.setupFee.toFixed(2) }),
     minimumQuantity: t.expose('minimumQuantity', { type: 'Decimal', nullable: true }),
-    minimumAnnualAmount: t.expose('minimumAnnualAmount', { type: 'Decimal', nullable: true }),
+    minimumAnnualAmount: t.field({ type: 'Decimal', nullable: true, resolve: (p) => p.minimumAnnualAmount?.toFixed(2) ?? null }),
     source: t.expose('source', { type: PriceSource }),
     sourceUrl: t.exposeString('sourceUrl', { nullable: true }),
     sourceDate: t.expose('sourceDate', { type: 'Date' }),

@@ -33,7 +33,12 @@ export const Deployment = builder.prismaNode('Deployment', {
     endDate: t.expose('endDate', { type: 'Date', nullable: true }),
     users: t.exposeInt('users', { nullable: true }),
     monthlyRequests: t.exposeInt('monthlyRequests', { nullable: true }),
-    annualCost: t.expose('annualCost', { type: 'Decimal', nullable: true, description: 'Coût annuel réellement payé, en euros HT.' }),
+    annualCost: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Coût annuel réellement payé, en euros HT (deux décimales).',
+      resolve: (d) => d.annualCost?.toFixed(2) ?? null,
+    }),
     procurementRoute: t.expose('procurementRoute', { type: ProcurementRoute, nullable: true }),
     abandonReason: t.exposeString('abandonReason', { nullable: true }),
     isDemo: t.exposeBoolean('isDemo'),
