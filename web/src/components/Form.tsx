@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import type { FormErrors } from '../lib/mutationResult';
 
 /** Props for the control of a Field: its id, and the hint and error that describe it. */
@@ -8,42 +8,133 @@ export interface ControlProps {
   'aria-invalid'?: true;
 }
 
-/**
- * A labelled form control with its hint and, when the API (or the browser check) refused the value,
- * the error right below it, tied to the control by aria-describedby.
- */
-export function Field({
-  label,
-  hint,
-  error,
-  className,
-  children,
-}: {
+/** What every field shows around its control: a label, a hint, the error refusing its value. */
+export interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
   className?: string;
-  children: (control: ControlProps) => ReactNode;
-}) {
+}
+
+/**
+ * The ids of a hint and an error, the aria-describedby naming those shown, and `describe`, which puts
+ * the hint before the control (or controls) and the error after it.
+ */
+function useDescription(hint: ReactNode, error: string | undefined) {
   const id = useId();
   const hintId = `${id}-aide`;
   const errorId = `${id}-erreur`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
-  return (
-    <div className={['field', error ? 'field--error' : null, className].filter(Boolean).join(' ')}>
-      <label htmlFor={id}>{label}</label>
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describe = (children: ReactNode) => (
+    <>
       {hint ? (
         <p id={hintId} className="field__hint">
           {hint}
         </p>
       ) : null}
-      {children({ id, 'aria-describedby': describedBy || undefined, 'aria-invalid': error ? true : undefined })}
+      {children}
       {error ? (
         <p id={errorId} className="field__error">
           {error}
         </p>
       ) : null}
+    </>
+  );
+  return { id, describedBy, describe };
+}
+
+/**
+ * A labelled form control with its hint and, when the API (or the browser check) refused the value,
+ * the error right below it, tied to the control by aria-describedby.
+ */
+export function Field({ label, hint, error, className, children }: FieldProps & { children: (control: ControlProps) => ReactNode }) {
+  const { id, describedBy, describe } = useDescription(hint, error);
+  return (
+    <div className={['field', error ? 'field--error' : null, className].filter(Boolean).join(' ')}>
+      <label htmlFor={id}>{label}</label>
+      {describe(children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined }))}
     </div>
+  );
+}
+
+/**
+ * A group of controls (radios, checkboxes, rows) under a legend, with the hint and the error of the
+ * group tied to it by aria-describedby.
+ */
+export function Fieldset({ legend, hint, error, className, children }: Omit<FieldProps, 'label'> & { legend: ReactNode; children: ReactNode }) {
+  const { describedBy, describe } = useDescription(hint, error);
+  return (
+    <fieldset className={['form__group', className, error ? 'field--error' : null].filter(Boolean).join(' ')} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {describe(children)}
+    </fieldset>
+  );
+}
+
+/** A field's own props, and those of its control. */
+function splitField<P extends FieldProps>({ label, hint, error, className, ...control }: P) {
+  return [{ label, hint, error, className }, control] as const;
+}
+
+type TextControlProps<T> = FieldProps & Omit<T, 'id' | 'className' | 'value' | 'onChange'> & { value: string; onChange: (value: string) => void };
+
+/** A Field with an input; its text goes to `onChange`, the other props to the input. */
+export function InputField(props: TextControlProps<InputHTMLAttributes<HTMLInputElement>>) {
+  const [field, { value, onChange, ...input }] = splitField(props);
+  return <Field {...field}>{(control) => <input {...control} {...input} value={value} onChange={(event) => onChange(event.target.value)} />}</Field>;
+}
+
+/** The search box of a page: it takes the free width of its row, and its label is also its `aria-label`. */
+export function SearchField(props: Omit<Parameters<typeof InputField>[0], 'className' | 'type' | 'aria-label'> & { label: string }) {
+  return <InputField className="field--grow" type="search" aria-label={props.label} autoComplete="off" {...props} />;
+}
+
+/** A Field for a whole number (« 12 000 »): text, with the numeric keypad. */
+export function IntegerField(props: Parameters<typeof InputField>[0]) {
+  return <InputField type="text" inputMode="numeric" {...props} />;
+}
+
+/** A Field for an amount or a volume typed the French way (« 1 234,50 »): text, with the decimal keypad. */
+export function DecimalField(props: Parameters<typeof InputField>[0]) {
+  return <InputField type="text" inputMode="decimal" autoComplete="off" {...props} />;
+}
+
+/** A Field with a textarea; its text goes to `onChange`, the other props to the textarea. */
+export function TextAreaField(props: TextControlProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const [field, { value, onChange, ...textarea }] = splitField(props);
+  return (
+    <Field {...field}>{(control) => <textarea {...control} {...textarea} value={value} onChange={(event) => onChange(event.target.value)} />}</Field>
+  );
+}
+
+export interface SelectOption<T extends string> {
+  value: T;
+  label: string;
+}
+
+/** The options of a select, from a record of labels in display order. */
+export function labelledOptions<T extends string>(labels: Record<T, string>): SelectOption<T>[] {
+  return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+}
+
+/** A Field with a select of `options`, after an empty option labelled `placeholder` when given (then `T` includes ''). */
+export function SelectField<T extends string>(
+  props: FieldProps & { value: T; onChange: (value: T) => void; options: readonly SelectOption<T>[]; placeholder?: string | undefined },
+) {
+  const [field, { value, onChange, options, placeholder }] = splitField(props);
+  return (
+    <Field {...field}>
+      {(control) => (
+        <select {...control} value={value} onChange={(event) => onChange(event.target.value as T)}>
+          {placeholder === undefined ? null : <option value="">{placeholder}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

@@ -20,7 +20,7 @@ interface ErrorMember {
 }
 
 /** Any member of a mutation result union: `MutationXSuccess { data }` or an error. */
-type ResultMember<T> = { data: T } | ErrorMember;
+export type ResultMember<T> = { data: T } | ErrorMember;
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; errors: FormErrors };
 

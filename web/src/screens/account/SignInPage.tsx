@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Field, FormAlert } from '../../components/Form';
+import { FormAlert, InputField } from '../../components/Form';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
 import { safeReturnPath } from '../../lib/viewer';
 import { useSignIn } from './useSignIn';
@@ -36,30 +36,24 @@ export function SignInPage() {
       <p className="lead">Connectez-vous pour déclarer les outils de votre collectivité et donner son avis.</p>
       <form className="form form--narrow" noValidate onSubmit={(event) => void submit(event)} aria-label="Connexion">
         <FormAlert errors={errors} placed={FIELDS} />
-        <Field label="Adresse électronique" error={errors?.fields['email']}>
-          {(control) => (
-            <input
-              {...control}
-              type="email"
-              name="email"
-              autoComplete="username"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Mot de passe" error={errors?.fields['password']}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Adresse électronique"
+          error={errors?.fields['email']}
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+        />
+        <InputField
+          label="Mot de passe"
+          error={errors?.fields['password']}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         <p className="form__actions">
           <button type="submit" className="button" disabled={loading}>
             Se connecter

@@ -1,7 +1,5 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
-import { settle } from '../../lib/mutationResult';
+import { mutationHook } from '../../lib/mutationHook';
 
 export const SignOutMutation = graphql(`
   mutation SignOutMutation {
@@ -26,13 +24,4 @@ export const SignOutMutation = graphql(`
  * Closes the session. Everything cached was read as the signed-in person (their organization's
  * pending members, their rights): the store is emptied and the queries on screen are fetched again.
  */
-export function useSignOut() {
-  const client = useApolloClient();
-  const [mutate, { loading }] = useMutation(SignOutMutation);
-  const signOut = useCallback(async () => {
-    const outcome = await settle(() => mutate(), (data) => data.signOut);
-    if (outcome.ok) await client.resetStore().catch(() => undefined);
-    return outcome;
-  }, [client, mutate]);
-  return [signOut, { loading }] as const;
-}
+export const useSignOut = mutationHook(SignOutMutation, 'signOut', { resetStore: true });

@@ -1,8 +1,6 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
 import type { SignUpInput } from '../../gql/graphql';
-import { settle } from '../../lib/mutationResult';
+import { mutationHook } from '../../lib/mutationHook';
 
 export const SignUpMutation = graphql(`
   mutation SignUpMutation($input: SignUpInput!) {
@@ -32,16 +30,7 @@ export const SignUpMutation = graphql(`
 `);
 
 /** Creates the account; the server opens its session at once, so the store is reset as for a sign-in. */
-export function useSignUp() {
-  const client = useApolloClient();
-  const [mutate, { loading }] = useMutation(SignUpMutation);
-  const signUp = useCallback(
-    async (input: SignUpInput) => {
-      const outcome = await settle(() => mutate({ variables: { input } }), (data) => data.signUp);
-      if (outcome.ok) await client.resetStore().catch(() => undefined);
-      return outcome;
-    },
-    [client, mutate],
-  );
-  return [signUp, { loading }] as const;
-}
+export const useSignUp = mutationHook(SignUpMutation, 'signUp', {
+  variables: (input: SignUpInput) => ({ input }),
+  resetStore: true,
+});

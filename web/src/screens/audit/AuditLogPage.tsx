@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Field, FormAlert } from '../../components/Form';
+import { Field, FormAlert, InputField, IntegerField, SelectField } from '../../components/Form';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
@@ -49,22 +49,8 @@ function AuditFilters({ params, onApply }: { params: AuditParams; onApply: (para
   return (
     <form className="filters" role="search" aria-label="Filtrer le journal" noValidate onSubmit={submit}>
       <FormAlert errors={errors} placed={FILTER_FIELDS} />
-      <Field label="SIREN de l'organisation" error={errors?.fields['siren']}>
-        {(control) => (
-          <input {...control} type="text" inputMode="numeric" maxLength={11} value={draft.siren} onChange={(event) => set('siren')(event.target.value)} />
-        )}
-      </Field>
-      <Field label="Type d'entité">
-        {(control) => (
-          <select {...control} value={draft.type} onChange={(event) => set('type')(event.target.value)}>
-            {ENTITY_TYPE_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <IntegerField label="SIREN de l'organisation" error={errors?.fields['siren']} maxLength={11} value={draft.siren} onChange={set('siren')} />
+      <SelectField label="Type d'entité" options={ENTITY_TYPE_OPTIONS} value={draft.type} onChange={set('type')} />
       <Field label="Action" hint="Par exemple deployment.declare">
         {(control) => (
           <>
@@ -77,12 +63,8 @@ function AuditFilters({ params, onApply }: { params: AuditParams; onApply: (para
           </>
         )}
       </Field>
-      <Field label="Du" error={errors?.fields['du']} className="field--date">
-        {(control) => <input {...control} type="date" value={draft.du} onChange={(event) => set('du')(event.target.value)} />}
-      </Field>
-      <Field label="Au" error={errors?.fields['au']} className="field--date">
-        {(control) => <input {...control} type="date" value={draft.au} onChange={(event) => set('au')(event.target.value)} />}
-      </Field>
+      <InputField label="Du" error={errors?.fields['du']} className="field--date" type="date" value={draft.du} onChange={set('du')} />
+      <InputField label="Au" error={errors?.fields['au']} className="field--date" type="date" value={draft.au} onChange={set('au')} />
       <p className="form__actions">
         <button type="submit" className="button">
           Filtrer

@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { SearchField, SelectField } from '../../components/Form';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { formatCount } from '../../lib/format';
+import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 import { CatalogueFilters } from './CatalogueFilters';
 import { CompareBar } from './CompareBar';
 import { ToolCard } from './ToolCard';
@@ -18,7 +20,6 @@ import {
   type CatalogueParams,
 } from './catalogueParams';
 import { rememberedToolName, rememberToolName } from './rememberedNames';
-import { useDebouncedSearch } from './useDebouncedSearch';
 import './catalogue.css';
 
 export const CatalogueQuery = graphql(`
@@ -51,23 +52,12 @@ export const CatalogueQuery = graphql(`
 export function CataloguePage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = readCatalogueParams(searchParams);
-  const ids = { search: useId(), order: useId() };
 
-  // Typing replaces the history entry; choosing a filter adds one. The debounced writer must keep its
-  // identity across renders (a new one would restart the timer), so it reads the latest setter.
-  const setSearchParamsRef = useRef(setSearchParams);
-  useEffect(() => {
-    setSearchParamsRef.current = setSearchParams;
-  });
-  const writeSearch = useCallback(
-    (q: string) => setSearchParamsRef.current((current) => writeCatalogueParams(current, { q }), { replace: true }),
-    [],
-  );
-  const [draft, setDraft, flushSearch] = useDebouncedSearch(params.q, writeSearch);
+  const search = useDebouncedSearch(params.q, (current, q) => writeCatalogueParams(current, { q }));
 
   // A filter chosen while a search is still being typed applies both at once.
   const setFilter = (change: Partial<CatalogueParams>) =>
-    setSearchParams((current) => writeCatalogueParams(current, { q: flushSearch(), ...change }));
+    setSearchParams((current) => writeCatalogueParams(current, { q: search.flush(), ...change }));
   // Ticking tools for the comparison changes no result: it replaces the history entry instead of adding one.
   const setCompare = (compare: string[]) =>
     setSearchParams((current) => writeCatalogueParams(current, { compare }), { replace: true });
@@ -99,36 +89,16 @@ export function CataloguePage() {
         aria-label="Rechercher dans le catalogue"
         onSubmit={(event) => {
           event.preventDefault();
-          const q = flushSearch();
-          setSearchParams((current) => writeCatalogueParams(current, { q }), { replace: true });
+          search.write(search.flush());
         }}
       >
-        <div className="field field--grow">
-          <label htmlFor={ids.search}>Rechercher un outil</label>
-          <input
-            id={ids.search}
-            type="search"
-            aria-label="Rechercher un outil"
-            autoComplete="off"
-            placeholder="Nom, usage, éditeur : « chatbot », « transcription »…"
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.order}>Trier par</label>
-          <select
-            id={ids.order}
-            value={effectiveOrder(params)}
-            onChange={(event) => setFilter({ order: event.target.value as CatalogueParams['order'] })}
-          >
-            {ORDER_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchField
+          label="Rechercher un outil"
+          placeholder="Nom, usage, éditeur : « chatbot », « transcription »…"
+          value={search.draft}
+          onChange={search.setDraft}
+        />
+        <SelectField label="Trier par" options={ORDER_OPTIONS} value={effectiveOrder(params)} onChange={(order) => setFilter({ order })} />
       </form>
 
       <QueryState data={shown} error={error} refetch={refetch}>

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Field, FormAlert } from '../../components/Form';
+import { SirenField } from '../../components/OrganizationSearch';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { readResult, type FormErrors } from '../../lib/mutationResult';
@@ -16,7 +17,7 @@ import {
   validateCompareParams,
   type CompareParams,
 } from './compareParams';
-import { OrganizationFinder, SirenLookup } from './OrganizationFinder';
+import { CompareSirenLookup, OrganizationFinder } from './OrganizationFinder';
 import { ToolPicker, type PickableTool } from './ToolPicker';
 import './compare.css';
 
@@ -131,23 +132,13 @@ function CompareForm({
           </p>
         ) : null}
         <div className="form__grid">
-          <Field
+          <SirenField
             label="SIREN de la collectivité"
             hint="9 chiffres : sa population vient alors du référentiel officiel."
             error={errors?.fields['organizationSiren']}
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={11}
-                value={draft.siren}
-                onChange={(event) => set({ siren: event.target.value })}
-              />
-            )}
-          </Field>
+            value={draft.siren}
+            onChange={(siren) => set({ siren })}
+          />
           <Field
             label="Population (habitants)"
             hint="Facultatif : sans SIREN, ou pour remplacer la population du référentiel."
@@ -156,7 +147,7 @@ function CompareForm({
             {numberInput('population')}
           </Field>
         </div>
-        <SirenLookup siren={draft.siren} />
+        <CompareSirenLookup siren={draft.siren} />
         <OrganizationFinder onChoose={(siren) => set({ siren })} />
       </fieldset>
 

@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { graphql } from '../../gql';
+import { Field, SearchField, SelectField } from '../../components/Form';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { formatCount } from '../../lib/format';
+import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 import { OrganizationRow } from './OrganizationRow';
 import {
   EPCI_TYPE_OPTIONS,
@@ -35,58 +36,12 @@ export const DirectoryQuery = graphql(`
 `);
 
 export const DIRECTORY_PAGE_SIZE = 50;
-export const SEARCH_DEBOUNCE_MS = 250;
-
-/** The search box text, written to the URL (?q=) once typing pauses. */
-function useDebouncedSearch(q: string, write: (q: string) => void) {
-  const [draft, setDraft] = useState(q);
-  const written = useRef(q);
-
-  // The URL changed without typing (back button, link): show its search in the box.
-  useEffect(() => {
-    if (q !== written.current) {
-      written.current = q;
-      setDraft(q);
-    }
-  }, [q]);
-
-  useEffect(() => {
-    const next = draft.trim();
-    if (next === q.trim()) return;
-    const timer = setTimeout(() => {
-      written.current = next;
-      write(next);
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [draft, q, write]);
-
-  // Enter: search now, without waiting for the pause.
-  const flush = () => {
-    const next = draft.trim();
-    if (next === q.trim()) return;
-    written.current = next;
-    write(next);
-  };
-
-  return [draft, setDraft, flush] as const;
-}
 
 export function DirectoryPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = readDirectoryParams(searchParams);
-  const ids = { search: useId(), kind: useId(), epci: useId(), dep: useId() };
 
-  // Typing replaces the history entry; choosing a filter adds one. The debounced writer must keep
-  // its identity across renders (a new one would restart the timer), so it reads the latest setter.
-  const setSearchParamsRef = useRef(setSearchParams);
-  useEffect(() => {
-    setSearchParamsRef.current = setSearchParams;
-  });
-  const writeSearch = useCallback(
-    (q: string) => setSearchParamsRef.current((current) => writeDirectoryParams(current, { q }), { replace: true }),
-    [],
-  );
-  const [draft, setDraft, flushSearch] = useDebouncedSearch(params.q, writeSearch);
+  const search = useDebouncedSearch(params.q, (current, q) => writeDirectoryParams(current, { q }));
 
   const setFilter = (change: Partial<DirectoryParams>) => setSearchParams((current) => writeDirectoryParams(current, change));
   const setDepartement = (value: string) => {
@@ -113,72 +68,46 @@ export function DirectoryPage() {
         aria-label="Annuaire des collectivités"
         onSubmit={(event) => {
           event.preventDefault();
-          flushSearch();
+          // Enter: search now, without waiting for the pause.
+          if (search.draft.trim() !== params.q.trim()) search.write(search.flush());
         }}
       >
-        <div className="field field--grow">
-          <label htmlFor={ids.search}>Rechercher une collectivité</label>
-          <input
-            id={ids.search}
-            type="search"
-            aria-label="Rechercher une collectivité"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="Nom, par exemple « Besançon »"
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.kind}>Nature</label>
-          <select
-            id={ids.kind}
-            value={params.epciType ? 'EPCI' : params.kind}
-            onChange={(event) => {
-              const kind = event.target.value as DirectoryParams['kind'];
-              setFilter(kind === 'EPCI' ? { kind } : { kind, epciType: '' });
-            }}
-          >
-            {KIND_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.epci}>Type d'EPCI</label>
-          <select
-            id={ids.epci}
-            value={params.epciType}
-            onChange={(event) => {
-              const epciType = event.target.value as DirectoryParams['epciType'];
-              setFilter(epciType ? { epciType, kind: 'EPCI' } : { epciType });
-            }}
-          >
-            {EPCI_TYPE_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--narrow">
-          <label htmlFor={ids.dep}>Département</label>
-          <input
-            id={ids.dep}
-            maxLength={3}
-            pattern="\d{2,3}|2[ABab]"
-            title="Code du département : 25, 2A, 974…"
-            placeholder="ex. 25"
-            defaultValue={params.departement}
-            key={params.departement}
-            onBlur={(event) => setDepartement(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') setDepartement(event.currentTarget.value);
-            }}
-          />
-        </div>
+        <SearchField
+          label="Rechercher une collectivité"
+          spellCheck={false}
+          placeholder="Nom, par exemple « Besançon »"
+          value={search.draft}
+          onChange={search.setDraft}
+        />
+        <SelectField
+          label="Nature"
+          options={KIND_OPTIONS}
+          value={params.epciType ? 'EPCI' : params.kind}
+          onChange={(kind) => setFilter(kind === 'EPCI' ? { kind } : { kind, epciType: '' })}
+        />
+        <SelectField
+          label="Type d'EPCI"
+          options={EPCI_TYPE_OPTIONS}
+          value={params.epciType}
+          onChange={(epciType) => setFilter(epciType ? { epciType, kind: 'EPCI' } : { epciType })}
+        />
+        <Field label="Département" className="field--narrow">
+          {(control) => (
+            <input
+              {...control}
+              maxLength={3}
+              pattern="\d{2,3}|2[ABab]"
+              title="Code du département : 25, 2A, 974…"
+              placeholder="ex. 25"
+              defaultValue={params.departement}
+              key={params.departement}
+              onBlur={(event) => setDepartement(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') setDepartement(event.currentTarget.value);
+              }}
+            />
+          )}
+        </Field>
       </form>
 
       <QueryState data={shown} error={error} refetch={refetch}>

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Field, FormAlert, FormSuccess } from '../../components/Form';
+import { DecimalField, FormAlert, FormSuccess, SelectField, TextAreaField } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { GroupStatus } from '../../gql/graphql';
 import { formatDate, parseAmountInput } from '../../lib/format';
@@ -160,41 +160,26 @@ export function CoordinatorActions(props: { group: FragmentType<typeof Coordinat
             <>
               <p>Attribuer le marché ? Le déploiement de chaque membre engagé sera enregistré, avec sa part comme coût annuel.</p>
               {!group.tool ? (
-                <Field label="Outil retenu" error={errors?.fields['toolSlug']}>
-                  {(control) => (
-                    <select {...control} value={toolSlug} onChange={(event) => setToolSlug(event.target.value)}>
-                      <option value="">Choisir parmi les candidats</option>
-                      {group.candidateTools.map((tool) => (
-                        <option key={tool.slug} value={tool.slug}>
-                          {tool.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
+                <SelectField
+                  label="Outil retenu"
+                  error={errors?.fields['toolSlug']}
+                  placeholder="Choisir parmi les candidats"
+                  options={group.candidateTools.map((tool) => ({ value: tool.slug, label: tool.name }))}
+                  value={toolSlug}
+                  onChange={setToolSlug}
+                />
               ) : null}
-              <Field
+              <DecimalField
                 label={`Prix unitaire final (€ HT par ${unit} et par an, facultatif)`}
                 hint={`Laissez vide pour retenir le prix du palier atteint : ${formatUnitPrice(group.economics.unitPrice, group.volumeUnit)}.`}
                 error={errors?.fields['unitPrice']}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    type="text"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    value={unitPrice}
-                    onChange={(event) => setUnitPrice(event.target.value)}
-                  />
-                )}
-              </Field>
+                value={unitPrice}
+                onChange={setUnitPrice}
+              />
             </>
           ) : null}
           {action === 'cancel' ? (
-            <Field label="Motif de l’annulation" error={errors?.fields['reason']}>
-              {(control) => <textarea {...control} rows={3} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} />}
-            </Field>
+            <TextAreaField label="Motif de l’annulation" error={errors?.fields['reason']} rows={3} maxLength={1000} value={reason} onChange={setReason} />
           ) : null}
           <p className="form__actions">
             <button type="submit" className="button" disabled={busy}>

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { Field, FormAlert } from '../../components/Form';
+import { DecimalField, Fieldset, FormAlert, InputField, labelledOptions, SelectField, TextAreaField } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { AllocationRule, CreatePurchasingGroupInput, GroupEligibility, VolumeUnit } from '../../gql/graphql';
@@ -146,13 +146,15 @@ function readValues(values: Values): { errors: FormErrors['fields']; input: Crea
 /** The form of a new group; created, `onCreated` receives its id (the page then shows it, in preparation). */
 export function CreateGroupForm(props: { onCreated: (id: string) => void; onCancel: () => void }) {
   const headingId = useId();
-  const ids = { object: useId(), candidates: useId(), tiers: useId() };
+  const objectName = useId();
   const { data, error, refetch } = useQuery(CreateGroupFormQuery);
   const [create, { loading }] = useCreatePurchasingGroup();
   const [values, setValues] = useState<Values>(EMPTY);
   const [errors, setErrors] = useState<FormErrors>();
   const nextTierKey = useRef(0);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((current) => ({ ...current, [key]: value }));
+  const setTier = (key: number, change: Partial<TierRow>) =>
+    set('tiers', values.tiers.map((row) => (row.key === key ? { ...row, ...change } : row)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -184,64 +186,55 @@ export function CreateGroupForm(props: { onCreated: (id: string) => void; onCanc
             <form className="form" noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
               <FormAlert errors={errors} placed={FIELDS} />
               <div className="form__grid">
-                <Field label="Titre" className="field--wide" error={errors?.fields['title']}>
-                  {(control) => (
-                    <input {...control} type="text" maxLength={200} value={values.title} onChange={(event) => set('title', event.target.value)} />
-                  )}
-                </Field>
-                <Field label="Description" className="field--wide" error={errors?.fields['description']}>
-                  {(control) => (
-                    <textarea {...control} rows={3} maxLength={5000} value={values.description} onChange={(event) => set('description', event.target.value)} />
-                  )}
-                </Field>
-                <fieldset className="form__group field--wide">
-                  <legend>Objet du groupement</legend>
+                <InputField
+                  label="Titre"
+                  className="field--wide"
+                  error={errors?.fields['title']}
+                  type="text"
+                  maxLength={200}
+                  value={values.title}
+                  onChange={(title) => set('title', title)}
+                />
+                <TextAreaField
+                  label="Description"
+                  className="field--wide"
+                  error={errors?.fields['description']}
+                  rows={3}
+                  maxLength={5000}
+                  value={values.description}
+                  onChange={(description) => set('description', description)}
+                />
+                <Fieldset legend="Objet du groupement" className="field--wide">
                   <label className="radio">
-                    <input type="radio" name={ids.object} checked={values.object === 'TOOL'} onChange={() => set('object', 'TOOL')} />
+                    <input type="radio" name={objectName} checked={values.object === 'TOOL'} onChange={() => set('object', 'TOOL')} />
                     Un outil du catalogue
                   </label>
                   <label className="radio">
-                    <input type="radio" name={ids.object} checked={values.object === 'CATEGORY'} onChange={() => set('object', 'CATEGORY')} />
+                    <input type="radio" name={objectName} checked={values.object === 'CATEGORY'} onChange={() => set('object', 'CATEGORY')} />
                     Une catégorie, avec des outils candidats (l’outil est choisi à l’attribution)
                   </label>
-                </fieldset>
+                </Fieldset>
                 {values.object === 'TOOL' ? (
-                  <Field label="Outil" error={errors?.fields['toolSlug']}>
-                    {(control) => (
-                      <select {...control} value={values.toolSlug} onChange={(event) => set('toolSlug', event.target.value)}>
-                        <option value="">Choisir un outil du catalogue</option>
-                        {tools.map((tool) => (
-                          <option key={tool.slug} value={tool.slug}>
-                            {tool.name}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
+                  <SelectField
+                    label="Outil"
+                    error={errors?.fields['toolSlug']}
+                    placeholder="Choisir un outil du catalogue"
+                    options={tools.map((tool) => ({ value: tool.slug, label: tool.name }))}
+                    value={values.toolSlug}
+                    onChange={(toolSlug) => set('toolSlug', toolSlug)}
+                  />
                 ) : (
                   <>
-                    <Field label="Catégorie" error={errors?.fields['categorySlug']}>
-                      {(control) => (
-                        <select
-                          {...control}
-                          value={values.categorySlug}
-                          onChange={(event) => setValues((current) => ({ ...current, categorySlug: event.target.value, candidateToolSlugs: [] }))}
-                        >
-                          <option value="">Choisir une catégorie</option>
-                          {categories.map((category) => (
-                            <option key={category.slug} value={category.slug}>
-                              {category.name}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </Field>
+                    <SelectField
+                      label="Catégorie"
+                      error={errors?.fields['categorySlug']}
+                      placeholder="Choisir une catégorie"
+                      options={categories.map((category) => ({ value: category.slug, label: category.name }))}
+                      value={values.categorySlug}
+                      onChange={(categorySlug) => setValues((current) => ({ ...current, categorySlug, candidateToolSlugs: [] }))}
+                    />
                     {values.categorySlug ? (
-                      <fieldset
-                        className={['form__group', errors?.fields['candidateToolSlugs'] ? 'field--error' : null].filter(Boolean).join(' ')}
-                        aria-describedby={errors?.fields['candidateToolSlugs'] ? `${ids.candidates}-erreur` : undefined}
-                      >
-                        <legend>Outils candidats</legend>
+                      <Fieldset legend="Outils candidats" error={errors?.fields['candidateToolSlugs']}>
                         {categoryTools.length === 0 ? <p className="muted">Aucun outil du catalogue dans cette catégorie.</p> : null}
                         {categoryTools.map((tool) => (
                           <label key={tool.slug} className="radio">
@@ -260,125 +253,67 @@ export function CreateGroupForm(props: { onCreated: (id: string) => void; onCanc
                             {tool.name}
                           </label>
                         ))}
-                        {errors?.fields['candidateToolSlugs'] ? (
-                          <p id={`${ids.candidates}-erreur`} className="field__error">
-                            {errors.fields['candidateToolSlugs']}
-                          </p>
-                        ) : null}
-                      </fieldset>
+                      </Fieldset>
                     ) : null}
                   </>
                 )}
-                <Field
+                <InputField
                   label="Date limite de manifestation d’intérêt"
                   hint="Les collectivités adhèrent et s’engagent jusqu’à cette date incluse."
                   error={errors?.fields['interestDeadline']}
-                >
-                  {(control) => <input {...control} type="date" value={values.deadline} onChange={(event) => set('deadline', event.target.value)} />}
-                </Field>
-                <Field label="Éligibilité" error={errors?.fields['eligibility']}>
-                  {(control) => (
-                    <select {...control} value={values.eligibility} onChange={(event) => set('eligibility', event.target.value as GroupEligibility)}>
-                      {(Object.keys(ELIGIBILITY_LABELS) as GroupEligibility[]).map((eligibility) => (
-                        <option key={eligibility} value={eligibility}>
-                          {ELIGIBILITY_LABELS[eligibility]}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field label="Unité de volume" error={errors?.fields['volumeUnit']}>
-                  {(control) => (
-                    <select {...control} value={values.volumeUnit} onChange={(event) => set('volumeUnit', event.target.value as Values['volumeUnit'])}>
-                      <option value="">Choisir une unité</option>
-                      {(Object.keys(VOLUME_UNIT_WORDS) as VolumeUnit[]).map((volumeUnit) => (
-                        <option key={volumeUnit} value={volumeUnit}>
-                          {unitName(volumeUnit)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field
+                  type="date"
+                  value={values.deadline}
+                  onChange={(deadline) => set('deadline', deadline)}
+                />
+                <SelectField
+                  label="Éligibilité"
+                  error={errors?.fields['eligibility']}
+                  options={labelledOptions(ELIGIBILITY_LABELS)}
+                  value={values.eligibility}
+                  onChange={(eligibility) => set('eligibility', eligibility)}
+                />
+                <SelectField
+                  label="Unité de volume"
+                  error={errors?.fields['volumeUnit']}
+                  placeholder="Choisir une unité"
+                  options={(Object.keys(VOLUME_UNIT_WORDS) as VolumeUnit[]).map((volumeUnit) => ({ value: volumeUnit, label: unitName(volumeUnit) }))}
+                  value={values.volumeUnit}
+                  onChange={(volumeUnit) => set('volumeUnit', volumeUnit)}
+                />
+                <SelectField
                   label="Règle de répartition"
                   hint="Par sièges : unité sièges ; à l’usage : unité requêtes."
                   error={errors?.fields['allocationRule']}
-                >
-                  {(control) => (
-                    <select
-                      {...control}
-                      value={values.allocationRule}
-                      onChange={(event) => set('allocationRule', event.target.value as Values['allocationRule'])}
-                    >
-                      <option value="">Choisir une règle</option>
-                      {(Object.keys(ALLOCATION_RULE_LABELS) as AllocationRule[]).map((rule) => (
-                        <option key={rule} value={rule}>
-                          {ALLOCATION_RULE_LABELS[rule]}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field
+                  placeholder="Choisir une règle"
+                  options={labelledOptions(ALLOCATION_RULE_LABELS)}
+                  value={values.allocationRule}
+                  onChange={(allocationRule) => set('allocationRule', allocationRule)}
+                />
+                <DecimalField
                   label={`Prix catalogue (${perUnit}, facultatif)`}
                   hint="Par défaut, celui de l’offre catalogue de l’outil exprimée dans cette unité."
                   error={errors?.fields['listUnitPrice']}
+                  value={values.listUnitPrice}
+                  onChange={(listUnitPrice) => set('listUnitPrice', listUnitPrice)}
+                />
+                <Fieldset
+                  legend="Paliers de prix (facultatif)"
+                  hint="À partir d’un volume mutualisé, un prix unitaire plus bas. Par défaut, les paliers de l’offre catalogue."
+                  error={errors?.fields['tiers']}
+                  className="field--wide group-tiers"
                 >
-                  {(control) => (
-                    <input
-                      {...control}
-                      type="text"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      value={values.listUnitPrice}
-                      onChange={(event) => set('listUnitPrice', event.target.value)}
-                    />
-                  )}
-                </Field>
-                <fieldset
-                  className={['form__group field--wide group-tiers', errors?.fields['tiers'] ? 'field--error' : null].filter(Boolean).join(' ')}
-                  aria-describedby={`${ids.tiers}-aide${errors?.fields['tiers'] ? ` ${ids.tiers}-erreur` : ''}`}
-                >
-                  <legend>Paliers de prix (facultatif)</legend>
-                  <p id={`${ids.tiers}-aide`} className="field__hint">
-                    À partir d’un volume mutualisé, un prix unitaire plus bas. Par défaut, les paliers de l’offre catalogue.
-                  </p>
                   {values.tiers.map((tier, index) => (
                     <div key={tier.key} className="group-tiers__row">
-                      <Field label={`Palier ${index + 1} : à partir de (${unit ? unit.plural : 'unités'})`}>
-                        {(control) => (
-                          <input
-                            {...control}
-                            type="text"
-                            inputMode="decimal"
-                            autoComplete="off"
-                            value={tier.minVolume}
-                            onChange={(event) =>
-                              set(
-                                'tiers',
-                                values.tiers.map((row) => (row.key === tier.key ? { ...row, minVolume: event.target.value } : row)),
-                              )
-                            }
-                          />
-                        )}
-                      </Field>
-                      <Field label={`Palier ${index + 1} : prix (${perUnit})`}>
-                        {(control) => (
-                          <input
-                            {...control}
-                            type="text"
-                            inputMode="decimal"
-                            autoComplete="off"
-                            value={tier.unitPrice}
-                            onChange={(event) =>
-                              set(
-                                'tiers',
-                                values.tiers.map((row) => (row.key === tier.key ? { ...row, unitPrice: event.target.value } : row)),
-                              )
-                            }
-                          />
-                        )}
-                      </Field>
+                      <DecimalField
+                        label={`Palier ${index + 1} : à partir de (${unit ? unit.plural : 'unités'})`}
+                        value={tier.minVolume}
+                        onChange={(minVolume) => setTier(tier.key, { minVolume })}
+                      />
+                      <DecimalField
+                        label={`Palier ${index + 1} : prix (${perUnit})`}
+                        value={tier.unitPrice}
+                        onChange={(unitPrice) => setTier(tier.key, { unitPrice })}
+                      />
                       <button
                         type="button"
                         className="button button--secondary button--small"
@@ -397,12 +332,7 @@ export function CreateGroupForm(props: { onCreated: (id: string) => void; onCanc
                       Ajouter un palier
                     </button>
                   </p>
-                  {errors?.fields['tiers'] ? (
-                    <p id={`${ids.tiers}-erreur`} className="field__error">
-                      {errors.fields['tiers']}
-                    </p>
-                  ) : null}
-                </fieldset>
+                </Fieldset>
               </div>
               <p className="form__actions">
                 <button type="submit" className="button" disabled={loading}>

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { SelectField } from '../../components/Form';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
@@ -54,7 +55,7 @@ export function GroupsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = readGroupListParams(searchParams);
   const navigate = useNavigate();
-  const ids = { status: useId(), category: useId(), mine: useId() };
+  const ids = { category: useId(), mine: useId() };
   const [creating, setCreating] = useState(false);
 
   const { data, previousData, error, refetch, fetchMore, loading } = useQuery(GroupsPageQuery, {
@@ -95,21 +96,13 @@ export function GroupsPage() {
       ) : null}
 
       <form className="filters" aria-label="Filtrer les groupements" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor={ids.status}>Statut</label>
-          <select
-            id={ids.status}
-            value={params.status}
-            onChange={(event) => setFilter({ status: event.target.value as GroupListParams['status'] })}
-          >
-            <option value="">Tous les statuts</option>
-            {GROUP_STATUS_ORDER.map((status) => (
-              <option key={status} value={status}>
-                {GROUP_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Statut"
+          placeholder="Tous les statuts"
+          options={GROUP_STATUS_ORDER.map((status) => ({ value: status, label: GROUP_STATUS_LABELS[status] }))}
+          value={params.status}
+          onChange={(status) => setFilter({ status })}
+        />
         <div className="field">
           <label htmlFor={ids.category}>Catégorie</label>
           <select id={ids.category} value={params.categorySlug} onChange={(event) => setFilter({ categorySlug: event.target.value })}>

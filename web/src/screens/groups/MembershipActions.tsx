@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { Field, FormAlert, FormSuccess } from '../../components/Form';
+import { DecimalField, FormAlert, FormSuccess } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatInteger, parseAmountInput } from '../../lib/format';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
@@ -96,19 +96,7 @@ export function MembershipActions(props: {
   const volumeForm = (field: 'estimatedVolume' | 'volume', label: string, hint: string | undefined) => (
     <form className="form group-actions__form" noValidate onSubmit={(event) => void submitVolume(event, field)}>
       <FormAlert errors={errors} placed={[field]} />
-      <Field label={`${label} (${unit.plural})`} hint={hint} error={errors?.fields[field]}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            autoFocus
-            value={volume}
-            onChange={(event) => setVolume(event.target.value)}
-          />
-        )}
-      </Field>
+      <DecimalField label={`${label} (${unit.plural})`} hint={hint} error={errors?.fields[field]} autoFocus value={volume} onChange={setVolume} />
       <p className="form__actions">
         <button type="submit" className="button" disabled={busy}>
           Confirmer

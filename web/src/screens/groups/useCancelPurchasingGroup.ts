@@ -1,9 +1,5 @@
-import { useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
-import { settle } from '../../lib/mutationResult';
-import { GroupPageQuery } from './groupPageQuery';
-import { forgetGroupLists } from './groupCache';
+import { groupMutationHook } from './groupMutation';
 
 export const CancelPurchasingGroupMutation = graphql(`
   mutation CancelPurchasingGroupMutation($id: ID!, $reason: String!) {
@@ -27,17 +23,10 @@ export const CancelPurchasingGroupMutation = graphql(`
   }
 `);
 
-/** Cancels a group, with a reason (coordinator). The group comes back whole: the cache updates the page; after a conflict the page is fetched again. */
-export function useCancelPurchasingGroup() {
-  const [mutate, { loading }] = useMutation(CancelPurchasingGroupMutation, {
-    refetchQueries: ({ data }) => (data?.cancelPurchasingGroup.__typename === 'ConflictError' ? [GroupPageQuery] : []),
-    update(cache, { data }) {
-      if (data?.cancelPurchasingGroup.__typename === 'MutationCancelPurchasingGroupSuccess') forgetGroupLists(cache);
-    },
-  });
-  const run = useCallback(
-    (id: string, reason: string) => settle(() => mutate({ variables: { id, reason } }), (data) => data.cancelPurchasingGroup),
-    [mutate],
-  );
-  return [run, { loading }] as const;
-}
+/** Cancels a group, with a reason (coordinator). */
+export const useCancelPurchasingGroup = groupMutationHook(
+  'coordinator',
+  CancelPurchasingGroupMutation,
+  'cancelPurchasingGroup',
+  (id: string, reason: string) => ({ id, reason }),
+);

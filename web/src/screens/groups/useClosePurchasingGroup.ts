@@ -1,9 +1,5 @@
-import { useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
-import { settle } from '../../lib/mutationResult';
-import { GroupPageQuery } from './groupPageQuery';
-import { forgetGroupLists } from './groupCache';
+import { groupMutationHook } from './groupMutation';
 
 export const ClosePurchasingGroupMutation = graphql(`
   mutation ClosePurchasingGroupMutation($id: ID!) {
@@ -27,17 +23,10 @@ export const ClosePurchasingGroupMutation = graphql(`
   }
 `);
 
-/** Closes an open group: commitments are frozen (coordinator). The group comes back whole: the cache updates the page; after a conflict the page is fetched again. */
-export function useClosePurchasingGroup() {
-  const [mutate, { loading }] = useMutation(ClosePurchasingGroupMutation, {
-    refetchQueries: ({ data }) => (data?.closePurchasingGroup.__typename === 'ConflictError' ? [GroupPageQuery] : []),
-    update(cache, { data }) {
-      if (data?.closePurchasingGroup.__typename === 'MutationClosePurchasingGroupSuccess') forgetGroupLists(cache);
-    },
-  });
-  const run = useCallback(
-    (id: string) => settle(() => mutate({ variables: { id } }), (data) => data.closePurchasingGroup),
-    [mutate],
-  );
-  return [run, { loading }] as const;
-}
+/** Closes an open group: commitments are frozen (coordinator). */
+export const useClosePurchasingGroup = groupMutationHook(
+  'coordinator',
+  ClosePurchasingGroupMutation,
+  'closePurchasingGroup',
+  (id: string) => ({ id }),
+);

@@ -1,9 +1,5 @@
-import { useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
-import { settle } from '../../lib/mutationResult';
-import { groupPageRefetch } from './groupPageQuery';
-import { forgetGroupLists } from './groupCache';
+import { groupMutationHook } from './groupMutation';
 
 export const CommitToPurchasingGroupMutation = graphql(`
   mutation CommitToPurchasingGroupMutation($id: ID!, $volume: Decimal!) {
@@ -30,17 +26,9 @@ export const CommitToPurchasingGroupMutation = graphql(`
 `);
 
 /** Commits the viewer's collectivité to a firm volume (engagée); again to change that volume. */
-export function useCommitToPurchasingGroup() {
-  const [mutate, { loading }] = useMutation(CommitToPurchasingGroupMutation, {
-    refetchQueries: ({ data }) => groupPageRefetch(data?.commitToPurchasingGroup),
-    awaitRefetchQueries: true,
-    update(cache, { data }) {
-      if (data?.commitToPurchasingGroup.__typename === 'MutationCommitToPurchasingGroupSuccess') forgetGroupLists(cache);
-    },
-  });
-  const commit = useCallback(
-    (id: string, volume: string) => settle(() => mutate({ variables: { id, volume } }), (data) => data.commitToPurchasingGroup),
-    [mutate],
-  );
-  return [commit, { loading }] as const;
-}
+export const useCommitToPurchasingGroup = groupMutationHook(
+  'membership',
+  CommitToPurchasingGroupMutation,
+  'commitToPurchasingGroup',
+  (id: string, volume: string) => ({ id, volume }),
+);

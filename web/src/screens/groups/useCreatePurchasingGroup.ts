@@ -1,8 +1,6 @@
-import { useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
 import type { CreatePurchasingGroupInput } from '../../gql/graphql';
-import { settle } from '../../lib/mutationResult';
+import { mutationHook } from '../../lib/mutationHook';
 
 export const CreatePurchasingGroupMutation = graphql(`
   mutation CreatePurchasingGroupMutation($input: CreatePurchasingGroupInput!) {
@@ -31,11 +29,6 @@ export const CreatePurchasingGroupMutation = graphql(`
  * Creates a group (in preparation) coordinated by the viewer's organization. Nothing to update in the
  * cache: the new group is shown by its own page, and the list is fetched again on each visit.
  */
-export function useCreatePurchasingGroup() {
-  const [mutate, { loading }] = useMutation(CreatePurchasingGroupMutation);
-  const create = useCallback(
-    (input: CreatePurchasingGroupInput) => settle(() => mutate({ variables: { input } }), (data) => data.createPurchasingGroup),
-    [mutate],
-  );
-  return [create, { loading }] as const;
-}
+export const useCreatePurchasingGroup = mutationHook(CreatePurchasingGroupMutation, 'createPurchasingGroup', {
+  variables: (input: CreatePurchasingGroupInput) => ({ input }),
+});

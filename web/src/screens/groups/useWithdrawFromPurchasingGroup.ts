@@ -1,9 +1,5 @@
-import { useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
-import { settle } from '../../lib/mutationResult';
-import { groupPageRefetch } from './groupPageQuery';
-import { forgetGroupLists } from './groupCache';
+import { groupMutationHook } from './groupMutation';
 
 export const WithdrawFromPurchasingGroupMutation = graphql(`
   mutation WithdrawFromPurchasingGroupMutation($id: ID!) {
@@ -30,17 +26,9 @@ export const WithdrawFromPurchasingGroupMutation = graphql(`
 `);
 
 /** Withdraws the viewer's collectivité from a group, while it is open. */
-export function useWithdrawFromPurchasingGroup() {
-  const [mutate, { loading }] = useMutation(WithdrawFromPurchasingGroupMutation, {
-    refetchQueries: ({ data }) => groupPageRefetch(data?.withdrawFromPurchasingGroup),
-    awaitRefetchQueries: true,
-    update(cache, { data }) {
-      if (data?.withdrawFromPurchasingGroup.__typename === 'MutationWithdrawFromPurchasingGroupSuccess') forgetGroupLists(cache);
-    },
-  });
-  const withdraw = useCallback(
-    (id: string) => settle(() => mutate({ variables: { id } }), (data) => data.withdrawFromPurchasingGroup),
-    [mutate],
-  );
-  return [withdraw, { loading }] as const;
-}
+export const useWithdrawFromPurchasingGroup = groupMutationHook(
+  'membership',
+  WithdrawFromPurchasingGroupMutation,
+  'withdrawFromPurchasingGroup',
+  (id: string) => ({ id }),
+);

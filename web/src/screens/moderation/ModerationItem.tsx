@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { Field, FormAlert, FormSuccess } from '../../components/Form';
+import { FormAlert, FormSuccess, TextAreaField } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { ModerationAction } from '../../gql/graphql';
 import { formatDate, formatInteger } from '../../lib/format';
@@ -90,9 +90,7 @@ export function ModerationItem(props: { review: FragmentType<typeof ModerationIt
       {action ? (
         <form className="review__flag" noValidate onSubmit={(event) => void submit(event)} aria-label={`${ACTION_LABELS[action]} l'avis`}>
           <FormAlert errors={errors} placed={['reason']} />
-          <Field label="Motif" error={errors?.fields['reason']}>
-            {(control) => <textarea {...control} rows={2} maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />}
-          </Field>
+          <TextAreaField label="Motif" error={errors?.fields['reason']} rows={2} maxLength={500} value={reason} onChange={setReason} />
           <p className="form__actions">
             <button type="submit" className="button button--small" disabled={loading}>
               Confirmer : {ACTION_LABELS[action].toLowerCase()}

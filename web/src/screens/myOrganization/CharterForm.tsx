@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Field, FormAlert, FormSuccess } from '../../components/Form';
+import { Fieldset, FormAlert, FormSuccess, InputField } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { CharterStatus } from '../../gql/graphql';
 import { CHARTER_STATUS_CHOICES } from '../../lib/labels';
@@ -52,31 +52,27 @@ export function CharterForm(props: { organization: FragmentType<typeof CharterFo
       <h2 id={headingId}>Renseigner la charte éthique de l'IA</h2>
       <FormAlert errors={errors} placed={FIELDS} />
       {saved ? <FormSuccess>La charte est enregistrée.</FormSuccess> : null}
-      <fieldset className="form__group" aria-describedby={errors?.fields['status'] ? `${headingId}-statut` : undefined}>
-        <legend>Statut de la charte</legend>
+      <Fieldset legend="Statut de la charte" error={errors?.fields['status']}>
         {(Object.keys(CHARTER_STATUS_CHOICES) as CharterStatus[]).map((choice) => (
           <label key={choice} className="radio">
             <input type="radio" name={`${headingId}-status`} value={choice} checked={status === choice} onChange={() => setStatus(choice)} />
             {CHARTER_STATUS_CHOICES[choice]}
           </label>
         ))}
-        {errors?.fields['status'] ? (
-          <p id={`${headingId}-statut`} className="field__error">
-            {errors.fields['status']}
-          </p>
-        ) : null}
-      </fieldset>
+      </Fieldset>
       {status === 'ADOPTED' ? (
-        <Field label="Date d'adoption" error={errors?.fields['adoptedAt']}>
-          {(control) => <input {...control} type="date" value={adoptedAt} onChange={(event) => setAdoptedAt(event.target.value)} />}
-        </Field>
+        <InputField label="Date d'adoption" error={errors?.fields['adoptedAt']} type="date" value={adoptedAt} onChange={setAdoptedAt} />
       ) : null}
       {status !== 'NONE' ? (
-        <Field label="Adresse de la charte" hint="Lien vers le texte publié, commençant par https://" error={errors?.fields['url']}>
-          {(control) => (
-            <input {...control} type="url" inputMode="url" value={url} onChange={(event) => setUrl(event.target.value)} />
-          )}
-        </Field>
+        <InputField
+          label="Adresse de la charte"
+          hint="Lien vers le texte publié, commençant par https://"
+          error={errors?.fields['url']}
+          type="url"
+          inputMode="url"
+          value={url}
+          onChange={setUrl}
+        />
       ) : null}
       <p className="form__actions">
         <button type="submit" className="button" disabled={loading}>

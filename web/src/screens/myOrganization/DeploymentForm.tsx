@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { Field, FormAlert } from '../../components/Form';
+import { DecimalField, FormAlert, InputField, IntegerField, labelledOptions, SelectField, TextAreaField } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { DeclareDeploymentInput, DeploymentStatus, ProcurementRoute, UpdateDeploymentInput } from '../../gql/graphql';
@@ -186,110 +186,67 @@ export function DeploymentForm(props: {
       <FormAlert errors={errors} placed={FIELDS} />
       <div className="form__grid">
         {toolOptions ? (
-          <Field label="Outil" error={errors?.fields['toolSlug']}>
-            {(control) => (
-              <select {...control} value={values.toolSlug} onChange={(event) => set('toolSlug')(event.target.value)}>
-                <option value="">Choisir un outil du catalogue</option>
-                {toolOptions.map((tool) => (
-                  <option key={tool.slug} value={tool.slug}>
-                    {tool.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Outil"
+            error={errors?.fields['toolSlug']}
+            placeholder="Choisir un outil du catalogue"
+            options={toolOptions.map((tool) => ({ value: tool.slug, label: tool.name }))}
+            value={values.toolSlug}
+            onChange={set('toolSlug')}
+          />
         ) : null}
-        <Field
+        <SelectField
           label="Statut"
           error={errors?.fields['status']}
           hint={deployment ? 'Le statut avance (exploration, expérimentation, production) ou passe à l’abandon ; il ne revient pas en arrière.' : undefined}
-        >
-          {(control) => (
-            <select {...control} value={values.status} onChange={(event) => set('status')(event.target.value as Values['status'])}>
-              {deployment ? null : <option value="">Choisir un statut</option>}
-              {statuses.map((status) => (
-                <option key={status} value={status}>
-                  {DEPLOYMENT_STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Service" hint="Par exemple « Accueil et relation usagers »." error={errors?.fields['service']}>
-          {(control) => (
-            <input {...control} type="text" maxLength={200} value={values.service} onChange={(event) => set('service')(event.target.value)} />
-          )}
-        </Field>
-        <Field label="Date de début" error={errors?.fields['startDate']}>
-          {(control) => (
-            <input {...control} type="date" value={values.startDate} onChange={(event) => set('startDate')(event.target.value)} />
-          )}
-        </Field>
-        <Field label="Date de fin" error={errors?.fields['endDate']}>
-          {(control) => (
-            <input {...control} type="date" value={values.endDate} onChange={(event) => set('endDate')(event.target.value)} />
-          )}
-        </Field>
-        <Field label="Utilisateurs" error={errors?.fields['users']}>
-          {(control) => (
-            <input {...control} type="text" inputMode="numeric" value={values.users} onChange={(event) => set('users')(event.target.value)} />
-          )}
-        </Field>
-        <Field label="Requêtes par mois" error={errors?.fields['monthlyRequests']}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="numeric"
-              value={values.monthlyRequests}
-              onChange={(event) => set('monthlyRequests')(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          placeholder={deployment ? undefined : 'Choisir un statut'}
+          options={statuses.map((status) => ({ value: status, label: DEPLOYMENT_STATUS_LABELS[status] }))}
+          value={values.status}
+          onChange={set('status')}
+        />
+        <InputField
+          label="Service"
+          hint="Par exemple « Accueil et relation usagers »."
+          error={errors?.fields['service']}
+          type="text"
+          maxLength={200}
+          value={values.service}
+          onChange={set('service')}
+        />
+        <InputField label="Date de début" error={errors?.fields['startDate']} type="date" value={values.startDate} onChange={set('startDate')} />
+        <InputField label="Date de fin" error={errors?.fields['endDate']} type="date" value={values.endDate} onChange={set('endDate')} />
+        <IntegerField label="Utilisateurs" error={errors?.fields['users']} value={values.users} onChange={set('users')} />
+        <IntegerField
+          label="Requêtes par mois"
+          error={errors?.fields['monthlyRequests']}
+          value={values.monthlyRequests}
+          onChange={set('monthlyRequests')}
+        />
+        <DecimalField
           label="Coût annuel payé (€ HT)"
           hint="Ce que la collectivité paie réellement sur un an, hors taxes. Par exemple 1234,50."
           error={errors?.fields['annualCost']}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={values.annualCost}
-              onChange={(event) => set('annualCost')(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Voie d'achat" error={errors?.fields['procurementRoute']}>
-          {(control) => (
-            <select
-              {...control}
-              value={values.procurementRoute}
-              onChange={(event) => set('procurementRoute')(event.target.value as Values['procurementRoute'])}
-            >
-              <option value="">Non précisée</option>
-              {(Object.keys(PROCUREMENT_ROUTE_LABELS) as ProcurementRoute[]).map((route) => (
-                <option key={route} value={route}>
-                  {PROCUREMENT_ROUTE_LABELS[route]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          value={values.annualCost}
+          onChange={set('annualCost')}
+        />
+        <SelectField
+          label="Voie d'achat"
+          error={errors?.fields['procurementRoute']}
+          placeholder="Non précisée"
+          options={labelledOptions(PROCUREMENT_ROUTE_LABELS)}
+          value={values.procurementRoute}
+          onChange={set('procurementRoute')}
+        />
         {values.status === 'ABANDONED' ? (
-          <Field label="Raison de l'abandon" error={errors?.fields['abandonReason']} className="field--wide">
-            {(control) => (
-              <textarea
-                {...control}
-                rows={3}
-                maxLength={1000}
-                value={values.abandonReason}
-                onChange={(event) => set('abandonReason')(event.target.value)}
-              />
-            )}
-          </Field>
+          <TextAreaField
+            label="Raison de l'abandon"
+            error={errors?.fields['abandonReason']}
+            className="field--wide"
+            rows={3}
+            maxLength={1000}
+            value={values.abandonReason}
+            onChange={set('abandonReason')}
+          />
         ) : null}
       </div>
       <p className="form__actions">

@@ -1,10 +1,8 @@
 import type { ApolloCache, Reference } from '@apollo/client';
 import { isReference } from '@apollo/client/utilities';
-import { useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
 import type { DeclareDeploymentInput } from '../../gql/graphql';
-import { settle } from '../../lib/mutationResult';
+import { mutationHook } from '../../lib/mutationHook';
 
 export const DeclareDeploymentMutation = graphql(`
   mutation DeclareDeploymentMutation($input: DeclareDeploymentInput!) {
@@ -59,35 +57,26 @@ export function forgetToolReviews(cache: ApolloCache, toolId: string) {
 }
 
 /** Declares a tool used by the collectivité; the new row is put at the top of its deployments. */
-export function useDeclareDeployment() {
-  const [mutate, { loading }] = useMutation(DeclareDeploymentMutation, {
-    update(cache, { data }) {
-      const result = data?.declareDeployment;
-      if (result?.__typename !== 'MutationDeclareDeploymentSuccess') return;
-      const deployment = result.data;
-      const node = cache.identify({ __typename: 'Deployment', id: deployment.id });
-      const organization = cache.identify({ __typename: 'Organization', id: deployment.organization.id });
-      if (node && organization) {
-        cache.modify<{ deployments: Connection }>({
-          id: organization,
-          fields: {
-            deployments(existing, { readField, toReference }) {
-              const ref = toReference(node);
-              if (isReference(existing) || !ref || existing.edges.some((edge) => readField('id', edge.node) === deployment.id)) return existing;
-              // The list is ordered by last change: the new declaration comes first. Its cursor is never
-              // used to page (« Afficher plus » continues from pageInfo.endCursor).
-              const edge: ConnectionEdge = { __typename: 'OrganizationDeploymentsConnectionEdge', cursor: `nouveau:${deployment.id}`, node: ref };
-              return { ...existing, totalCount: existing.totalCount + 1, edges: [edge, ...existing.edges] };
-            },
+export const useDeclareDeployment = mutationHook(DeclareDeploymentMutation, 'declareDeployment', {
+  variables: (input: DeclareDeploymentInput) => ({ input }),
+  onSuccess(cache, deployment) {
+    const node = cache.identify({ __typename: 'Deployment', id: deployment.id });
+    const organization = cache.identify({ __typename: 'Organization', id: deployment.organization.id });
+    if (node && organization) {
+      cache.modify<{ deployments: Connection }>({
+        id: organization,
+        fields: {
+          deployments(existing, { readField, toReference }) {
+            const ref = toReference(node);
+            if (isReference(existing) || !ref || existing.edges.some((edge) => readField('id', edge.node) === deployment.id)) return existing;
+            // The list is ordered by last change: the new declaration comes first. Its cursor is never
+            // used to page (« Afficher plus » continues from pageInfo.endCursor).
+            const edge: ConnectionEdge = { __typename: 'OrganizationDeploymentsConnectionEdge', cursor: `nouveau:${deployment.id}`, node: ref };
+            return { ...existing, totalCount: existing.totalCount + 1, edges: [edge, ...existing.edges] };
           },
-        });
-      }
-      forgetToolReviews(cache, deployment.tool.id);
-    },
-  });
-  const declare = useCallback(
-    (input: DeclareDeploymentInput) => settle(() => mutate({ variables: { input } }), (data) => data.declareDeployment),
-    [mutate],
-  );
-  return [declare, { loading }] as const;
-}
+        },
+      });
+    }
+    forgetToolReviews(cache, deployment.tool.id);
+  },
+});

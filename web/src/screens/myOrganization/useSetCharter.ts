@@ -1,8 +1,6 @@
-import { useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
 import type { SetCharterMutationMutationVariables } from '../../gql/graphql';
-import { settle } from '../../lib/mutationResult';
+import { mutationHook } from '../../lib/mutationHook';
 
 export const SetCharterMutation = graphql(`
   mutation SetCharterMutation($organizationSiren: String, $status: CharterStatus!, $adoptedAt: Date, $url: String) {
@@ -28,11 +26,6 @@ export const SetCharterMutation = graphql(`
 `);
 
 /** Sets the ethics charter; the organization comes back with its charter, which the cache merges by id. */
-export function useSetCharter() {
-  const [mutate, { loading }] = useMutation(SetCharterMutation);
-  const setCharter = useCallback(
-    (variables: SetCharterMutationMutationVariables) => settle(() => mutate({ variables }), (data) => data.setCharter),
-    [mutate],
-  );
-  return [setCharter, { loading }] as const;
-}
+export const useSetCharter = mutationHook(SetCharterMutation, 'setCharter', {
+  variables: (variables: SetCharterMutationMutationVariables) => variables,
+});

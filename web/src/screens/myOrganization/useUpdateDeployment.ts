@@ -1,8 +1,6 @@
-import { useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
 import type { UpdateDeploymentInput } from '../../gql/graphql';
-import { settle } from '../../lib/mutationResult';
+import { mutationHook } from '../../lib/mutationHook';
 import { forgetToolReviews } from './useDeclareDeployment';
 
 export const UpdateDeploymentMutation = graphql(`
@@ -35,17 +33,7 @@ export const UpdateDeploymentMutation = graphql(`
  * Updates a declaration. The row is updated in place by the cache (same id); a status change can
  * make the collectivité's review « vérifié », so the tool's reviews are fetched again when next shown.
  */
-export function useUpdateDeployment() {
-  const [mutate, { loading }] = useMutation(UpdateDeploymentMutation, {
-    update(cache, { data }) {
-      const result = data?.updateDeployment;
-      if (result?.__typename === 'MutationUpdateDeploymentSuccess') forgetToolReviews(cache, result.data.tool.id);
-    },
-  });
-  const update = useCallback(
-    (id: string, input: UpdateDeploymentInput) =>
-      settle(() => mutate({ variables: { id, input } }), (data) => data.updateDeployment),
-    [mutate],
-  );
-  return [update, { loading }] as const;
-}
+export const useUpdateDeployment = mutationHook(UpdateDeploymentMutation, 'updateDeployment', {
+  variables: (id: string, input: UpdateDeploymentInput) => ({ id, input }),
+  onSuccess: (cache, deployment) => forgetToolReviews(cache, deployment.tool.id),
+});

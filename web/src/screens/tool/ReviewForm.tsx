@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Field, FormAlert, FormSuccess } from '../../components/Form';
+import { FormAlert, FormSuccess, InputField, SelectField, TextAreaField } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { SubmitReviewInput } from '../../gql/graphql';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
@@ -24,7 +24,7 @@ export const ReviewForm_review = graphql(`
 `);
 
 const FIELDS = ['rating', ...CRITERIA.map(([key]) => key), 'title', 'body', 'pros', 'cons', 'toolSlug'] as const;
-const SCORES = ['1', '2', '3', '4', '5'] as const;
+const SCORE_OPTIONS = ['1', '2', '3', '4', '5'].map((score) => ({ value: score, label: score }));
 
 type Values = Record<'rating' | Criterion | 'title' | 'body' | 'pros' | 'cons', string>;
 
@@ -91,18 +91,15 @@ export function ReviewForm(props: {
   };
 
   const scoreSelect = (key: 'rating' | Criterion, label: string, optional: boolean) => (
-    <Field key={key} label={label} error={errors?.fields[key]}>
-      {(control) => (
-        <select {...control} value={values[key]} onChange={(event) => set(key)(event.target.value)}>
-          <option value="">{optional ? 'Non noté' : 'Choisir une note'}</option>
-          {SCORES.map((score) => (
-            <option key={score} value={score}>
-              {score}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      key={key}
+      label={label}
+      error={errors?.fields[key]}
+      placeholder={optional ? 'Non noté' : 'Choisir une note'}
+      options={SCORE_OPTIONS}
+      value={values[key]}
+      onChange={set(key)}
+    />
   );
 
   return (
@@ -129,27 +126,27 @@ export function ReviewForm(props: {
           <legend>Notes détaillées (facultatives), de 1 à 5</legend>
           <div className="form__grid">{CRITERIA.map(([key, label]) => scoreSelect(key, label, true))}</div>
         </fieldset>
-        <Field label="Titre" hint="3 à 120 caractères." error={errors?.fields['title']}>
-          {(control) => (
-            <input {...control} type="text" maxLength={120} value={values.title} onChange={(event) => set('title')(event.target.value)} />
-          )}
-        </Field>
-        <Field label="Avis" hint="10 à 5 000 caractères : usage, résultats, difficultés." error={errors?.fields['body']}>
-          {(control) => (
-            <textarea {...control} rows={6} maxLength={5000} value={values.body} onChange={(event) => set('body')(event.target.value)} />
-          )}
-        </Field>
+        <InputField
+          label="Titre"
+          hint="3 à 120 caractères."
+          error={errors?.fields['title']}
+          type="text"
+          maxLength={120}
+          value={values.title}
+          onChange={set('title')}
+        />
+        <TextAreaField
+          label="Avis"
+          hint="10 à 5 000 caractères : usage, résultats, difficultés."
+          error={errors?.fields['body']}
+          rows={6}
+          maxLength={5000}
+          value={values.body}
+          onChange={set('body')}
+        />
         <div className="form__grid">
-          <Field label="Points forts" error={errors?.fields['pros']}>
-            {(control) => (
-              <textarea {...control} rows={3} maxLength={1000} value={values.pros} onChange={(event) => set('pros')(event.target.value)} />
-            )}
-          </Field>
-          <Field label="Points faibles" error={errors?.fields['cons']}>
-            {(control) => (
-              <textarea {...control} rows={3} maxLength={1000} value={values.cons} onChange={(event) => set('cons')(event.target.value)} />
-            )}
-          </Field>
+          <TextAreaField label="Points forts" error={errors?.fields['pros']} rows={3} maxLength={1000} value={values.pros} onChange={set('pros')} />
+          <TextAreaField label="Points faibles" error={errors?.fields['cons']} rows={3} maxLength={1000} value={values.cons} onChange={set('cons')} />
         </div>
         <p className="form__actions">
           <button type="submit" className="button" disabled={loading}>

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { DemoBadge } from '../../components/DemoBadge';
-import { Field, FormAlert, FormSuccess } from '../../components/Form';
+import { FormAlert, FormSuccess, TextAreaField } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDate } from '../../lib/format';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
@@ -72,11 +72,7 @@ function FlagForm({ reviewId, onClose }: { reviewId: string; onClose: (sent: boo
         Signaler cet avis aux modérateurs
       </p>
       <FormAlert errors={errors} placed={['reason']} />
-      <Field label="Motif du signalement" error={errors?.fields['reason']}>
-        {(control) => (
-          <textarea {...control} rows={2} maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
-        )}
-      </Field>
+      <TextAreaField label="Motif du signalement" error={errors?.fields['reason']} rows={2} maxLength={500} value={reason} onChange={setReason} />
       <p className="form__actions">
         <button type="submit" className="button button--small" disabled={loading}>
           Envoyer le signalement

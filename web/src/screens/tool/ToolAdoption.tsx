@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { Field } from '../../components/Form';
+import { compactSiren, isSiren, SirenField } from '../../components/OrganizationSearch';
 import { describeError, QueryState } from '../../components/QueryState';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { DeploymentStatus, Proximity } from '../../gql/graphql';
@@ -54,21 +54,19 @@ function statusLabel(status: string): string {
   return DEPLOYMENT_STATUS_LABELS[status as DeploymentStatus] ?? status;
 }
 
-const SIREN = /^\d{9}$/;
-
 /** « Qui l’utilise près de chez moi ? »: collectivités using the tool in the same EPCI, département, then région. */
 function AdoptersNear({ slug, toolName, viewerSiren }: { slug: string; toolName: string; viewerSiren: string | null }) {
   const [siren, setSiren] = useState(viewerSiren ?? '');
   const [typed, setTyped] = useState(viewerSiren ?? '');
   const [fieldError, setFieldError] = useState<string>();
-  const { data, error, refetch } = useQuery(ToolPageAdoptersNearQuery, { variables: { slug, siren }, skip: !SIREN.test(siren) });
+  const { data, error, refetch } = useQuery(ToolPageAdoptersNearQuery, { variables: { slug, siren }, skip: !isSiren(siren) });
   // A SIREN the API does not know is a mistake in the field, not a failure to retry.
   const unknownSiren = queryErrorCode(error) === 'NOT_FOUND' || queryErrorCode(error) === 'VALIDATION';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const compact = typed.replace(/\s/g, '');
-    if (!SIREN.test(compact)) {
+    const compact = compactSiren(typed);
+    if (!isSiren(compact)) {
       setFieldError('Le SIREN doit comporter 9 chiffres.');
       return;
     }
@@ -80,27 +78,18 @@ function AdoptersNear({ slug, toolName, viewerSiren }: { slug: string; toolName:
     <div className="adopters-near">
       <h3 id="outil-pres-de-chez-moi">Qui l’utilise près de chez moi ?</h3>
       <form className="filters" noValidate onSubmit={submit} aria-labelledby="outil-pres-de-chez-moi">
-        <Field
+        <SirenField
           label="SIREN de votre collectivité"
           hint={viewerSiren ? 'Celui de votre organisation, ou un autre.' : '9 chiffres, par exemple 242500361 pour Grand Besançon Métropole.'}
           error={fieldError ?? (unknownSiren && error ? describeError(error).summary : undefined)}
-        >
-          {(control) => (
-            <input
-              {...control}
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={11}
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
-            />
-          )}
-        </Field>
+          value={typed}
+          onChange={setTyped}
+        />
         <button type="submit" className="button button--secondary">
           Rechercher
         </button>
       </form>
-      {SIREN.test(siren) && !unknownSiren ? (
+      {isSiren(siren) && !unknownSiren ? (
         <QueryState data={data} error={error} refetch={refetch} loadingLabel="Recherche des collectivités proches…">
           {({ tool }) => {
             const adopters = tool?.adoptersNear ?? [];

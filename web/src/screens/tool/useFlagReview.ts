@@ -1,7 +1,5 @@
-import { useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
-import { settle } from '../../lib/mutationResult';
+import { mutationHook } from '../../lib/mutationHook';
 
 export const FlagReviewMutation = graphql(`
   mutation FlagReviewMutation($reviewId: ID!, $reason: String!) {
@@ -25,11 +23,6 @@ export const FlagReviewMutation = graphql(`
 `);
 
 /** Flags a review to the moderators; nothing shown on the page changes (the review stays visible). */
-export function useFlagReview() {
-  const [mutate, { loading }] = useMutation(FlagReviewMutation);
-  const flag = useCallback(
-    (reviewId: string, reason: string) => settle(() => mutate({ variables: { reviewId, reason } }), (data) => data.flagReview),
-    [mutate],
-  );
-  return [flag, { loading }] as const;
-}
+export const useFlagReview = mutationHook(FlagReviewMutation, 'flagReview', {
+  variables: (reviewId: string, reason: string) => ({ reviewId, reason }),
+});

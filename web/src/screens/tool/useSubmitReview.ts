@@ -1,8 +1,6 @@
-import { useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
 import type { SubmitReviewInput } from '../../gql/graphql';
-import { settle } from '../../lib/mutationResult';
+import { mutationHook } from '../../lib/mutationHook';
 
 export const SubmitReviewMutation = graphql(`
   mutation SubmitReviewMutation($input: SubmitReviewInput!) {
@@ -32,14 +30,8 @@ export const SubmitReviewMutation = graphql(`
  * computed by the server: the tool page is fetched again, and the promise waits for it, so that the
  * confirmation shows with the review in the list.
  */
-export function useSubmitReview() {
-  const [mutate, { loading }] = useMutation(SubmitReviewMutation, {
-    refetchQueries: ['ToolPageQuery'],
-    awaitRefetchQueries: true,
-  });
-  const submit = useCallback(
-    (input: SubmitReviewInput) => settle(() => mutate({ variables: { input } }), (data) => data.submitReview),
-    [mutate],
-  );
-  return [submit, { loading }] as const;
-}
+export const useSubmitReview = mutationHook(SubmitReviewMutation, 'submitReview', {
+  variables: (input: SubmitReviewInput) => ({ input }),
+  refetchQueries: ['ToolPageQuery'],
+  awaitRefetchQueries: true,
+});

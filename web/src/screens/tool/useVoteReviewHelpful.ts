@@ -1,7 +1,5 @@
-import { useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
 import { graphql } from '../../gql';
-import { settle } from '../../lib/mutationResult';
+import { mutationHook } from '../../lib/mutationHook';
 
 export const VoteReviewHelpfulMutation = graphql(`
   mutation VoteReviewHelpfulMutation($reviewId: ID!) {
@@ -26,11 +24,6 @@ export const VoteReviewHelpfulMutation = graphql(`
 `);
 
 /** « Utile » on a review: the new count comes back on the review, which the cache merges by id. */
-export function useVoteReviewHelpful() {
-  const [mutate, { loading }] = useMutation(VoteReviewHelpfulMutation);
-  const vote = useCallback(
-    (reviewId: string) => settle(() => mutate({ variables: { reviewId } }), (data) => data.voteReviewHelpful),
-    [mutate],
-  );
-  return [vote, { loading }] as const;
-}
+export const useVoteReviewHelpful = mutationHook(VoteReviewHelpfulMutation, 'voteReviewHelpful', {
+  variables: (reviewId: string) => ({ reviewId }),
+});
