@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Context } from './graphql/context.ts';
 import { AppError, ForbiddenError } from './graphql/errors.ts';
+import { limitPlugins } from './graphql/limits.ts';
 import { schema } from './graphql/schema.ts';
 
 type ServerContext = { req?: IncomingMessage };
@@ -67,7 +68,7 @@ export function createApp(config: Pick<Config, 'nodeEnv'> & { trustProxy?: boole
     landingPage: false,
     graphiql: production ? false : { title: 'Mutualis — API GraphQL', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) },
     logging: config.nodeEnv === 'test' ? false : 'warn',
-    plugins: [cookiePlugin, csrfPlugin],
+    plugins: [...limitPlugins({ production }), cookiePlugin, csrfPlugin],
     context: async ({ request, req }) => {
       const cookies: string[] = [];
       pendingCookies.set(request, cookies);
