@@ -12,6 +12,9 @@ const config: CodegenConfig = {
       presetConfig: {
         // Not a React hook (it only narrows types), so it is not named use*.
         fragmentMasking: { unmaskFunctionName: 'getFragmentData' },
+        // src/gql/persisted-documents.json: every operation by its sha256 id. The server accepts these ids, and
+        // with TRUSTED_DOCUMENTS_ONLY=1 refuses any document outside this list (the app may keep sending full text).
+        persistedDocuments: true,
       },
       config: {
         // Custom scalars travel as strings: Decimal stays exact, dates stay ISO text.

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isExactOrigin } from './security.ts';
 
 /** Root of the repository (server/src/config.ts → ../../). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,6 +31,14 @@ const envSchema = z.object({
     .describe(
       'Base PostgreSQL (postgresql://utilisateur@hôte:5432/base). Absente : base PostgreSQL embarquée (PGlite) dans DATA_DIR.',
     ),
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgresql://')
+    .optional()
+    .describe(
+      'Connexion du propriétaire des tables, pour les migrations et la restauration (facultative). Avec elle, DATABASE_URL est ' +
+        'le rôle restreint de l’application ; sans elle, l’utilisateur de DATABASE_URL migre et l’application passe au rôle mutualis_app.',
+    ),
   DATA_DIR: z
     .string()
     .default(path.join(repoRoot, 'data'))
@@ -37,6 +46,43 @@ const envSchema = z.object({
   TRUST_PROXY: flag.describe(
     'TRUST_PROXY=1 derrière un répartiteur de charge : l’adresse cliente vient de X-Forwarded-For (limitation des connexions).',
   ),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+      for (const origin of origins) {
+        if (!isExactOrigin(origin)) ctx.addIssue({ code: 'custom', message: `« ${origin} » n’est pas une origine exacte` });
+      }
+      return origins;
+    })
+    .describe(
+      'Origines exactes, séparées par des virgules (https://app.exemple.fr,https://autre.exemple.fr), autorisées à appeler ' +
+        'l’API depuis un navigateur avec les cookies de session (CORS). Vide par défaut : même origine seulement.',
+    ),
+  DEBUG_ERRORS: flag.describe(
+    'DEBUG_ERRORS=1 renvoie le détail des erreurs internes (message, pile) dans les réponses GraphQL, pour déboguer en local. ' +
+      'Refusé en production ; sans ce drapeau, les erreurs internes sont masquées dans tous les modes.',
+  ),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .optional()
+    .describe('Niveau des journaux JSON (fatal, error, warn, info, debug, trace, silent). Par défaut info ; silent pendant les tests.'),
+  GRAPHQL_INTROSPECTION: flag.describe(
+    'GRAPHQL_INTROSPECTION=1 active en production l’introspection du schéma, les suggestions de champs et GraphiQL ' +
+      '(toujours actifs hors production). Désactivés par défaut en production.',
+  ),
+  TRUSTED_DOCUMENTS_ONLY: flag.describe(
+    'TRUSTED_DOCUMENTS_ONLY=1 n’accepte que les opérations de l’application web, envoyées par identifiant (documentId ou ' +
+      'extensions.persistedQuery.sha256Hash) depuis web/src/gql/persisted-documents.json ; toute autre requête est refusée.',
+  ),
+  GRAPHQL_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(10_000)
+    .describe('Durée maximale d’une opération GraphQL, en millisecondes, avant qu’elle soit interrompue par une erreur. Par défaut 10000.'),
   SEED_DEMO: flag.describe(
     'SEED_DEMO=1 ajoute les données de démonstration (adoption, avis, chartes) à une base PostgreSQL. ' +
       'Toujours ajoutées sur la base embarquée hors production ; jamais en production sans ce drapeau.',
@@ -47,9 +93,16 @@ export type Config = {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   host: string;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; ownerUrl?: string };
   seedDemo: boolean;
   trustProxy: boolean;
+  /** Origins allowed to call the API with credentials (CORS); empty: same origin only. */
+  corsOrigins: string[];
+  /** Internal error details in responses (never in production). */
+  debugErrors: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' | undefined;
+  /** Introspection/GraphiQL in production, trusted documents only, execution timeout (graphql/limits.ts). */
+  graphql: { introspection: boolean; trustedDocumentsOnly: boolean; timeoutMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -66,8 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(lines.join('\n'));
   }
   const e = parsed.data;
+  if (e.DEBUG_ERRORS && e.NODE_ENV === 'production') {
+    throw new ConfigError(`DEBUG_ERRORS invalide (refusé en production). ${envSchema.shape.DEBUG_ERRORS.description}`);
+  }
   const database: Config['database'] = e.DATABASE_URL
-    ? { kind: 'postgres', url: e.DATABASE_URL }
+    ? { kind: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_OWNER_URL ? { ownerUrl: e.DATABASE_OWNER_URL } : {}) }
     : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR) };
   return {
     nodeEnv: e.NODE_ENV,
@@ -77,5 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Demo data: on the embedded default outside production, or when asked explicitly.
     seedDemo: e.SEED_DEMO || (database.kind === 'pglite' && e.NODE_ENV !== 'production'),
     trustProxy: e.TRUST_PROXY,
+    graphql: { introspection: e.GRAPHQL_INTROSPECTION, trustedDocumentsOnly: e.TRUSTED_DOCUMENTS_ONLY, timeoutMs: e.GRAPHQL_TIMEOUT_MS },
+    corsOrigins: e.CORS_ORIGINS,
+    debugErrors: e.DEBUG_ERRORS,
+    logLevel: e.LOG_LEVEL,
   };
 }

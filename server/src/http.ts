@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { repoRoot } from './config.ts';
 import type { App } from './app.ts';
+import { repoRoot } from './config.ts';
+import type { Database } from './db/database.ts';
+import { createLogger, requestIdFrom, type Logger } from './log.ts';
+import { forbiddenBody, GRAPHQL_JSON, headerProblem, securityHeaders } from './security.ts';
 
 const webDist = path.join(repoRoot, 'web', 'dist');
 
@@ -20,45 +23,153 @@ const TYPES: Record<string, string> = {
 
 function sendFile(res: http.ServerResponse, file: string, cache: string) {
   res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
-  fs.createReadStream(file).pipe(res);
+  fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string, headers: http.OutgoingHttpHeaders = {}) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
 }
 
 /** Serves the built web app (client-side routes fall back to index.html). */
-function serveWeb(req: http.IncomingMessage, res: http.ServerResponse) {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const requested = path.normalize(path.join(webDist, decodeURIComponent(url.pathname)));
+function serveWeb(url: URL, res: http.ServerResponse) {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return sendText(res, 400, 'Adresse invalide.\n'); // "%E0%A4%A" and the like: a client error, not a 500
+  }
+  const requested = path.normalize(path.join(webDist, pathname));
   if (requested.startsWith(webDist + path.sep) && fs.existsSync(requested) && fs.statSync(requested).isFile()) {
     return sendFile(res, requested, url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
   }
   const index = path.join(webDist, 'index.html');
   if (!fs.existsSync(index)) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('L’application web n’est pas construite : lancez « npm start » (ou « npm run build ») à la racine du projet.\n');
-    return;
+    return sendText(res, 503, 'L’application web n’est pas construite : lancez « npm start » (ou « npm run build ») à la racine du projet.\n');
   }
-  if (path.extname(url.pathname) && url.pathname !== '/') {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Introuvable.\n');
-    return;
-  }
+  if (path.extname(url.pathname) && url.pathname !== '/') return sendText(res, 404, 'Introuvable.\n');
   sendFile(res, index, 'no-cache');
 }
 
-/** One port: /graphql for the API, /healthz for probes, everything else for the web app. */
-export function createHttpServer(app: App): http.Server {
-  return http.createServer((req, res) => {
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (pathname === '/graphql' || pathname.startsWith('/graphql/')) return void app(req, res);
-    if (pathname === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"status":"ok"}');
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' });
-      res.end('Méthode non autorisée.\n');
-      return;
-    }
-    serveWeb(req, res);
+const READY_TIMEOUT_MS = 2000;
+
+/** Null when the database answers `SELECT 1` through Prisma (the path every request takes), else the reason. */
+async function databaseProblem(db: Database): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`la base de données ne répond pas en ${READY_TIMEOUT_MS / 1000} s`), READY_TIMEOUT_MS);
   });
+  try {
+    return await Promise.race([
+      db.prisma.$queryRawUnsafe('SELECT 1').then(
+        () => null,
+        () => 'la base de données ne répond pas',
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface HttpOptions {
+  /** Access lines go there; silent by default (tests). */
+  log?: Logger;
+  /** HSTS on every response. */
+  production?: boolean;
+  /** Checked by /readyz; without it, /readyz only reflects shutdown. */
+  db?: Database;
+}
+
+/** Servers being drained by `closeGracefully`: their /readyz answers 503 so that a balancer stops sending traffic. */
+const stopping = new WeakSet<http.Server>();
+/** Requests still being answered, per server. */
+const inFlight = new WeakMap<http.Server, Set<http.ServerResponse>>();
+
+/**
+ * One port: /graphql for the API, /healthz (liveness, no database) and /readyz (database and shutdown) for probes,
+ * everything else for the web app. Every response gets the security headers and an `x-request-id`, and one access
+ * line (method, path, status, duration, request id; never cookies, query strings or bodies).
+ */
+export function createHttpServer(app: App, options: HttpOptions = {}): http.Server {
+  const log = options.log ?? createLogger({ nodeEnv: 'test' });
+  const production = options.production ?? false;
+  const active = new Set<http.ServerResponse>();
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdFrom(typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined);
+    // Origin-form only ("/path?query"): an absolute or garbled target would break the adapter's URL parsing.
+    const target = req.url?.startsWith('/') ? req.url : undefined;
+    const url = new URL(target ?? '/', 'http://localhost');
+    const probe = url.pathname === '/healthz' || url.pathname === '/readyz';
+    active.add(res);
+    res.on('close', () => {
+      active.delete(res);
+      const durationMs = Number((process.hrtime.bigint() - started) / 1000n) / 1000;
+      const line = { requestId, method: req.method, path: url.pathname, status: res.statusCode, durationMs, aborted: !res.writableFinished };
+      // Probes come every few seconds from the orchestrator: kept out of the info stream.
+      log[probe ? 'debug' : 'info'](line, `${req.method} ${url.pathname} → ${res.statusCode} en ${durationMs.toFixed(1)} ms`);
+    });
+    for (const [name, value] of Object.entries(securityHeaders({ production }))) res.setHeader(name, value);
+    res.setHeader('x-request-id', requestId);
+    if (stopping.has(server)) res.setHeader('connection', 'close'); // keep-alive clients reconnect elsewhere
+
+    try {
+      route(req, res, url, requestId, Boolean(target));
+    } catch (error) {
+      // A bug here must not take the process down, nor show a stack to the caller.
+      log.error({ err: error, requestId }, 'Erreur interne du serveur HTTP.');
+      if (!res.headersSent) sendText(res, 500, 'Erreur interne du serveur. Réessayez plus tard.\n');
+      else res.destroy();
+    }
+  });
+  const route = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, validTarget: boolean) => {
+    if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) {
+      const problem = headerProblem(req.headers.origin, req.headers.host);
+      if (problem) {
+        res.writeHead(403, { 'content-type': GRAPHQL_JSON });
+        return void res.end(forbiddenBody(problem));
+      }
+      return void app(req, res, { requestId });
+    }
+    if (!validTarget) return sendText(res, 400, 'Adresse invalide.\n');
+    if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/readyz') {
+      if (stopping.has(server)) return sendJson(res, 503, { status: 'unavailable', reason: 'arrêt en cours' });
+      if (!options.db) return sendJson(res, 200, { status: 'ready' });
+      return void databaseProblem(options.db).then((reason) =>
+        reason ? sendJson(res, 503, { status: 'unavailable', reason }) : sendJson(res, 200, { status: 'ready' }),
+      );
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Méthode non autorisée.\n', { allow: 'GET, HEAD' });
+    serveWeb(url, res);
+  };
+  inFlight.set(server, active);
+  return server;
+}
+
+/**
+ * Stops accepting connections, answers 503 on /readyz, lets the requests in flight finish for at most `timeoutMs`,
+ * then cuts what remains. Resolves with true when every request finished in time.
+ */
+export async function closeGracefully(server: http.Server, timeoutMs: number): Promise<boolean> {
+  stopping.add(server);
+  const active = inFlight.get(server) ?? new Set();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const deadline = Date.now() + timeoutMs;
+  // Keep-alive sockets become idle once their last response is sent: close them as they do.
+  while (active.size > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    server.closeIdleConnections();
+  }
+  const finished = active.size === 0;
+  server.closeAllConnections();
+  await closed;
+  return finished;
 }

@@ -3,18 +3,26 @@ import { startErrorMessage } from './cli/run.ts';
 import { loadConfig } from './config.ts';
 import { prepareDatabase } from './db/bootstrap.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { createHttpServer } from './http.ts';
+import { closeGracefully, createHttpServer } from './http.ts';
+import { createLogger } from './log.ts';
+
+/** Requests in flight at SIGTERM get this long to finish before their connections are cut. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 const started = Date.now();
+// Configured below once the environment is read; a bad variable is still reported as one JSON line.
+const log = createLogger({ level: 'info' });
 let db: Database | undefined;
 try {
   const config = loadConfig();
+  log.level = config.logLevel ?? 'info';
+  if (config.debugErrors) log.warn('DEBUG_ERRORS=1 : le détail des erreurs internes est renvoyé aux clients. Jamais en production.');
   db = await openDatabase(config.database);
-  console.log(`Base : ${db.label}`);
-  await prepareDatabase(db.sql, { seedDemo: config.seedDemo, demoAccounts: config.nodeEnv !== 'production', log: console.log });
-  const server = createHttpServer(createApp(config, db));
+  log.info(`Base : ${db.label}`);
+  await prepareDatabase(db, { seedDemo: config.seedDemo, demoAccounts: config.nodeEnv !== 'production', log: (line) => log.info(line) });
+  const server = createHttpServer(createApp({ ...config, logger: log }, db), { log, production: config.nodeEnv === 'production', db });
   server.on('error', async (error: NodeJS.ErrnoException) => {
-    console.error(
+    log.fatal(
       error.code === 'EADDRINUSE'
         ? `Erreur : le port ${config.port} est déjà utilisé : arrêtez l’autre programme ou choisissez un autre PORT.`
         : `Erreur : le serveur HTTP n’a pas pu démarrer : ${error.message}`,
@@ -24,18 +32,29 @@ try {
   });
   server.listen(config.port, config.host, () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`Mutualis est prêt en ${seconds} s sur http://localhost:${config.port} (API : /graphql).`);
+    log.info({ port: config.port }, `Mutualis est prêt en ${seconds} s sur http://localhost:${config.port} (API : /graphql).`);
   });
-  const stop = (signal: string) => {
-    console.log(`${signal} reçu : arrêt en cours…`);
-    server.close();
-    server.closeAllConnections();
-    void db?.close().finally(() => process.exit(0));
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      log.warn(`${signal} reçu une seconde fois : arrêt immédiat.`);
+      process.exit(1);
+    }
+    stopping = true;
+    log.info(`${signal} reçu : arrêt en cours (requêtes en cours terminées, ${SHUTDOWN_TIMEOUT_MS / 1000} s au plus)…`);
+    const finished = await closeGracefully(server, SHUTDOWN_TIMEOUT_MS);
+    if (!finished) log.warn('Des requêtes n’ont pas fini à temps : leurs connexions ont été coupées.');
+    await db?.close().catch((error) => log.error({ err: error }, 'Fermeture de la base de données en erreur.'));
+    log.info('Mutualis est arrêté.');
+    process.exit(0);
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
-  console.error(startErrorMessage(error));
+  const message = startErrorMessage(error);
+  // Expected failures are one sentence; an unexpected one keeps its stack in `err` for the developer.
+  if (message.startsWith('Erreur : ')) log.fatal(message);
+  else log.fatal({ err: error }, message.split('\n')[0]);
   await db?.close().catch(() => undefined);
   process.exit(1);
 }

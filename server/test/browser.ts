@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { repoRoot } from '../src/config.ts';
 import { createHttpServer } from '../src/http.ts';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createTestApp, type TestApp } from './helpers.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -56,11 +56,27 @@ export interface Journey {
   t: TestApp;
   site: Awaited<ReturnType<typeof serve>>;
   browser: Browser;
+  /** A new page whose uncaught exceptions and console errors fail the journey. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
 }
 
 /** Registers, for a journey's describe block, a fresh copy of the seeded database served on a port and a browser. */
 export function browserJourney(): Journey {
   const journey = {} as Journey;
+  let problems: string[] = [];
+  journey.newPage = async (options) => {
+    const page = await journey.browser.newPage(options);
+    page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    });
+    return page;
+  };
+  afterEach(() => {
+    const seen = problems;
+    problems = [];
+    expect(seen, 'erreurs JavaScript ou console pendant le parcours').toEqual([]);
+  });
   beforeAll(async () => {
     journey.t = await createTestApp('pglite');
     journey.site = await serve(journey.t);

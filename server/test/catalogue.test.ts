@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EU_COUNTRIES, queryCatalogue, relevance, searchTokens, type CatalogueRow } from '../src/domain/catalogue.ts';
-import { computeFootprint } from '../src/domain/footprint.ts';
-import { cheapestPlan } from '../src/domain/tco.ts';
 import { backends, createTestApp, type TestApp } from './helpers.ts';
 
 const row = (over: Partial<CatalogueRow>): CatalogueRow => ({
@@ -116,32 +114,69 @@ describe.each(backends)('catalogue and comparison over HTTP on %s', (backend) =>
     expect(fifty.statements).toBe(ten.statements);
   });
 
-  it('compares three chatbots for Grand Besançon Métropole exactly as the domain functions do', async () => {
+  it('compares three chatbots for Grand Besançon Métropole with the figures worked out by hand', async () => {
     const slugs = ['api-mistral', 'le-chat-pro', 'albert'];
     const profile = { organizationSiren: '242500361', seats: 50, requestsPerMonth: 20000, years: 3 };
     const res = await t.gql(COMPARE, { slugs, profile });
+    expect(res.errors).toBeUndefined();
     const data = res.data!.compareTools.data;
+    // population municipale of Grand Besançon Métropole in @etalab/decoupage-administratif
     expect(data.profile).toMatchObject({ population: 198387, organizationName: 'Grand Besançon Métropole', years: 3 });
-    const tools = await t.db.prisma.tool.findMany({
-      where: { slug: { in: slugs } },
-      include: { plans: { where: { archivedAt: null }, include: { tiers: true } }, impactFigures: { where: { archivedAt: null } } },
+    const bySlug = (slug: string) => data.tools.find((x: any) => x.tool.slug === slug);
+    expect(data.tools.map((x: any) => x.tool.slug)).toEqual(slugs);
+
+    // API Mistral, seed plans priced per million tokens, blended 3 input : 1 output, at 0.8532 € per $:
+    //   Large (2 $, 6 $) → 3 $ → 2.5596 €; Medium 3 (0.40 $, 2 $) → 0.8 $ → 0.68256 €; Small 3.2 (0.10 $, 0.30 $) → 0.15 $ → 0.12798 €.
+    // 20,000 requests × 12 × 1,000 tokens = 240 M tokens a year; cheapest is Small 3.2: 240 × 0.12798 = 30.7152 € a year,
+    // × 3 = 92.1456 → 92.15 €; cumulative 30.7152, 61.4304, 92.1456; per inhabitant 30.7152 / 198,387 = 0.00015 → 0.00.
+    expect(bySlug('api-mistral')).toMatchObject({
+      plan: { name: 'Mistral Small 3.2 — prix mixte par million de jetons' },
+      tco: { known: true, perYear: '30.72', total: '92.15', perInhabitantPerYear: '0.00', cumulative: ['30.72', '61.43', '92.15'] },
     });
-    const grids = await t.db.prisma.gridIntensity.findMany();
-    for (const compared of data.tools) {
-      const tool = tools.find((x) => x.slug === compared.tool.slug)!;
-      const expected = cheapestPlan(tool.plans, { ...profile, population: 198387 });
-      expect(expected.plan).not.toBeNull();
-      expect(compared.plan.name).toBe(expected.plan!.name);
-      expect(compared.tco.total).toBe(expected.plan ? (expected as any).tco.total : null);
-      expect(compared.tco.cumulative).toHaveLength(3);
-      const footprint = computeFootprint(tool.impactFigures, grids, profile, tool.hostingCountry);
-      expect(compared.footprint.known).toBe(true);
-      expect(compared.footprint.method).toBe(footprint.known ? footprint.method : null);
-      expect(compared.footprint.kgco2e.value).toBe(footprint.known ? footprint.kgco2e.value : null);
-    }
-    const dimensions = data.best.map((b: any) => b.dimension);
-    expect(dimensions).toEqual(['COST', 'CARBON', 'ENERGY', 'WATER', 'RATING', 'ADOPTION']);
-    expect(data.best.find((b: any) => b.dimension === 'COST').toolSlugs).toEqual(['albert']);
+    // Le Chat Pro: 50 seats × 14.99 € × 12 = 8,994 € a year, × 3 = 26,982 €; per inhabitant 8,994 / 198,387 = 0.0453 → 0.05.
+    expect(bySlug('le-chat-pro')).toMatchObject({
+      plan: { name: 'Le Chat Pro' },
+      tco: { known: true, perYear: '8994.00', total: '26982.00', perInhabitantPerYear: '0.05', cumulative: ['8994.00', '17988.00', '26982.00'] },
+    });
+    // Albert: free for administrations.
+    expect(bySlug('albert')).toMatchObject({
+      plan: { name: 'Albert — accès gratuit pour les administrations' },
+      tco: { known: true, perYear: '0.00', total: '0.00', perInhabitantPerYear: '0.00', cumulative: ['0.00', '0.00', '0.00'] },
+    });
+
+    // Footprint, 240,000 requests a year.
+    // Le Chat Pro: the LCA (Carbone 4 / ADEME) figure outranks the EcoLogits estimate: 1.14 g and 45 mL a request, no energy:
+    //   240,000 × 1.14 g = 273.6 kg; 240,000 × 45 mL = 10,800 L.
+    expect(bySlug('le-chat-pro').footprint).toMatchObject({
+      known: true, method: 'LCA_THIRD_PARTY', derivedFromGrid: false,
+      kwh: { value: null, basis: 'UNKNOWN' }, kgco2e: { value: '273.600', basis: 'FIGURE' }, waterL: { value: '10800.000', basis: 'FIGURE' },
+    });
+    // Albert: EcoLogits, Llama 3.1 8B, 3,768 Wh per M tokens × 400 tokens = 1.5072 Wh; × 240,000 = 361.728 kWh;
+    //   FR grid, most recent year (Ember 2023, 56 g/kWh): 361.728 × 56 / 1000 = 20.256768 → 20.257 kg;
+    //   that grid row has no water per kWh → water unknown.
+    expect(bySlug('albert').footprint).toMatchObject({
+      known: true, method: 'ECOLOGITS_ESTIMATE', derivedFromGrid: true,
+      kwh: { value: '361.728', basis: 'FIGURE' }, kgco2e: { value: '20.257', basis: 'GRID' }, waterL: { value: null, basis: 'UNKNOWN' },
+    });
+    // API Mistral: EcoLogits, Mistral Large 2 (first of the two estimates of the same method and date),
+    //   19,907 Wh per M tokens × 400 = 7.9628 Wh; × 240,000 = 1,911.072 kWh; SE grid (Ember 2023, 40.7 g/kWh):
+    //   1,911.072 × 40.7 / 1000 = 77.7806304 → 77.781 kg; no water per kWh for SE → unknown.
+    expect(bySlug('api-mistral').footprint).toMatchObject({
+      known: true, method: 'ECOLOGITS_ESTIMATE', derivedFromGrid: true,
+      kwh: { value: '1911.072', basis: 'FIGURE' }, kgco2e: { value: '77.781', basis: 'GRID' }, waterL: { value: null, basis: 'UNKNOWN' },
+    });
+
+    const best = (dimension: string) => data.best.find((b: any) => b.dimension === dimension);
+    expect(data.best.map((b: any) => b.dimension)).toEqual(['COST', 'CARBON', 'ENERGY', 'WATER', 'RATING', 'ADOPTION']);
+    // 0.00 < 92.15 < 26,982.00
+    expect(best('COST').toolSlugs).toEqual(['albert']);
+    // 20.257 < 77.781 < 273.600 kg
+    expect(best('CARBON')).toMatchObject({ toolSlugs: ['albert'], note: 'Méthodes d’évaluation différentes : comparaison indicative.' });
+    // 361.728 < 1,911.072 kWh; Le Chat Pro unknown
+    expect(best('ENERGY').toolSlugs).toEqual(['albert']);
+    expect(best('ENERGY').note).toMatch(/Énergie inconnue pour Le Chat Pro/);
+    // only Le Chat Pro has a known water figure
+    expect(best('WATER').toolSlugs).toEqual(['le-chat-pro']);
   });
 
   it('returns a typed NOT_FOUND error for an unknown tool, and VALIDATION for a wrong count or profile', async () => {

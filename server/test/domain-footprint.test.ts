@@ -12,6 +12,7 @@ describe('footprint', () => {
   it('figure-based: every measure from the published figure', () => {
     const figure: FigureInput = { method: 'PROVIDER_DECLARED', energyWhPerRequest: '0.24', gco2ePerRequest: '0.03', waterMlPerRequest: '0.26' };
     const result = computeFootprint([figure], grids, { requestsPerMonth: 20000 }, 'US');
+    // 240,000 requests × 0.24 Wh = 57.6 kWh; × 0.03 g = 7.2 kg; × 0.26 mL = 62.4 L (the US mix is not used)
     expect(result).toMatchObject({
       known: true,
       method: 'PROVIDER_DECLARED',
@@ -37,11 +38,29 @@ describe('footprint', () => {
     });
   });
 
+  it('uses the country the impact figure carries, over the tool’s hosting country, for the grid intensity', () => {
+    const figure: FigureInput = { method: 'ECOLOGITS_ESTIMATE', energyWhPerRequest: '2', hostingCountry: 'FR' };
+    const result = computeFootprint([figure], grids, { requestsPerMonth: 1000 }, 'US');
+    // 12,000 requests × 2 Wh = 24 kWh; FR (the figure's country): × 56 g/kWh = 1.344 kg, × 3.67 L/kWh = 88.08 L.
+    // With the tool's country (US) it would be 24 × 383.55 / 1000 = 9.205 kg and 24 × 3.13 = 75.12 L.
+    expect(result).toMatchObject({
+      known: true,
+      kwh: { value: '24.000', basis: 'FIGURE' },
+      kgco2e: { value: '1.344', basis: 'GRID' },
+      waterL: { value: '88.080', basis: 'GRID' },
+      grid: { zone: 'FR', basis: 'Ember life-cycle' },
+    });
+    // without a country of its own, the figure falls back to the tool's: US → 9.205 kg, 75.120 L
+    const fallback = computeFootprint([{ method: 'ECOLOGITS_ESTIMATE', energyWhPerRequest: '2' }], grids, { requestsPerMonth: 1000 }, 'US');
+    expect(fallback).toMatchObject({ kgco2e: { value: '9.205', basis: 'GRID' }, waterL: { value: '75.120', basis: 'GRID' }, grid: { zone: 'US' } });
+  });
+
   it('unknown: says why, never zero', () => {
     expect(computeFootprint([], grids, { requestsPerMonth: 10 })).toEqual({ known: false, reason: 'aucun chiffre d’impact publié pour cet outil' });
     expect(computeFootprint([{ method: 'MEASURED', energyWhPerRequest: '1' }], grids, {})).toEqual({ known: false, reason: 'nombre de requêtes mensuelles inconnu' });
     const noGrid = computeFootprint([{ method: 'ECOLOGITS_ESTIMATE', energyWhPerRequest: '1' }], grids, { requestsPerMonth: 10 }, 'JP');
     expect(noGrid).toMatchObject({ known: true, kgco2e: { value: null, basis: 'UNKNOWN', reason: expect.stringMatching(/JP/) } });
+    // 10 requests × 12 × 1.14 g = 136.8 g → 0.137 kg
     const noEnergy = computeFootprint([{ method: 'LCA_THIRD_PARTY', gco2ePerRequest: '1.14' }], grids, { requestsPerMonth: 10 }, 'SE');
     expect(noEnergy).toMatchObject({ kwh: { value: null, basis: 'UNKNOWN' }, kgco2e: { value: '0.137', basis: 'FIGURE' } });
   });

@@ -40,8 +40,24 @@ describe('largest-remainder allocation', () => {
     const shares = allocate('100.00', [1, 1, 1]);
     expect(shares).toEqual(['33.34', '33.33', '33.33']);
     expect(sum(shares)).toBe('100.00');
+  });
+
+  it('splits 5 ways by the largest remainder, to the exact cent', () => {
+    // 123,457 cents by weights summing to 118489 + 9123 + 5412 + 1 + 77777 = 210,802:
+    //   123457 × 118489 / 210802 = 69393.537…  → 69393, remainder .537
+    //   123457 ×   9123 / 210802 =  5342.920…  →  5342, remainder .920
+    //   123457 ×   5412 / 210802 =  3169.559…  →  3169, remainder .559
+    //   123457 ×      1 / 210802 =     0.586…  →     0, remainder .586
+    //   123457 ×  77777 / 210802 = 45550.398…  → 45550, remainder .398
+    // floors sum to 123,454: the 3 cents left go to the largest remainders (.920, .586, .559)
     const odd = allocate('1234.57', ['118489', '9123', '5412', '1', '77777']);
+    expect(odd).toEqual(['693.93', '53.43', '31.70', '0.01', '455.50']);
     expect(sum(odd)).toBe('1234.57');
+  });
+
+  it('breaks ties between equal remainders in input order', () => {
+    // 1.00 € in 6 equal shares: 100 / 6 = 16.67 cents each → 16 each (96), the 4 cents left go to the first four
+    expect(allocate('1.00', [1, 1, 1, 1, 1, 1])).toEqual(['0.17', '0.17', '0.17', '0.17', '0.16', '0.16']);
   });
 
   it('gives a zero-weight member nothing, and splits equally when every weight is zero', () => {
@@ -76,6 +92,35 @@ describe('group economics by allocation rule', () => {
     expect(e.shares[0]).toMatchObject({ aloneCost: '6000.00', savingsVsAlone: '600.00', currentAnnualCost: null, savingsVsCurrent: null });
     expect(e.shares[2]).toMatchObject({ aloneCost: '3000.00', savingsVsAlone: '300.00', currentAnnualCost: '3500.00', savingsVsCurrent: '800.00' });
     expect(e.totalSavingsVsAlone).toBe('1200.00');
+  });
+
+  it('rounds a group total with a fraction of a cent once, half up, and the shares add up to it', () => {
+    // 1 + 2 = 3 units × 0.335 € = 1.005 € → 1.01 (rounded down it would be 1.00)
+    const e = groupEconomics({
+      listUnitPrice: '0.335', tiers: [], allocationRule: 'BY_USAGE',
+      members: [member({ organizationId: 1, committedVolume: '1' }), member({ organizationId: 2, committedVolume: '2' })],
+    });
+    expect(e.total).toBe('1.01');
+    // 101 cents × 1/3 = 33.67 → 33, × 2/3 = 67.33 → 67; the cent left goes to the larger remainder (.67)
+    expect(e.shares.map((s) => s.share)).toEqual(['0.34', '0.67']);
+    expect(sum(e.shares.map((s) => s.share))).toBe(e.total);
+    // alone: 1 × 0.335 = 0.335 → 0.34 and 2 × 0.335 = 0.67
+    expect(e.shares.map((s) => s.aloneCost)).toEqual(['0.34', '0.67']);
+  });
+
+  it('prices a member buying alone at the tier its own volume reaches', () => {
+    const e = groupEconomics({
+      listUnitPrice: '100', tiers, allocationRule: 'BY_USAGE',
+      members: [member({ organizationId: 1, committedVolume: '150' }), member({ organizationId: 2, committedVolume: '60' })],
+    });
+    // pooled 150 + 60 = 210 ≥ 200 → tier 1 at 80 €: 210 × 80 = 16,800 €; by usage 16,800 × 150/210 = 12,000 and × 60/210 = 4,800
+    expect(e).toMatchObject({ pooledVolume: '210', tierIndex: 1, unitPrice: '80', total: '16800.00' });
+    // alone, member 1 reaches tier 0 with its own 150: 150 × 90 = 13,500 € (not 150 × 100 = 15,000 at list price);
+    // member 2's 60 stays at list price: 60 × 100 = 6,000 €
+    expect(e.shares[0]).toMatchObject({ share: '12000.00', aloneCost: '13500.00', savingsVsAlone: '1500.00' });
+    expect(e.shares[1]).toMatchObject({ share: '4800.00', aloneCost: '6000.00', savingsVsAlone: '1200.00' });
+    // 1,500 + 1,200
+    expect(e.totalSavingsVsAlone).toBe('2700.00');
   });
 
   it('counts a member with zero volume for nothing but keeps it in the table', () => {

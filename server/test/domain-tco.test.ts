@@ -104,9 +104,62 @@ describe('setup fees, minimum commitments and rounding', () => {
     expect(known({ pricingModel: 'PER_SEAT_MONTH', unitPrice: '0.1', setupFee: '0.2' }, { years: 1, seats: 1 }).total).toBe('1.40');
   });
 
-  it('keeps the last cumulative value equal to the total', () => {
-    const result = known({ pricingModel: 'PER_MILLION_TOKENS', unitPrice: '0.12798' }, { years: 3, requestsPerMonth: 20000 });
-    expect(result.cumulative.at(-1)).toBe(result.total);
+  it('rounds a total that ends on half a cent up, once, and the cumulative values likewise', () => {
+    // 4.115 € a year × 3 = 12.345 → 12.35 (half up; rounding down or half-even would give 12.34, and
+    // rounding each year first would give 4.12 × 3 = 12.36). Cumulative: 4.115 → 4.12, 8.23, 12.345 → 12.35.
+    expect(known({ pricingModel: 'FLAT_YEAR', unitPrice: '4.115' }, { years: 3 })).toMatchObject({
+      perYear: '4.12', total: '12.35', cumulative: ['4.12', '8.23', '12.35'],
+    });
+  });
+
+  it('gives the cumulative cost at the end of each year, the last one being the total', () => {
+    // 20,000 requests × 12 × 1,000 tokens = 240 M tokens a year × 0.12798 € = 30.7152 € a year;
+    // 61.4304 after two years; 92.1456 after three → 30.72, 61.43, 92.15
+    expect(known({ pricingModel: 'PER_MILLION_TOKENS', unitPrice: '0.12798' }, { years: 3, requestsPerMonth: 20000 })).toMatchObject({
+      perYear: '30.72', total: '92.15', cumulative: ['30.72', '61.43', '92.15'],
+    });
+  });
+
+  it('applies the minimum annual amount strictly below it, not at it', () => {
+    const plan: PlanInput = { pricingModel: 'PER_SEAT_MONTH', unitPrice: '10', minimumAnnualAmount: '1200' };
+    // 10 seats × 10 € × 12 = 1,200 € = the minimum: the usage is billed, the minimum is not applied
+    expect(known(plan, { years: 1, seats: 10 })).toMatchObject({ perYear: '1200.00', minimumApplied: false });
+    // 9 seats × 10 € × 12 = 1,080 € < 1,200 €: the minimum applies
+    expect(known(plan, { years: 1, seats: 9 })).toMatchObject({ perYear: '1200.00', minimumApplied: true });
+    // 11 seats × 10 € × 12 = 1,320 €
+    expect(known(plan, { years: 1, seats: 11 })).toMatchObject({ perYear: '1320.00', minimumApplied: false });
+  });
+
+  it('reaches the tier on the billed quantity (after the minimum quantity), not on the usage', () => {
+    const plan: PlanInput = {
+      pricingModel: 'PER_SEAT_MONTH', unitPrice: '20', minimumQuantity: '50',
+      tiers: [{ minVolume: '50', unitPrice: '15' }, { minVolume: '100', unitPrice: '12' }],
+    };
+    // 10 seats used, 50 billed → tier 0 (50 and more) at 15 €: 50 × 15 × 12 = 9,000 € a year
+    // (the tier of the 10 seats used would be the list price: 50 × 20 × 12 = 12,000 €)
+    expect(known(plan, { years: 2, seats: 10 })).toMatchObject({
+      quantity: '10', billedQuantity: '50', tierIndex: 0, unitPrice: '15', perYear: '9000.00', total: '18000.00',
+    });
+    // 120 seats → tier 1 at 12 €: 120 × 12 × 12 = 17,280 €
+    expect(known(plan, { years: 1, seats: 120 })).toMatchObject({ billedQuantity: '120', tierIndex: 1, perYear: '17280.00' });
+  });
+});
+
+describe('cost per inhabitant', () => {
+  it('spreads the setup fee too: total ÷ years ÷ population', () => {
+    // 3,000 € setup + 3 × 12,000 € = 39,000 €; ÷ 3 years ÷ 1,000 inhabitants = 13.00 € (12.00 without the setup fee)
+    expect(known({ pricingModel: 'FLAT_YEAR', unitPrice: '12000', setupFee: '3000' }, { years: 3, population: 1000 })).toMatchObject({
+      total: '39000.00', perInhabitantPerYear: '13.00',
+    });
+    // 50 seats × 14.99 € × 12 = 8,994 € a year, + 6,000 € setup = 14,994 € over one year;
+    // ÷ 1 year ÷ 2,000 inhabitants = 7.497 → 7.50 (4.497 → 4.50 without the setup fee)
+    expect(known({ pricingModel: 'PER_SEAT_MONTH', unitPrice: '14.99', setupFee: '6000' }, { years: 1, seats: 50, population: 2000 })).toMatchObject({
+      total: '14994.00', perInhabitantPerYear: '7.50',
+    });
+  });
+
+  it('is unknown without a population, rather than zero', () => {
+    expect(known({ pricingModel: 'FLAT_YEAR', unitPrice: '100' }, { years: 1 }).perInhabitantPerYear).toBeNull();
   });
 });
 

@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
   const started = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutualis-test-'));
   const db = await openDatabase({ kind: 'pglite', dataDir: '' });
-  await prepareDatabase(db.sql, { seedDemo: true, demoAccounts: true });
+  await prepareDatabase(db, { seedDemo: true, demoAccounts: true });
   const dump = await dumpPglite(db);
   const templateFile = path.join(dir, 'template.tar.gz');
   fs.writeFileSync(templateFile, Buffer.from(await dump.arrayBuffer()));
@@ -37,7 +37,7 @@ export default async function setup(project: TestProject) {
     await admin.sql.exec(`CREATE DATABASE "${templateName}"`);
     const templateUrl = withDatabase(url, templateName);
     const pg = await openDatabase({ kind: 'postgres', url: templateUrl });
-    await prepareDatabase(pg.sql, { seedDemo: true, demoAccounts: true });
+    await prepareDatabase(pg, { seedDemo: true, demoAccounts: true });
     await pg.close();
     await admin.close();
     console.log(`[tests] modèle PostgreSQL ${templateName} prêt en ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/password.ts';
 import { dec } from '../src/domain/money.ts';
+import pg from 'pg';
+import { withDatabase } from './global-setup.ts';
 import { backends, createTestApp, type Client, type TestApp } from './helpers.ts';
 
 const GROUP_FIELDS = `id status volumeUnit listUnitPrice tiers { minVolume unitPrice }
@@ -136,7 +138,8 @@ describe.each(backends)('purchasing groups over HTTP on %s', (backend) => {
     expect(await count()).toBe(before);
   });
 
-  it('keeps 20 concurrent commits and a concurrent close to one of the serial outcomes', async () => {
+  /** An open EQUAL group that 20 communes of Grand Besançon (each with its own ORG_ADMIN) have joined. */
+  async function groupWithTwentyMembers() {
     const { id } = await openGroup({ allocationRule: 'EQUAL' });
     const communes = await t.db.sql.query<{ id: number; siren: string }>(
       `SELECT c.id, c.siren FROM "Organization" c JOIN "Organization" e ON e.id = c."epciId"
@@ -147,25 +150,18 @@ describe.each(backends)('purchasing groups over HTTP on %s', (backend) => {
     await t.db.sql.query(
       `INSERT INTO "User" (email, name, "passwordHash", "organizationId", roles, "membershipStatus", "updatedAt")
        SELECT 'dsi-' || siren || '@concurrence.test', 'DSI ' || siren, $1, id, ARRAY['MEMBER', 'ORG_ADMIN']::"Role"[], 'APPROVED', now()
-         FROM "Organization" WHERE id = ANY($2::int[])`,
+         FROM "Organization" WHERE id = ANY($2::int[]) ON CONFLICT (email) DO NOTHING`,
       [hash, communes.map((c) => c.id)],
     );
     const admins = await Promise.all(communes.map((c) => t.signIn(`dsi-${c.siren}@concurrence.test`)));
     for (const admin of admins) {
       expect((await admin.gql(JOIN, { id, estimatedVolume: '1000' })).data!.joinPurchasingGroup.__typename).toBe('MutationJoinPurchasingGroupSuccess');
     }
-    // the close is sent once a few commits are through, while the others are still queued on the group's row lock
-    let answered = 0;
-    let startClose!: () => void;
-    const closeStarts = new Promise<void>((resolve) => (startClose = resolve));
-    const commits = admins.map((admin, i) =>
-      admin.gql(COMMIT, { id, volume: String(1000 + i) }).then((response) => {
-        if (++answered === 3) startClose();
-        return response;
-      }),
-    );
-    const close = closeStarts.then(() => coordinator.gql(CLOSE, { id }));
-    const results = await Promise.all([...commits, close]);
+    return { id, admins };
+  }
+
+  /** The group's state after a race: the close succeeded, and commits are serial around it. */
+  async function expectSerialAroundClose(id: string, results: any[]) {
     const closeResult = results.pop()!.data!.closePurchasingGroup;
     expect(closeResult.__typename).toBe('MutationClosePurchasingGroupSuccess');
     const outcomes = results.map((r) => r.data!.commitToPurchasingGroup);
@@ -175,7 +171,6 @@ describe.each(backends)('purchasing groups over HTTP on %s', (backend) => {
       }
     }
     const succeeded = outcomes.filter((o) => o.__typename === 'MutationCommitToPurchasingGroupSuccess').length;
-    console.log(`[concurrence, ${backend}] ${succeeded}/20 engagements pris avant la clôture, ${20 - succeeded} refusés après`);
     const state = (await t.gql(GROUP, { id })).data!.purchasingGroup;
     expect(state.status).toBe('CLOSED');
     const committed = state.memberships.filter((m: any) => m.status === 'COMMITTED');
@@ -192,5 +187,67 @@ describe.each(backends)('purchasing groups over HTTP on %s', (backend) => {
     const shares = state.economics.shares;
     expect(shares).toHaveLength(succeeded);
     if (succeeded > 0) expect(shares.reduce((s: any, x: any) => s.plus(x.share), dec(0)).toFixed(2)).toBe(state.economics.total);
+    return succeeded;
+  }
+
+  it('keeps 20 concurrent commits and a concurrent close to one of the serial outcomes', async () => {
+    const { id, admins } = await groupWithTwentyMembers();
+    // the close is sent once a few commits are through, while the others are still queued on the group's row lock
+    let answered = 0;
+    let startClose!: () => void;
+    const closeStarts = new Promise<void>((resolve) => (startClose = resolve));
+    const commits = admins.map((admin, i) =>
+      admin.gql(COMMIT, { id, volume: String(1000 + i) }).then((response) => {
+        if (++answered === 3) startClose();
+        return response;
+      }),
+    );
+    const close = closeStarts.then(() => coordinator.gql(CLOSE, { id }));
+    const results = await Promise.all([...commits, close]);
+    const succeeded = await expectSerialAroundClose(id, results);
+    console.log(`[concurrence, ${backend}] ${succeeded}/20 engagements pris avant la clôture, ${20 - succeeded} refusés après`);
+  });
+
+  // Deterministic overlap (PostgreSQL server only: PGlite has one connection, so nothing ever overlaps there).
+  // The test holds the group's row lock from its own connection, queues 5 commits, then the close, then 15 commits
+  // behind it, and releases: with the lock, exactly the commits queued before the close land; without it, every
+  // commit has already read "OPEN" and lands after the close.
+  it.runIf(backend === 'postgres')('lands a close strictly between queued commits (group row lock)', async () => {
+    const { id, admins } = await groupWithTwentyMembers();
+    const groupId = Number(Buffer.from(id, 'base64').toString().split(':')[1]);
+    const [{ name }] = await t.db.sql.query<{ name: string }>('SELECT current_database() AS name');
+    const holder = new pg.Client({ connectionString: withDatabase(process.env.TEST_DATABASE_URL!, name) });
+    await holder.connect();
+    const lockWaiters = async (n: number) => {
+      for (let i = 0; i < 400; i++) {
+        const [row] = (await holder.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [name],
+        )).rows;
+        if (row.n >= n) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`${n} transactions attendues en attente du verrou`);
+    };
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM "PurchasingGroup" WHERE id = $1 FOR UPDATE', [groupId]);
+      const first = admins.slice(0, 5).map((admin, i) => admin.gql(COMMIT, { id, volume: String(1000 + i) }));
+      await lockWaiters(5);
+      const close = coordinator.gql(CLOSE, { id });
+      await lockWaiters(6);
+      const rest = admins.slice(5).map((admin, i) => admin.gql(COMMIT, { id, volume: String(2000 + i) }));
+      await lockWaiters(7);
+      await holder.query('COMMIT');
+      const results = await Promise.all([...first, ...rest, close]);
+      const succeeded = await expectSerialAroundClose(id, results);
+      console.log(`[verrou, postgres] ${succeeded}/20 engagements avant la clôture`);
+      expect(succeeded).toBeGreaterThan(0);
+      expect(succeeded).toBeLessThan(20);
+      // the five commits queued before the close are exactly the ones that landed
+      expect(results.slice(0, 5).every((r) => r.data!.commitToPurchasingGroup.__typename === 'MutationCommitToPurchasingGroupSuccess')).toBe(true);
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      await holder.end();
+    }
   });
 });

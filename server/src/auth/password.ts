@@ -11,6 +11,7 @@ export function hashPassword(password: string): Promise<string> {
 let decoy: Promise<string> | undefined;
 
 export async function verifyPassword(stored: string | null | undefined, password: string): Promise<boolean> {
+  passwordChecks.count++;
   if (!stored) {
     decoy ??= hashPassword('mutualis-decoy-password');
     await verify(await decoy, password).catch(() => false);
@@ -18,3 +19,17 @@ export async function verifyPassword(stored: string | null | undefined, password
   }
   return verify(stored, password).catch(() => false);
 }
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+
+/** The rules a new password follows (sign-up, password change), as French messages; empty when it is fine. */
+export function passwordProblems(password: string): string[] {
+  const problems: string[] = [];
+  if (password.length < PASSWORD_MIN) problems.push(`Le mot de passe doit compter au moins ${PASSWORD_MIN} caractères.`);
+  if (password.length > PASSWORD_MAX) problems.push(`Le mot de passe ne doit pas dépasser ${PASSWORD_MAX} caractères.`);
+  return problems;
+}
+
+/** How many passwords were checked by this process: tests prove that a limit stopped checks from happening. */
+export const passwordChecks = { count: 0 };

@@ -2,7 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export const SESSION_COOKIE = 'mutualis_session';
+/** Absolute lifetime: a session is refused 30 days after sign-in, however often it is used. */
 export const SESSION_DAYS = 30;
+/** Idle timeout: a session left unused for 7 days (a lost laptop, a shared computer) is refused. */
+export const SESSION_IDLE_DAYS = 7;
+const DAY_MS = 24 * 3600 * 1000;
+// lastSeenAt is written at most once an hour, so idleness is known to within an hour without a write per request
 const TOUCH_AFTER_MS = 60 * 60 * 1000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -19,7 +24,26 @@ export async function deleteSession(prisma: Pick<PrismaClient, 'session'>, token
   await prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
 
-/** The signed-in user of a session token, with the organization, or null when absent or expired. */
+/** Deletes every session of a user but the one given (password change: other browsers are signed out). */
+export async function deleteOtherSessions(prisma: Pick<PrismaClient, 'session'>, userId: number, keepToken?: string): Promise<number> {
+  const { count } = await prisma.session.deleteMany({
+    where: { userId, ...(keepToken ? { tokenHash: { not: hashToken(keepToken) } } : {}) },
+  });
+  return count;
+}
+
+const isStale = (session: { expiresAt: Date; lastSeenAt: Date }, now: number) =>
+  session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() >= SESSION_IDLE_DAYS * DAY_MS;
+
+/** Deletes the sessions past their absolute expiry or idle timeout (they are refused anyway). */
+export async function purgeSessions(prisma: Pick<PrismaClient, 'session'>, now = new Date()): Promise<number> {
+  const { count } = await prisma.session.deleteMany({
+    where: { OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: new Date(now.getTime() - SESSION_IDLE_DAYS * DAY_MS) } }] },
+  });
+  return count;
+}
+
+/** The signed-in user of a session token, with the organization, or null when absent, expired or idle too long. */
 export async function loadSessionUser(prisma: PrismaClient, token: string | undefined) {
   if (!token) return null;
   const session = await prisma.session.findUnique({
@@ -28,7 +52,7 @@ export async function loadSessionUser(prisma: PrismaClient, token: string | unde
   });
   if (!session) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now) {
+  if (isStale(session, now)) {
     await prisma.session.deleteMany({ where: { id: session.id } });
     return null;
   }

@@ -38,7 +38,7 @@ function percentile(sorted: number[], p: number) {
 
 const db = await openDatabase({ kind: 'pglite', dataDir: '' });
 console.log('Préparation de la base embarquée en mémoire…');
-await prepareDatabase(db.sql, { seedDemo: true, demoAccounts: false });
+await prepareDatabase(db, { seedDemo: true, demoAccounts: false });
 const app = createApp({ nodeEnv: 'test' }, db);
 let statements = 0;
 db.queryListeners.add(() => void statements++);

@@ -3,7 +3,8 @@ import { runCli } from './run.ts';
 
 await runCli(async (_config, db) => {
   console.log(`Base : ${db.label}`);
-  const result = await migrate(db.sql, { log: console.log });
+  // the application's role may not change the schema: the owner's connection does it
+  const result = await db.asOwner((sql) => migrate(sql, { log: console.log }));
   console.log(
     result.applied.length
       ? `${result.applied.length} migration(s) appliquée(s).`

@@ -62,10 +62,10 @@ export interface MigrateResult {
  */
 export async function migrate(
   sql: Sql,
-  options: { dir?: string; log?: (line: string) => void } = {},
+  options: { dir?: string; log?: (line: string) => void; /** Stop after this migration (a restore replays an older backup's schema first). */ upTo?: string } = {},
 ): Promise<MigrateResult> {
   const log = options.log ?? (() => undefined);
-  const migrations = readMigrations(options.dir);
+  const migrations = readMigrations(options.dir).filter((m) => !options.upTo || m.name <= options.upTo);
   await sql.exec(CREATE_MIGRATIONS_TABLE);
   const result: MigrateResult = { applied: [], alreadyApplied: [], modified: [] };
   for (const migration of migrations) {

@@ -87,8 +87,14 @@ export interface PostgresConnection {
 }
 
 /** Connects to a PostgreSQL server and checks it answers; failures become one clear sentence. */
-export async function connectPostgres(url: string, max = 10): Promise<PostgresConnection> {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+export async function connectPostgres(url: string, max = 10, options: { role?: string } = {}): Promise<PostgresConnection> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5000,
+    // every pooled connection starts as this role (a startup parameter: no connection can ever skip it)
+    ...(options.role ? { options: `-c role=${options.role}` } : {}),
+  });
   pool.on('error', () => undefined); // idle-client errors surface on the next query
   try {
     await pool.query('SELECT 1');
@@ -133,12 +139,118 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** What a lock file records: the PID alone can be reused by any program after a crash, its start time cannot. */
+interface LockProof {
+  marker: 'mutualis';
+  pid: number;
+  /** Start time of the process in clock ticks since boot (/proc/<pid>/stat, field 22); null off Linux. */
+  startTime: string | null;
+  bootId: string | null;
+  command: string;
+}
+
+function readProc(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Field 22 of /proc/<pid>/stat; the command name (field 2) may hold spaces and parentheses, so count from its end. */
+export function processStartTime(pid: number): string | null {
+  const stat = readProc(`/proc/${pid}/stat`);
+  if (!stat) return null;
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+}
+
+function lockProof(): LockProof {
+  return {
+    marker: 'mutualis',
+    pid: process.pid,
+    startTime: processStartTime(process.pid),
+    bootId: readProc('/proc/sys/kernel/random/boot_id')?.trim() ?? null,
+    command: process.argv.slice(1).join(' ').slice(0, 300),
+  };
+}
+
 /**
- * Opens (or creates) the embedded PostgreSQL in dataDir. PGlite is single-process: a lock file
- * refuses a second process instead of letting two corrupt the same files.
+ * Why the process named in a lock no longer holds it (null when it still does): a dead PID, or one that the system
+ * gave to another program since (its start time differs from the recorded one, or it does not even run Node).
  */
-export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<PgliteConnection> {
-  let lockFile: string | undefined;
+function staleReason(content: string): { pid: number | null; reason: string | null } {
+  let proof: Partial<LockProof> = {};
+  try {
+    const parsed = JSON.parse(content) as unknown;
+    proof = typeof parsed === 'number' ? { pid: parsed } : (parsed as Partial<LockProof>);
+  } catch {
+    proof = { pid: Number.parseInt(content, 10) };
+  }
+  const pid = Number.isInteger(proof.pid) && (proof.pid as number) > 0 ? (proof.pid as number) : null;
+  if (pid === null) return { pid, reason: 'fichier de verrou illisible' };
+  if (pid === process.pid) return { pid, reason: null };
+  if (!processAlive(pid)) return { pid, reason: 'ce processus est arrêté' };
+  const startTime = processStartTime(pid);
+  if (startTime === null) return { pid, reason: null }; // no /proc: a live PID is trusted, as before
+  if (proof.marker === 'mutualis' && proof.startTime) {
+    const sameBoot = !proof.bootId || proof.bootId === readProc('/proc/sys/kernel/random/boot_id')?.trim();
+    return sameBoot && proof.startTime === startTime ? { pid, reason: null } : { pid, reason: 'ce PID appartient maintenant à un autre programme' };
+  }
+  // a lock written before proofs existed: only a Node process can be Mutualis
+  const command = readProc(`/proc/${pid}/cmdline`)?.split('\0') ?? [];
+  return /(^|\/)node[^/]*$/.test(command[0] ?? '') ? { pid, reason: null } : { pid, reason: 'ce PID appartient maintenant à un autre programme' };
+}
+
+/**
+ * PGlite is single-process: a lock file in dataDir refuses a second process instead of letting two corrupt the
+ * same files. A lock left by a crash (dead PID, or PID reused by an unrelated program) is taken over with a message.
+ */
+export function lockDataDir(dataDir: string, log: (line: string) => void = console.warn): { release(): void } {
+  const lockFile = path.join(dataDir, '.mutualis.lock');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // exclusive creation: of two processes starting together, one only gets the lock
+      fs.writeFileSync(lockFile, JSON.stringify(lockProof()), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) {
+        throw new DatabaseStartError(`Impossible de verrouiller la base embarquée ${dataDir} : ${(error as Error).message}. Choisissez un autre DATA_DIR.`);
+      }
+    }
+    const { pid, reason } = staleReason(readProc(lockFile) ?? '');
+    if (pid === process.pid) {
+      fs.writeFileSync(lockFile, JSON.stringify(lockProof()));
+      break;
+    }
+    if (!reason) {
+      throw new DatabaseStartError(
+        `La base embarquée ${dataDir} est déjà ouverte par un autre processus (pid ${pid}) : arrêtez-le, ou choisissez un autre DATA_DIR.`,
+      );
+    }
+    log(`Verrou de la base embarquée ${dataDir} repris : il désignait le pid ${pid ?? '?'}, mais ${reason}.`);
+    fs.rmSync(lockFile, { force: true });
+  }
+  return {
+    release() {
+      // only our own lock: a process that took over a lock we thought stale must keep it
+      const content = readProc(lockFile);
+      if (content && staleReason(content).pid === process.pid) fs.rmSync(lockFile, { force: true });
+    },
+  };
+}
+
+export interface PgliteOptions {
+  loadDataDir?: Blob;
+  /** The role to connect as (PGlite's `username`): the session cannot become another role, unlike SET ROLE. */
+  username?: string;
+  /** false when the caller already holds the data directory's lock (it reopens it under another role). */
+  lock?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Opens (or creates) the embedded PostgreSQL in dataDir (in memory when dataDir is empty). */
+export async function openPglite(dataDir: string | undefined, options: PgliteOptions = {}): Promise<PgliteConnection> {
+  let lock: { release(): void } | undefined;
   if (dataDir) {
     try {
       fs.mkdirSync(dataDir, { recursive: true });
@@ -147,20 +259,17 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
         `Impossible de créer le dossier de la base embarquée ${dataDir} : ${(error as Error).message}. Choisissez un autre DATA_DIR.`,
       );
     }
-    lockFile = path.join(dataDir, '.mutualis.lock');
-    const holder = Number.parseInt(fs.existsSync(lockFile) ? fs.readFileSync(lockFile, 'utf8') : '', 10);
-    if (Number.isInteger(holder) && holder !== process.pid && processAlive(holder)) {
-      throw new DatabaseStartError(
-        `La base embarquée ${dataDir} est déjà ouverte par un autre processus (pid ${holder}) : arrêtez-le, ou choisissez un autre DATA_DIR.`,
-      );
-    }
-    fs.writeFileSync(lockFile, String(process.pid));
+    if (options.lock !== false) lock = lockDataDir(dataDir, options.log);
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({ ...(dataDir ? { dataDir: path.join(dataDir, 'pgdata') } : {}), ...options });
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir: path.join(dataDir, 'pgdata') } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      ...(options.username ? { username: options.username } : {}),
+    });
   } catch (error) {
-    if (lockFile) fs.rmSync(lockFile, { force: true });
+    lock?.release();
     throw new DatabaseStartError(
       `Impossible d’ouvrir la base embarquée ${dataDir ?? '(mémoire)'} : ${(error as Error).message}. ` +
         'Si le dossier est endommagé, déplacez-le puis redémarrez (une base neuve sera créée).',
@@ -171,7 +280,7 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
     pglite,
     async close() {
       await pglite.close();
-      if (lockFile) fs.rmSync(lockFile, { force: true });
+      lock?.release();
     },
   };
 }

@@ -49,3 +49,74 @@ export const canEditTool = (actor: Actor | null, tool: { providerId: number }): 
 
 /** A provider user edits in its provider's name: what it writes is shown as "declared by the provider". */
 export const editsAsProvider = (actor: Actor | null): boolean => !isAdmin(actor) && !!actor && has(actor, 'PROVIDER');
+
+// ----------------------------------------------------------------------------- visibility
+// Who sees which rows. Each rule is written once, as a small row filter that Prisma reads as a `where` (the lists and
+// node(id:) loads) and that `isVisible` evaluates in memory on a row already loaded (the types' authScopes, whatever
+// the path that reached the row). A filter is `true` (every row) or a list of conditions, any of which suffices.
+
+type Condition<Row> = { [K in keyof Row]?: Row[K] | { not: Row[K] } };
+export type Visibility<Row> = true | Condition<Row>[];
+
+/** The rule as a Prisma `where`; no condition matches no row (Prisma reads an empty OR as false). */
+export const visibleWhere = <Row>(visibility: Visibility<Row>): { OR?: Condition<Row>[] } =>
+  visibility === true ? {} : { OR: visibility };
+
+/** The same rule evaluated on a loaded row. */
+export function isVisible<Row>(visibility: Visibility<Row>, row: Row): boolean {
+  if (visibility === true) return true;
+  return visibility.some((condition) =>
+    Object.entries(condition).every(([key, expected]) => {
+      const value = (row as Record<string, unknown>)[key];
+      return expected !== null && typeof expected === 'object' && 'not' in expected ? value !== expected.not : value === expected;
+    }),
+  );
+}
+
+/** An approved user, whatever its role, sees what its own organization has not published (a pending sign-up does not). */
+const ownOrganization = <Row>(actor: Actor | null, condition: (organizationId: number) => Condition<Row>): Condition<Row>[] =>
+  actor && approved(actor) ? [condition(actor.organizationId)] : [];
+
+/** The audit log: AUDITOR and ADMIN. */
+export const auditEventVisibility = (actor: Actor | null): Visibility<{ id: number }> => (canReadAudit(actor) ? true : []);
+
+/**
+ * People: no public list shows them. Each sees itself; AUDITOR and ADMIN see every actor of the audit log; the
+ * ORG_ADMIN sees the people of its organization (it approves them: pendingUsers).
+ */
+export function userVisibility(actor: Actor | null): Visibility<{ id: number; organizationId: number }> {
+  if (!actor) return [];
+  if (canReadAudit(actor)) return true;
+  if (canAdministerOrganization(actor, actor.organizationId)) return [{ id: actor.id }, { organizationId: actor.organizationId }];
+  return [{ id: actor.id }];
+}
+
+/** E-mail addresses: the person, the ORG_ADMIN of its organization, the platform ADMIN (not the AUDITOR). */
+export function emailVisibility(actor: Actor | null): Visibility<{ id: number; organizationId: number }> {
+  if (!actor) return [];
+  if (isAdmin(actor)) return true;
+  if (canAdministerOrganization(actor, actor.organizationId)) return [{ id: actor.id }, { organizationId: actor.organizationId }];
+  return [{ id: actor.id }];
+}
+
+type ReviewRow = { organizationId: number; moderationStatus: 'VISIBLE' | 'HIDDEN' };
+
+/** Reviews: the visible ones for everyone; a hidden one for ADMIN and the author organization (viewerReview). */
+export function reviewVisibility(actor: Actor | null): Visibility<ReviewRow> {
+  if (isAdmin(actor)) return true;
+  return [{ moderationStatus: 'VISIBLE' }, ...ownOrganization<ReviewRow>(actor, (organizationId) => ({ organizationId }))];
+}
+
+/** Moderation details (reason, flags): ADMIN (moderationQueue), and the author organization, told why it was hidden. */
+export function moderationVisibility(actor: Actor | null): Visibility<ReviewRow> {
+  if (isAdmin(actor)) return true;
+  return ownOrganization<ReviewRow>(actor, (organizationId) => ({ organizationId }));
+}
+
+type GroupRow = { coordinatorId: number; status: 'DRAFT' | 'OPEN' | 'CLOSED' | 'AWARDED' | 'CANCELLED' };
+
+/** Purchasing groups: a DRAFT for the approved members of its coordinator organization and ADMIN, the others for all. */
+export function groupVisibility(actor: Actor | null): Visibility<GroupRow> {
+  if (isAdmin(actor)) return true;
+  return [{ status: { not: 'DRAFT' } }, ...ownOrganization<GroupRow>(actor, (coordinatorId) => ({ coordinatorId }))];
+}

@@ -15,11 +15,21 @@ export interface AuditedChange<T> {
 }
 
 const SECRET_KEYS = new Set(['passwordHash', 'tokenHash']);
+/**
+ * Personal data policy: an event proves a change by who (actorId), what (entity and id) and the values that changed.
+ * An e-mail address proves nothing of that, so no snapshot keeps one; a person's snapshot keeps no name either
+ * (their id identifies them). Kept otherwise, events would hold personal data for ever, the log being append-only.
+ */
+const PERSONAL_KEYS = new Set(['email']);
+const PERSONAL_KEYS_OF: Record<string, Set<string>> = { User: new Set(['email', 'name']) };
 
-/** A JSON snapshot: Decimals as strings, dates as ISO text, secrets removed. */
-export function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
+/** A JSON snapshot: Decimals as strings, dates as ISO text, secrets and personal data removed. */
+export function snapshot(value: unknown, entityType?: string): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
-  return JSON.parse(JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) ? undefined : v))) as Prisma.InputJsonValue;
+  const personal = (entityType && PERSONAL_KEYS_OF[entityType]) || PERSONAL_KEYS;
+  return JSON.parse(
+    JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) || personal.has(key) ? undefined : v)),
+  ) as Prisma.InputJsonValue;
 }
 
 /**
@@ -41,8 +51,8 @@ export async function audited<T>(
         organizationId: done.organizationId ?? ctx.viewer?.organizationId ?? null,
         entityType: done.entityType,
         entityId: String(done.entityId),
-        before: snapshot(done.before),
-        after: snapshot(done.after),
+        before: snapshot(done.before, done.entityType),
+        after: snapshot(done.after, done.entityType),
         requestId: ctx.requestId,
       },
     });

@@ -1,5 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
@@ -8,8 +9,10 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Context } from './context.ts';
+import { fieldComplexity } from './limits.ts';
 import { canReadAudit, isAdmin } from '../domain/permissions.ts';
 import { ForbiddenError, mutationErrorTypes, UnauthenticatedError } from './errors.ts';
+import { decodeGlobalID, inputGuardPlugin } from './input.ts';
 
 export interface PothosTypes {
   Context: Context;
@@ -31,7 +34,8 @@ export interface PothosTypes {
 export const builder = new SchemaBuilder<PothosTypes>({
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin],
+  // inputGuard before relay: field configs pass through plugins last to first, so it sees (and wraps) relay's ID decoder
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, inputGuardPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
   scopeAuth: {
     authScopes: (ctx) => ({
       loggedIn: !!ctx.viewer,
@@ -40,7 +44,10 @@ export const builder = new SchemaBuilder<PothosTypes>({
     }),
     unauthorizedError: (_parent, ctx) => (ctx.viewer ? new ForbiddenError() : new UnauthenticatedError()),
   },
-  errors: { defaultTypes: mutationErrorTypes },
+  // input errors (bad global IDs, the input guard's checks) become mutation results too, not top-level errors
+  errors: { defaultTypes: mutationErrorTypes, unsafelyHandleInputErrors: true },
+  // Field costs only: the limits are checked per request, with its variables, in limits.ts.
+  complexity: { fieldComplexity },
   prisma: {
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),
@@ -50,6 +57,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
   },
   relay: {
     clientMutationId: 'omit',
+    decodeGlobalID,
     cursorType: 'String',
     nodesOnConnection: false,
     edgesFieldOptions: { nullable: false },

@@ -1,12 +1,15 @@
 import type { SessionUser } from '../auth/session.ts';
 import type { Database } from '../db/database.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Logger } from '../log.ts';
 
 /** Built once per request. */
 export interface Context {
   prisma: PrismaClient;
   db: Database;
   requestId: string;
+  /** This request's logger: every line carries `requestId`. */
+  log: Logger;
   /** The signed-in user (with organization), or null. */
   viewer: SessionUser | null;
   /** The raw session token from the cookie, if any. */

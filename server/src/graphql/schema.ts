@@ -13,5 +13,6 @@ import './modules/auth.ts';
 import './modules/deployments.ts';
 import './modules/reviews.ts';
 import './modules/audit.ts';
+import './modules/erasure.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

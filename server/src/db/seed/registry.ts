@@ -117,6 +117,8 @@ export interface ImportReport {
   total: number;
   inserted: number;
   updated: number;
+  /** Communes of an earlier import that left the registry (merged into a commune nouvelle): detached from their EPCI. */
+  detached: number;
   byKind: Record<string, number>;
 }
 
@@ -130,7 +132,7 @@ const COLUMNS = `siren text, kind text, "epciType" text, name text, "officialNam
 export async function importRegistry(sql: Sql, log: (line: string) => void = () => undefined): Promise<ImportReport> {
   const started = Date.now();
   const rows = readRegistry();
-  const report: ImportReport = { total: rows.length, inserted: 0, updated: 0, byKind: {} };
+  const report: ImportReport = { total: rows.length, inserted: 0, updated: 0, detached: 0, byKind: {} };
   const steps: OrganizationRow['kind'][] = ['REGION', 'DEPARTEMENT', 'EPCI', 'COMMUNE'];
   const labels = { REGION: 'régions', DEPARTEMENT: 'départements', EPCI: 'EPCI', COMMUNE: 'communes' };
   await sql.transaction(async (tx) => {
@@ -169,6 +171,17 @@ export async function importRegistry(sql: Sql, log: (line: string) => void = () 
           `(${inserted} ajoutés, ${result.length - inserted} mis à jour)`,
       );
     }
+    // A commune merged into a commune nouvelle leaves the registry: it can be referenced (users, deployments…), so
+    // it is kept, but it no longer belongs to any EPCI.
+    const detached = await tx.query<{ id: number }>(
+      `UPDATE "Organization" SET "epciId" = NULL, "updatedAt" = now()
+        WHERE kind = 'COMMUNE' AND "epciId" IS NOT NULL AND source LIKE $2
+          AND code NOT IN (SELECT json_array_elements_text($1::json))
+        RETURNING id`,
+      [JSON.stringify(rows.filter((r) => r.kind === 'COMMUNE').map((r) => r.code)), `${PACKAGE} %`],
+    );
+    report.detached = detached.length;
+    if (detached.length) log(`  ${detached.length} commune(s) absente(s) du référentiel détachée(s) de leur EPCI`);
   });
   log(`Référentiel importé en ${((Date.now() - started) / 1000).toFixed(1)} s (${REGISTRY_SOURCE}).`);
   return report;

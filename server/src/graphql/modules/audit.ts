@@ -1,22 +1,44 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { auditEventVisibility, emailVisibility, isVisible, visibleWhere } from '../../domain/permissions.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 
 builder.prismaNode('AuditEvent', {
   description: 'Trace d’une modification : qui, pour quelle organisation, quoi, avant et après, quand. Jamais modifiée ni supprimée.',
   id: { field: 'id' },
+  // the rule of auditEvents, on every path; node(id:) finds nothing rather than an event it would refuse
+  authScopes: (event, ctx) => isVisible(auditEventVisibility(ctx.viewer), event),
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: Number(id), ...visibleWhere(auditEventVisibility(ctx.viewer)) }),
   fields: (t) => ({
     actor: t.relation('actor', { nullable: true }),
     organization: t.relation('organization', { nullable: true }),
     action: t.exposeString('action'),
     entityType: t.exposeString('entityType'),
     entityId: t.exposeString('entityId'),
-    before: t.expose('before', { type: 'JSON', nullable: true }),
-    after: t.expose('after', { type: 'JSON', nullable: true }),
+    before: t.field({ type: 'JSON', nullable: true, resolve: (event, _args, ctx) => withoutHiddenEmails(event.before, ctx) }),
+    after: t.field({ type: 'JSON', nullable: true, resolve: (event, _args, ctx) => withoutHiddenEmails(event.after, ctx) }),
     requestId: t.exposeString('requestId'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
+
+/**
+ * User snapshots keep the e-mail address for the record; the reader sees it only where the User type would show it
+ * (an AUDITOR reads the log, not the addresses).
+ */
+function withoutHiddenEmails(value: unknown, ctx: Context): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutHiddenEmails(item, ctx));
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const subject = { id: Number(record.id), organizationId: Number(record.organizationId) };
+  return Object.fromEntries(
+    Object.entries(record).map(([key, item]) =>
+      key === 'email' ? [key, isVisible(emailVisibility(ctx.viewer), subject) ? item : null] : [key, withoutHiddenEmails(item, ctx)],
+    ),
+  );
+}
 
 const AuditEventFilter = builder.inputType('AuditEventFilter', {
   fields: (t) => ({
@@ -36,11 +58,12 @@ builder.queryFields((t) => ({
     maxSize: 200,
     authScopes: { auditor: true },
     args: { filter: t.arg({ type: AuditEventFilter, required: false }) },
-    totalCount: async (_parent, args, ctx) => ctx.prisma.auditEvent.count({ where: await auditWhere(args.filter, ctx.prisma) }),
+    totalCount: async (_parent, args, ctx) =>
+      ctx.prisma.auditEvent.count({ where: { AND: [await auditWhere(args.filter, ctx.prisma), visibleWhere(auditEventVisibility(ctx.viewer))] } }),
     resolve: async (query, _parent, args, ctx) =>
       ctx.prisma.auditEvent.findMany({
         ...query,
-        where: await auditWhere(args.filter, ctx.prisma),
+        where: { AND: [await auditWhere(args.filter, ctx.prisma), visibleWhere(auditEventVisibility(ctx.viewer))] },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       }),
   }),

@@ -1,11 +1,13 @@
 import { MembershipStatus as MembershipValues, Role as RoleValues } from '../../generated/prisma/enums.ts';
-import { hashPassword, verifyPassword } from '../../auth/password.ts';
-import { blockedFor, clearFailures, recordFailure } from '../../auth/rate-limit.ts';
-import { clearedSessionCookie, createSession, deleteSession, sessionCookie } from '../../auth/session.ts';
-import { canApproveMembership, isAdmin } from '../../domain/permissions.ts';
+import { hashPassword, passwordProblems, verifyPassword } from '../../auth/password.ts';
+import { purgeIfDue } from '../../auth/purge.ts';
+import { reserveAttempt } from '../../auth/rate-limit.ts';
+import { clearedSessionCookie, createSession, deleteOtherSessions, deleteSession, sessionCookie } from '../../auth/session.ts';
+import { canApproveMembership, emailVisibility, isAdmin, isVisible, userVisibility, visibleWhere } from '../../domain/permissions.ts';
 import { audited } from '../audit.ts';
+import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
-import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError, requireViewer } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, requireViewer } from '../errors.ts';
 import { Checks, EMAIL } from '../validate.ts';
 
 export const Role = builder.enumType('Role', {
@@ -20,14 +22,19 @@ const MembershipStatus = builder.enumType('MembershipStatus', {
 export const User = builder.prismaNode('User', {
   description: 'Une personne d’une collectivité (ou de la plateforme, d’un fournisseur).',
   id: { field: 'id' },
+  // no public list shows people: the same rule on every path, and node(id:) finds nothing rather than a refused person
+  authScopes: (user, ctx) => isVisible(userVisibility(ctx.viewer), user),
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: Number(id), ...visibleWhere(userVisibility(ctx.viewer)) }),
   fields: (t) => ({
     name: t.exposeString('name'),
     email: t.string({
       description: 'Visible par la personne elle-même, les administrateurs de son organisation et de la plateforme.',
       nullable: true,
       select: { email: true, organizationId: true },
-      resolve: (user, _args, ctx) =>
-        ctx.viewer && (ctx.viewer.id === user.id || canApproveMembership(ctx.viewer, user.organizationId)) ? user.email : null,
+      authScopes: (user, _args, ctx) => isVisible(emailVisibility(ctx.viewer), user),
+      unauthorizedResolver: () => null,
+      resolve: (user) => user.email,
     }),
     roles: t.expose('roles', { type: [Role] }),
     membershipStatus: t.expose('membershipStatus', { type: MembershipStatus }),
@@ -37,10 +44,26 @@ export const User = builder.prismaNode('User', {
   }),
 });
 
+builder.prismaObjectFields('Organization', (t) => ({
+  users: t.relation('users', {
+    description:
+      'Personnes de la collectivité que la personne connectée peut voir : toutes pour ses administrateurs, les auditeurs et ' +
+      'les administrateurs de la plateforme ; soi-même sinon.',
+    query: (_args, ctx) => ({ where: visibleWhere(userVisibility(ctx.viewer)), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+  }),
+}));
 
-const loginKeys = (email: string, address: string) => [`login:account:${email}`, `login:address:${address}`];
 
-const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+const WRONG_PASSWORD = 'Adresse électronique ou mot de passe incorrect.';
+
+/**
+ * The rest of the request that opened a session answers as the new viewer (the user's own fields, e-mail…),
+ * exactly as the next request, carrying the new cookie, will.
+ */
+async function becomeViewer(ctx: Context, token: string, userId: number): Promise<void> {
+  ctx.viewer = await ctx.prisma.user.findUniqueOrThrow({ where: { id: userId }, include: { organization: true } });
+  ctx.sessionToken = token;
+}
 
 builder.queryFields((t) => ({
   viewer: t.field({
@@ -72,8 +95,7 @@ builder.mutationFields((t) => ({
       const siren = input.organizationSiren.replace(/\s/g, '');
       new Checks()
         .check(EMAIL.test(email) && email.length <= 200, 'email', 'Adresse électronique invalide.')
-        .check(input.password.length >= 12, 'password', 'Le mot de passe doit compter au moins 12 caractères.')
-        .check(input.password.length <= 200, 'password', 'Le mot de passe ne doit pas dépasser 200 caractères.')
+        .check(passwordProblems(input.password).length === 0, 'password', passwordProblems(input.password)[0] ?? '')
         .text(input.name, 'name', 'Le nom', { min: 2, max: 120 })
         .check(/^\d{9}$/.test(siren), 'organizationSiren', 'Le SIREN doit comporter 9 chiffres.')
         .done();
@@ -89,43 +111,45 @@ builder.mutationFields((t) => ({
         });
         return { result: created, entityType: 'User', entityId: created.id, organizationId: organization.id, actorId: created.id, after: created };
       });
-      const session = await createSession(ctx.prisma, user.id);
+      const previous = ctx.sessionToken;
+      const session = await ctx.prisma.$transaction(async (tx) => {
+        // a new account gets a new session: the browser's previous one (another account) ends here
+        if (previous) await deleteSession(tx, previous);
+        return createSession(tx, user.id);
+      });
       ctx.setCookie(sessionCookie(session.token, session.expiresAt, ctx.secureCookies));
+      await becomeViewer(ctx, session.token, user.id);
       return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
     },
   }),
 
   signIn: t.prismaField({
     type: 'User',
-    description: 'Ouvre une session (cookie httpOnly). Cinq échecs de suite bloquent le compte et l’adresse 15 minutes.',
+    description:
+      'Ouvre une session (cookie httpOnly) et ferme la précédente de ce navigateur. Cinq mots de passe erronés en 15 minutes ' +
+      'pour un compte depuis une même adresse bloquent ce couple 15 minutes ; trente pour un compte, toutes adresses ' +
+      'confondues, bloquent le compte ; cent depuis une adresse, tous comptes confondus, bloquent l’adresse.',
     errors: {},
     args: { email: t.arg.string(), password: t.arg.string() },
     resolve: async (query, _parent, args, ctx) => {
       const email = args.email.trim().toLowerCase();
-      const keys = loginKeys(email, ctx.clientAddress);
-      const wait = await blockedFor(ctx.prisma, keys);
-      if (wait > 0) {
-        throw new RateLimitedError(
-          `Trop de tentatives de connexion : réessayez dans ${minutes(wait)} minute${minutes(wait) > 1 ? 's' : ''}.`,
-          wait,
-        );
-      }
+      await purgeIfDue(ctx.prisma);
+      // counted before the password is checked, so that parallel guesses cannot all be checked
+      const attempt = await reserveAttempt(ctx.prisma, email, ctx.clientAddress);
       const user = await ctx.prisma.user.findUnique({ where: { email } });
       if (!(await verifyPassword(user?.passwordHash, args.password)) || !user) {
-        await recordFailure(ctx.prisma, keys);
-        throw new ValidationError('Adresse électronique ou mot de passe incorrect.', [
-          { field: 'password', message: 'Adresse électronique ou mot de passe incorrect.' },
-        ]);
+        await attempt.failed();
+        throw new ValidationError(WRONG_PASSWORD, [{ field: 'password', message: WRONG_PASSWORD }]);
       }
-      await clearFailures(ctx.prisma, keys);
-      const session = await audited(ctx, 'user.signIn', async (tx) => ({
-        result: await createSession(tx, user.id),
-        entityType: 'User',
-        entityId: user.id,
-        organizationId: user.organizationId,
-        actorId: user.id,
-      }));
+      await attempt.succeeded();
+      const previous = ctx.sessionToken;
+      const session = await audited(ctx, 'user.signIn', async (tx) => {
+        // rotation: a token that existed before sign-in (perhaps planted by someone else) never becomes a signed-in one
+        if (previous) await deleteSession(tx, previous);
+        return { result: await createSession(tx, user.id), entityType: 'User', entityId: user.id, organizationId: user.organizationId, actorId: user.id };
+      });
       ctx.setCookie(sessionCookie(session.token, session.expiresAt, ctx.secureCookies));
+      await becomeViewer(ctx, session.token, user.id);
       return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
     },
   }),
@@ -147,6 +171,47 @@ builder.mutationFields((t) => ({
     },
   }),
 
+  changePassword: t.prismaField({
+    type: 'User',
+    description:
+      'Change le mot de passe de la personne connectée : vérifie l’actuel (mêmes limites de tentatives que la connexion), ' +
+      'ferme toutes ses autres sessions et renouvelle la session courante.',
+    errors: {},
+    args: { currentPassword: t.arg.string(), newPassword: t.arg.string({ description: '12 caractères au moins.' }) },
+    resolve: async (query, _parent, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      new Checks()
+        .check(passwordProblems(args.newPassword).length === 0, 'newPassword', passwordProblems(args.newPassword)[0] ?? '')
+        .check(args.newPassword !== args.currentPassword, 'newPassword', 'Le nouveau mot de passe doit différer de l’actuel.')
+        .done();
+      // the current password is a secret like any other: a stolen session must not be a free guessing oracle
+      const attempt = await reserveAttempt(ctx.prisma, viewer.email, ctx.clientAddress);
+      const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: viewer.id } });
+      if (!(await verifyPassword(user.passwordHash, args.currentPassword))) {
+        await attempt.failed();
+        throw new ValidationError('Mot de passe actuel incorrect.', 'currentPassword');
+      }
+      await attempt.succeeded();
+      const passwordHash = await hashPassword(args.newPassword);
+      const session = await audited(ctx, 'user.changePassword', async (tx) => {
+        const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+        // every session, the current one included: whoever knew the old password is signed out everywhere
+        const revoked = await deleteOtherSessions(tx, user.id);
+        const created = await createSession(tx, user.id);
+        return {
+          result: created,
+          entityType: 'User',
+          entityId: user.id,
+          organizationId: user.organizationId,
+          after: { revokedSessions: revoked, updatedAt: updated.updatedAt },
+        };
+      });
+      ctx.setCookie(sessionCookie(session.token, session.expiresAt, ctx.secureCookies));
+      await becomeViewer(ctx, session.token, user.id);
+      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    },
+  }),
+
   approveMembership: t.prismaField({
     type: 'User',
     description: 'Approuve (ou refuse) l’adhésion en attente d’une personne : administrateur de son organisation, ou de la plateforme.',
@@ -157,6 +222,8 @@ builder.mutationFields((t) => ({
       const user = await ctx.prisma.user.findUnique({ where: { id: Number(args.userId.id) } });
       if (!user) throw new NotFoundError('Personne introuvable.');
       if (!canApproveMembership(viewer, user.organizationId)) throw new ForbiddenError();
+      // an approved member is removed otherwise (setUserRoles), and a refusal is not reopened by a later approval
+      if (user.membershipStatus !== 'PENDING') throw new ConflictError('Cette adhésion a déjà été traitée : seules les adhésions en attente se décident ici.');
       const status = args.approve === false ? 'REJECTED' : 'APPROVED';
       await audited(ctx, status === 'APPROVED' ? 'membership.approve' : 'membership.reject', async (tx) => {
         const updated = await tx.user.update({ where: { id: user.id }, data: { membershipStatus: status } });

@@ -1,5 +1,4 @@
 import { canEditTool, editsAsProvider, isAdmin } from '../../domain/permissions.ts';
-import { isValidAmount } from '../../domain/deployments.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { normalizeSearch } from '../../text.ts';
 import { audited } from '../audit.ts';
@@ -25,7 +24,6 @@ import {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const COUNTRY = /^[A-Z]{2}$/;
-const DECIMAL_6 = /^\d{1,8}(\.\d{1,6})?$/;
 
 function requireAdmin(ctx: Context) {
   requireViewer(ctx);
@@ -49,6 +47,7 @@ async function editableTool(ctx: Context, toolId: number) {
 }
 
 const ProviderInput = builder.inputType('ProviderInput', {
+  extensions: { model: 'Provider' },
   fields: (t) => ({
     slug: t.string({ required: false, description: 'Identifiant (minuscules et tirets) ; à la création seulement.' }),
     name: t.string({ required: false }),
@@ -58,19 +57,20 @@ const ProviderInput = builder.inputType('ProviderInput', {
     certifications: t.field({ type: [Certification], required: false }),
     verified: t.boolean({ required: false }),
     website: t.string({ required: false }),
-    description: t.string({ required: false }),
+    description: t.string({ required: false, extensions: { multiline: true } }),
     sourceUrl: t.string({ required: false }),
     sourceDate: t.field({ type: 'Date', required: false }),
   }),
 });
 
 const ToolInput = builder.inputType('ToolInput', {
+  extensions: { model: 'Tool' },
   fields: (t) => ({
     slug: t.string({ required: false, description: 'À la création seulement.' }),
     name: t.string({ required: false }),
     providerSlug: t.string({ required: false, description: 'À la création seulement.' }),
     categorySlug: t.string({ required: false }),
-    description: t.string({ required: false }),
+    description: t.string({ required: false, extensions: { multiline: true } }),
     models: t.stringList({ required: false }),
     openSourceLicense: t.string({ required: false }),
     deploymentMode: t.field({ type: DeploymentMode, required: false }),
@@ -79,7 +79,7 @@ const ToolInput = builder.inputType('ToolInput', {
     dataResidency: t.string({ required: false }),
     trainingOptOut: t.boolean({ required: false }),
     aiActRiskTier: t.field({ type: AiActRiskTier, required: false }),
-    aiActRationale: t.string({ required: false }),
+    aiActRationale: t.string({ required: false, extensions: { multiline: true } }),
     gdprDpaAvailable: t.boolean({ required: false }),
     secNumCloud: t.boolean({ required: false }),
     rgaaStatus: t.field({ type: RgaaStatus, required: false }),
@@ -91,10 +91,12 @@ const ToolInput = builder.inputType('ToolInput', {
 });
 
 const TierInput = builder.inputType('PriceTierInput', {
+  extensions: { model: 'PriceTier' },
   fields: (t) => ({ minVolume: t.field({ type: 'Decimal' }), unitPrice: t.field({ type: 'Decimal' }) }),
 });
 
 const PricingPlanInput = builder.inputType('PricingPlanInput', {
+  extensions: { model: 'PricingPlan' },
   fields: (t) => ({
     name: t.string({ required: false }),
     pricingModel: t.field({ type: PricingModel, required: false }),
@@ -106,11 +108,12 @@ const PricingPlanInput = builder.inputType('PricingPlanInput', {
     source: t.field({ type: PriceSource, required: false }),
     sourceUrl: t.string({ required: false }),
     sourceDate: t.field({ type: 'Date', required: false }),
-    notes: t.string({ required: false }),
+    notes: t.string({ required: false, extensions: { multiline: true } }),
   }),
 });
 
 const ImpactFigureInput = builder.inputType('ImpactFigureInput', {
+  extensions: { model: 'ImpactFigure' },
   fields: (t) => ({
     energyWhPerRequest: t.field({ type: 'Decimal', required: false }),
     gco2ePerRequest: t.field({ type: 'Decimal', required: false }),
@@ -169,6 +172,12 @@ function checkTool(p: Record<string, unknown>, creating: boolean) {
   checks
     .text(p.name as string, 'name', 'Le nom', { max: 120 })
     .text(p.description as string, 'description', 'La description', { max: 3000 })
+    .text(p.aiActRationale as string, 'aiActRationale', 'La justification du niveau de risque', { max: 2000 })
+    .text(p.openSourceLicense as string, 'openSourceLicense', 'La licence', { max: 100 })
+    .text(p.hostingRegion as string, 'hostingRegion', 'La région d’hébergement', { max: 100 })
+    .text(p.dataResidency as string, 'dataResidency', 'La localisation des données', { max: 200 })
+    .check(((p.models as string[] | null) ?? []).length <= 30 && ((p.models as string[] | null) ?? []).every((m) => m.length <= 100), 'models', '30 modèles au plus, de 100 caractères chacun au plus.')
+    .check(((p.languages as string[] | null) ?? []).length <= 30 && ((p.languages as string[] | null) ?? []).every((l) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(l)), 'languages', 'Langues : codes comme « fr » ou « en-GB », 30 au plus.')
     .check(p.hostingCountry == null || COUNTRY.test(p.hostingCountry as string), 'hostingCountry', 'Pays : code à deux lettres majuscules (ex. FR).')
     .check(urlOk(p.website), 'website', 'Adresse web invalide (https://…).')
     .check(urlOk(p.sourceUrl), 'sourceUrl', 'Adresse de la source invalide (https://…).')
@@ -187,15 +196,11 @@ function checkPlan(p: Record<string, unknown>, creating: boolean) {
       .check(!!p.source, 'source', 'L’origine du prix est obligatoire.')
       .check(!!p.sourceDate, 'sourceDate', 'La date du prix est obligatoire.');
   }
-  for (const key of ['unitPrice', 'minimumQuantity'] as const) {
-    checks.check(p[key] == null || DECIMAL_6.test(p[key] as string), key, 'Montant positif attendu (six décimales au plus).');
-  }
-  for (const key of ['setupFee', 'minimumAnnualAmount'] as const) {
-    checks.check(p[key] == null || isValidAmount(p[key] as string), key, 'Montant positif en euros attendu (deux décimales au plus).');
-  }
+  // amounts and volumes are checked against their columns by the input guard (graphql/input.ts)
   const tiers = (p.tiers as { minVolume: string; unitPrice: string }[] | undefined) ?? [];
   checks
-    .check(tiers.every((t) => DECIMAL_6.test(t.minVolume) && DECIMAL_6.test(t.unitPrice)), 'tiers', 'Paliers : volumes et prix positifs attendus.')
+    .text(p.name as string, 'name', 'Le nom de l’offre', { max: 120 })
+    .check(tiers.length <= 20, 'tiers', '20 paliers au plus.')
     .check(new Set(tiers.map((t) => Number(t.minVolume))).size === tiers.length, 'tiers', 'Deux paliers ne peuvent pas commencer au même volume.')
     .check(urlOk(p.sourceUrl), 'sourceUrl', 'Adresse de la source invalide (https://…).')
     .check(notFuture(p.sourceDate), 'sourceDate', 'La date du prix ne peut pas être dans le futur.')
@@ -212,10 +217,10 @@ function checkFigure(p: Record<string, unknown>, creating: boolean) {
       .check(!!p.sourceDate, 'sourceDate', 'La date de la source est obligatoire.')
       .check(p.energyWhPerRequest != null || p.gco2ePerRequest != null || p.waterMlPerRequest != null, 'energyWhPerRequest', 'Renseignez au moins une valeur (énergie, émissions ou eau).');
   }
-  for (const key of ['energyWhPerRequest', 'gco2ePerRequest', 'waterMlPerRequest', 'pue'] as const) {
-    checks.check(p[key] == null || DECIMAL_6.test(p[key] as string), key, 'Valeur positive attendue (six décimales au plus).');
-  }
+  // values are checked against their columns by the input guard (graphql/input.ts)
   checks
+    .text(p.methodVersion as string, 'methodVersion', 'La version de la méthode', { max: 50 })
+    .text(p.scope as string, 'scope', 'Le périmètre', { max: 300 })
     .check(p.hostingCountry == null || COUNTRY.test(p.hostingCountry as string), 'hostingCountry', 'Pays : code à deux lettres majuscules (ex. FR).')
     .check(urlOk(p.sourceUrl), 'sourceUrl', 'Adresse de la source invalide (https://…).')
     .check(notFuture(p.sourceDate), 'sourceDate', 'La date de la source ne peut pas être dans le futur.')

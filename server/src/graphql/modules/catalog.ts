@@ -37,6 +37,8 @@ export const ImpactMethod = builder.enumType('ImpactMethod', {
 builder.prismaNode('Category', {
   description: 'Catégorie de cas d’usage (taxonomie du catalogue).',
   id: { field: 'id' },
+  // public, like the list that shows it; an unknown id reads as null, as for the restricted types
+  nullable: true,
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
@@ -48,6 +50,8 @@ builder.prismaNode('Category', {
 builder.prismaNode('Provider', {
   description: 'Éditeur ou opérateur public d’outils d’IA.',
   id: { field: 'id' },
+  // public, like the list that shows it; an unknown id reads as null, as for the restricted types
+  nullable: true,
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
@@ -76,6 +80,8 @@ builder.prismaObject('PriceTier', {
 export const PricingPlan = builder.prismaNode('PricingPlan', {
   description: 'Offre tarifaire, en euros HT.',
   id: { field: 'id' },
+  // public, like the list that shows it; an unknown id reads as null, as for the restricted types
+  nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
     pricingModel: t.expose('pricingModel', { type: PricingModel }),
@@ -96,6 +102,8 @@ export const PricingPlan = builder.prismaNode('PricingPlan', {
 export const ImpactFigure = builder.prismaNode('ImpactFigure', {
   description: 'Impact environnemental par requête, toujours accompagné de sa méthode, de sa source et de sa date.',
   id: { field: 'id' },
+  // public, like the list that shows it; an unknown id reads as null, as for the restricted types
+  nullable: true,
   fields: (t) => ({
     energyWhPerRequest: t.expose('energyWhPerRequest', { type: 'Decimal', nullable: true }),
     gco2ePerRequest: t.expose('gco2ePerRequest', { type: 'Decimal', nullable: true }),
@@ -128,6 +136,8 @@ builder.prismaObject('GridIntensity', {
 export const Tool = builder.prismaNode('Tool', {
   description: 'Une ressource d’IA du catalogue.',
   id: { field: 'id' },
+  // public, like the list that shows it; an unknown id reads as null, as for the restricted types
+  nullable: true,
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),

@@ -2,7 +2,7 @@ import {
   DeploymentStatus as StatusValues,
   ProcurementRoute as RouteValues,
 } from '../../generated/prisma/enums.ts';
-import { isValidAmount, statusChangeError, type DeploymentStatus as Status } from '../../domain/deployments.ts';
+import { statusChangeError, type DeploymentStatus as Status } from '../../domain/deployments.ts';
 import { canActForOrganization, canAdministerOrganization, canApproveMembership } from '../../domain/permissions.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { audited } from '../audit.ts';
@@ -24,6 +24,8 @@ const ProcurementRoute = builder.enumType('ProcurementRoute', {
 export const Deployment = builder.prismaNode('Deployment', {
   description: 'Déclaration d’adoption d’un outil par une collectivité, avec ce qu’elle paie réellement.',
   id: { field: 'id' },
+  // public, like the list that shows it; an unknown id reads as null, as for the restricted types
+  nullable: true,
   fields: (t) => ({
     organization: t.relation('organization'),
     tool: t.relation('tool'),
@@ -87,10 +89,11 @@ const optionalDeploymentFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosS
   monthlyRequests: t.int({ required: false, description: 'Requêtes par mois.' }),
   annualCost: t.field({ type: 'Decimal', required: false, description: 'Coût annuel réellement payé, en euros HT (ex. « 1234.50 »).' }),
   procurementRoute: t.field({ type: ProcurementRoute, required: false, description: 'Voie d’achat.' }),
-  abandonReason: t.string({ required: false, description: 'Raison de l’abandon (obligatoire pour le statut ABANDONED).' }),
+  abandonReason: t.string({ required: false, extensions: { multiline: true }, description: 'Raison de l’abandon (obligatoire pour le statut ABANDONED).' }),
 });
 
 const DeclareDeploymentInput = builder.inputType('DeclareDeploymentInput', {
+  extensions: { model: 'Deployment' },
   fields: (t) => ({
     organizationSiren: t.string({ required: false, description: 'Par défaut, l’organisation de la personne connectée.' }),
     toolSlug: t.string(),
@@ -101,6 +104,7 @@ const DeclareDeploymentInput = builder.inputType('DeclareDeploymentInput', {
 
 const UpdateDeploymentInput = builder.inputType('UpdateDeploymentInput', {
   description: 'Seuls les champs fournis changent ; null efface une valeur facultative.',
+  extensions: { model: 'Deployment' },
   fields: (t) => ({
     status: t.field({ type: DeploymentStatus, required: false }),
     ...optionalDeploymentFields(t),
@@ -117,7 +121,7 @@ function checkDeployment(state: DeploymentFields) {
       'monthlyRequests',
       'Le nombre de requêtes mensuelles doit être un entier positif.',
     )
-    .check(state.annualCost == null || isValidAmount(state.annualCost), 'annualCost', 'Le coût annuel doit être un montant positif en euros, avec deux décimales au plus (ex. 1234.50).')
+    // annualCost is checked against its column by the input guard (graphql/input.ts)
     .check(!state.startDate || !state.endDate || state.endDate >= state.startDate, 'endDate', 'La date de fin doit suivre la date de début.')
     .text(state.abandonReason, 'abandonReason', 'La raison de l’abandon', { max: 1000 });
   if (state.status === 'ABANDONED') checks.text(state.abandonReason, 'abandonReason', 'La raison de l’abandon', { min: 1, max: 1000 });

@@ -37,6 +37,8 @@ const Charter = builder.objectRef<CharterShape>('Charter').implement({
 export const Organization = builder.prismaNode('Organization', {
   description: 'Une collectivité (commune, EPCI, département, région), identifiée par son SIREN.',
   id: { field: 'id' },
+  // public, like the list that shows it; an unknown id reads as null, as for the restricted types
+  nullable: true,
   fields: (t) => ({
     siren: t.exposeString('siren', { nullable: true }),
     kind: t.expose('kind', { type: OrganizationKind }),

@@ -1,7 +1,16 @@
 import { Prisma } from '../../generated/prisma/client.ts';
 import { ModerationStatus as ModerationValues } from '../../generated/prisma/enums.ts';
 import { VERIFYING_STATUSES } from '../../domain/deployments.ts';
-import { canActForOrganization, canFlagReview, canModerate, canVoteReview } from '../../domain/permissions.ts';
+import {
+  canActForOrganization,
+  canFlagReview,
+  canModerate,
+  canVoteReview,
+  isVisible,
+  moderationVisibility,
+  reviewVisibility,
+  visibleWhere,
+} from '../../domain/permissions.ts';
 import { audited } from '../audit.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -36,6 +45,10 @@ async function loadVerified(keys: readonly string[], ctx: Context): Promise<bool
 export const Review = builder.prismaNode('Review', {
   description: 'Avis d’une collectivité sur un outil ; « vérifié » quand elle l’a réellement déployé.',
   id: { field: 'id' },
+  // a hidden review is refused on every path; node(id:) finds nothing rather than a refused review
+  authScopes: (review, ctx) => isVisible(reviewVisibility(ctx.viewer), review),
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: Number(id), ...visibleWhere(reviewVisibility(ctx.viewer)) }),
   fields: (t) => ({
     tool: t.relation('tool'),
     organization: t.relation('organization'),
@@ -63,8 +76,20 @@ export const Review = builder.prismaNode('Review', {
     }),
     helpfulCount: t.exposeInt('helpfulCount'),
     moderationStatus: t.expose('moderationStatus', { type: ModerationStatus }),
-    moderationReason: t.exposeString('moderationReason', { nullable: true }),
-    flagCount: t.relationCount('flags'),
+    moderationReason: t.exposeString('moderationReason', {
+      nullable: true,
+      description: 'Motif de la dernière modération : administrateurs de la plateforme et collectivité autrice.',
+      authScopes: (review, _args, ctx) => isVisible(moderationVisibility(ctx.viewer), review),
+      unauthorizedResolver: () => null,
+    }),
+    flagCount: t.int({
+      nullable: true,
+      description: 'Nombre de signalements : administrateurs de la plateforme et collectivité autrice.',
+      select: { _count: { select: { flags: true } } },
+      authScopes: (review, _args, ctx) => isVisible(moderationVisibility(ctx.viewer), review),
+      unauthorizedResolver: () => null,
+      resolve: (review) => review._count.flags,
+    }),
     versionCount: t.relationCount('versions', { description: 'Nombre de versions antérieures conservées.' }),
     isDemo: t.exposeBoolean('isDemo'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -143,7 +168,10 @@ builder.prismaObjectFields('Tool', (t) => ({
     description: 'L’avis de l’organisation de la personne connectée sur cet outil, s’il existe (une nouvelle soumission le met à jour).',
     resolve: (query, tool, _args, ctx) =>
       ctx.viewer
-        ? ctx.prisma.review.findUnique({ ...query, where: { organizationId_toolId: { organizationId: ctx.viewer.organizationId, toolId: tool.id } } })
+        ? ctx.prisma.review.findUnique({
+            ...query,
+            where: { organizationId_toolId: { organizationId: ctx.viewer.organizationId, toolId: tool.id }, ...visibleWhere(reviewVisibility(ctx.viewer)) },
+          })
         : null,
   }),
   reviews: t.relatedConnection('reviews', {
@@ -155,6 +183,7 @@ builder.prismaObjectFields('Tool', (t) => ({
 }));
 
 const SubmitReviewInput = builder.inputType('SubmitReviewInput', {
+  extensions: { model: 'Review' },
   fields: (t) => ({
     toolSlug: t.string(),
     rating: t.int({ description: 'Note globale, de 1 à 5.' }),
@@ -165,9 +194,9 @@ const SubmitReviewInput = builder.inputType('SubmitReviewInput', {
     valueForMoney: t.int({ required: false }),
     accessibility: t.int({ required: false }),
     title: t.string({ description: '3 à 120 caractères.' }),
-    body: t.string({ description: '10 à 5 000 caractères, texte brut.' }),
-    pros: t.string({ required: false, description: '1 000 caractères au plus.' }),
-    cons: t.string({ required: false, description: '1 000 caractères au plus.' }),
+    body: t.string({ extensions: { multiline: true }, description: '10 à 5 000 caractères, texte brut.' }),
+    pros: t.string({ required: false, extensions: { multiline: true }, description: '1 000 caractères au plus.' }),
+    cons: t.string({ required: false, extensions: { multiline: true }, description: '1 000 caractères au plus.' }),
   }),
 });
 
@@ -175,7 +204,8 @@ const ModerationAction = builder.enumType('ModerationAction', { values: ['HIDE',
 
 
 async function findReview(ctx: Context, id: string) {
-  const review = await ctx.prisma.review.findUnique({ where: { id: Number(id) } });
+  // a review the viewer may not see is as unknown as a missing one
+  const review = await ctx.prisma.review.findUnique({ where: { id: Number(id), ...visibleWhere(reviewVisibility(ctx.viewer)) } });
   if (!review) throw new NotFoundError('Avis introuvable.');
   return review;
 }
@@ -233,7 +263,7 @@ builder.mutationFields((t) => ({
     type: 'Review',
     description: 'Signale un avis aux modérateurs (un signalement par personne et par avis).',
     errors: {},
-    args: { reviewId: t.arg.globalID({ for: Review }), reason: t.arg.string() },
+    args: { reviewId: t.arg.globalID({ for: Review }), reason: t.arg.string({ extensions: { multiline: true } }) },
     resolve: async (query, _parent, args, ctx) => {
       const viewer = requireViewer(ctx);
       if (!canFlagReview(viewer)) throw new ForbiddenError();
@@ -274,7 +304,7 @@ builder.mutationFields((t) => ({
     type: 'Review',
     description: 'Masque ou rétablit un avis, avec un motif (administrateurs de la plateforme).',
     errors: {},
-    args: { reviewId: t.arg.globalID({ for: Review }), action: t.arg({ type: ModerationAction }), reason: t.arg.string() },
+    args: { reviewId: t.arg.globalID({ for: Review }), action: t.arg({ type: ModerationAction }), reason: t.arg.string({ extensions: { multiline: true } }) },
     resolve: async (query, _parent, args, ctx) => {
       const viewer = requireViewer(ctx);
       if (!canModerate(viewer)) throw new ForbiddenError();

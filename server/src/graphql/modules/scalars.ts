@@ -1,48 +1,43 @@
-import { GraphQLError, Kind } from 'graphql';
+import { Kind } from 'graphql';
+import { calendarDate, DECIMAL_SYNTAX, InvalidInput, isoInstant, MAX_DATE, MIN_DATE } from '../input.ts';
 import { builder } from '../builder.ts';
 
 builder.queryType({});
 builder.mutationType({});
 
+// Parsers return InvalidInput rather than throw: the input guard then reports a typed VALIDATION error naming the field.
+const DATE_RANGE = `entre le ${MIN_DATE.split('-').reverse().join('/')} et le ${MAX_DATE.split('-').reverse().join('/')}`;
+
 builder.scalarType('DateTime', {
-  description: 'Instant au format ISO 8601 (UTC).',
+  description: `Instant au format ISO 8601 avec fuseau (ex. 2025-06-01T12:00:00Z), ${DATE_RANGE}.`,
   serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
-  parseValue: (value) => {
-    const date = new Date(String(value));
-    if (Number.isNaN(date.getTime())) throw new GraphQLError('Date et heure invalides (format ISO 8601 attendu).');
-    return date;
-  },
+  parseValue: (value) =>
+    (typeof value === 'string' && isoInstant(value)) ||
+    (new InvalidInput(`date et heure invalides (format ISO 8601 attendu, ex. 2025-06-01T12:00:00Z, ${DATE_RANGE}).`) as unknown as Date),
 });
 
 builder.scalarType('Date', {
-  description: 'Date calendaire AAAA-MM-JJ.',
+  description: `Date calendaire AAAA-MM-JJ, ${DATE_RANGE}.`,
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)),
-  parseValue: (value) => {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-      throw new GraphQLError('Date invalide (format AAAA-MM-JJ attendu).');
-    }
-    return new Date(`${value}T00:00:00.000Z`);
-  },
+  parseValue: (value) =>
+    (typeof value === 'string' && calendarDate(value)) ||
+    (new InvalidInput(`date invalide (format AAAA-MM-JJ attendu, jour existant ${DATE_RANGE}).`) as unknown as Date),
 });
 
-const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
+/** Plain decimal text, trimmed; the column's precision is checked by the input guard, which knows the column. */
+function parseDecimal(value: unknown): string {
+  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : null;
+  if (text === null || !DECIMAL_SYNTAX.test(text)) {
+    return new InvalidInput('nombre décimal invalide : utilisez des chiffres et un point (ex. « 1234.50 »).') as unknown as string;
+  }
+  return text;
+}
 
 builder.scalarType('Decimal', {
   description: 'Nombre décimal exact, transmis en chaîne (ex. « 1234.50 ») ; les montants sont en euros HT.',
   serialize: (value) => value.toString(),
-  parseValue: (value) => {
-    const text = typeof value === 'number' ? String(value) : value;
-    if (typeof text !== 'string' || !DECIMAL.test(text.trim())) {
-      throw new GraphQLError('Nombre décimal invalide : utilisez des chiffres et un point (ex. « 1234.50 »).');
-    }
-    return text.trim();
-  },
-  parseLiteral: (ast) => {
-    if ((ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) && DECIMAL.test(ast.value)) {
-      return ast.value;
-    }
-    throw new GraphQLError('Nombre décimal invalide : utilisez des chiffres et un point (ex. « 1234.50 »).');
-  },
+  parseValue: parseDecimal,
+  parseLiteral: (ast) => parseDecimal(ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : null),
 });
 
 builder.scalarType('JSON', {

@@ -1,6 +1,6 @@
 import type { Prisma } from '../../../generated/prisma/client.ts';
 import { dec } from '../../../domain/money.ts';
-import { canAdministerOrganization } from '../../../domain/permissions.ts';
+import { canAdministerOrganization, groupVisibility, visibleWhere } from '../../../domain/permissions.ts';
 import {
   allocationRuleError,
   eligibilityError,
@@ -14,19 +14,21 @@ import { audited, type Tx } from '../../audit.ts';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, requireViewer } from '../../errors.ts';
+import { decimalColumnError } from '../../input.ts';
 import { Checks, clean } from '../../validate.ts';
 import { AllocationRule, GroupEligibility, PurchasingGroup, VolumeUnit } from './types.ts';
 
 // ----------------------------------------------------------------------------- mutations
 
 const TierInput = builder.inputType('GroupTierInput', {
+  extensions: { model: 'GroupPriceTier' },
   fields: (t) => ({ minVolume: t.field({ type: 'Decimal' }), unitPrice: t.field({ type: 'Decimal', description: 'Euros HT par unité et par an.' }) }),
 });
 
 const CreateGroupInput = builder.inputType('CreatePurchasingGroupInput', {
   fields: (t) => ({
     title: t.string(),
-    description: t.string({ required: false }),
+    description: t.string({ required: false, extensions: { multiline: true } }),
     toolSlug: t.string({ required: false, description: 'L’outil visé ; ou bien une catégorie et des outils candidats.' }),
     categorySlug: t.string({ required: false }),
     candidateToolSlugs: t.stringList({ required: false }),
@@ -34,7 +36,7 @@ const CreateGroupInput = builder.inputType('CreatePurchasingGroupInput', {
     eligibility: t.field({ type: GroupEligibility, required: false, defaultValue: 'ALL' }),
     allocationRule: t.field({ type: AllocationRule }),
     volumeUnit: t.field({ type: VolumeUnit }),
-    listUnitPrice: t.field({ type: 'Decimal', required: false, description: 'Par défaut, tiré de l’offre catalogue de l’outil.' }),
+    listUnitPrice: t.field({ type: 'Decimal', required: false, extensions: { column: 'PurchasingGroup.listUnitPrice' }, description: 'Par défaut, tiré de l’offre catalogue de l’outil.' }),
     tiers: t.field({ type: [TierInput], required: false, description: 'Par défaut, les paliers de l’offre catalogue.' }),
   }),
 });
@@ -53,8 +55,6 @@ function planPrice(plan: { pricingModel: string; unitPrice: Prisma.Decimal; tier
     tiers: plan.tiers.map((tier) => ({ minVolume: conversion.volume(tier.minVolume.toString()), unitPrice: conversion.price(tier.unitPrice.toString()) })),
   };
 }
-
-const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
 
 
 /** Locks the group row for the rest of the transaction: concurrent changes to one group are serialized. */
@@ -81,7 +81,8 @@ async function groupAudited<T>(ctx: Context, action: string, groupId: number, ch
 }
 
 async function existingGroup(ctx: Context, id: string) {
-  const group = await ctx.prisma.purchasingGroup.findUnique({ where: { id: Number(id) } });
+  // a draft the viewer may not see is as unknown as a missing group (no "exists but refused" answer)
+  const group = await ctx.prisma.purchasingGroup.findUnique({ where: { id: Number(id), ...visibleWhere(groupVisibility(ctx.viewer)) } });
   if (!group) throw new NotFoundError('Groupement introuvable.');
   return group;
 }
@@ -122,8 +123,9 @@ builder.mutationFields((t) => ({
         .text(input.description, 'description', 'La description', { max: 5000 })
         .check(!!input.toolSlug !== !!input.categorySlug, 'toolSlug', 'Choisissez un outil, ou bien une catégorie avec des outils candidats.')
         .check(input.interestDeadline.getTime() > Date.now(), 'interestDeadline', 'La date limite doit être dans le futur.')
-        .check(input.listUnitPrice == null || DECIMAL.test(input.listUnitPrice), 'listUnitPrice', 'Prix unitaire positif attendu.')
-        .check((input.tiers ?? []).every((t) => DECIMAL.test(t.minVolume) && DECIMAL.test(t.unitPrice)), 'tiers', 'Paliers : volumes et prix positifs attendus.')
+        // prices and volumes are checked against their columns by the input guard (graphql/input.ts)
+        .check((input.tiers ?? []).length <= 20, 'tiers', '20 paliers au plus.')
+        .check((input.candidateToolSlugs ?? []).length <= 20, 'candidateToolSlugs', '20 outils candidats au plus.')
         .check(new Set((input.tiers ?? []).map((t) => Number(t.minVolume))).size === (input.tiers ?? []).length, 'tiers', 'Deux paliers ne peuvent pas commencer au même volume.');
       const ruleError = allocationRuleError(input.allocationRule, input.volumeUnit);
       checks.check(!ruleError, 'allocationRule', ruleError ?? '');
@@ -157,6 +159,19 @@ builder.mutationFields((t) => ({
         if (candidates.length !== (input.candidateToolSlugs ?? []).length) throw new ValidationError('Un outil candidat est introuvable.', 'candidateToolSlugs');
         candidateIds = candidates.map((c) => c.id);
       }
+      // a price converted from the catalogue (×12 per month, ÷1000 per request) must still fit the group's columns
+      const derived = new Checks();
+      if (price.listUnitPrice != null) {
+        const error = decimalColumnError(dec(price.listUnitPrice).toFixed(), 'PurchasingGroup.listUnitPrice', 'Le prix unitaire annuel', { rounded: true });
+        derived.check(!error, 'listUnitPrice', error ?? '');
+      }
+      for (const tier of price.tiers ?? []) {
+        const error =
+          decimalColumnError(dec(tier.minVolume).toFixed(), 'GroupPriceTier.minVolume', 'Le volume d’un palier', { rounded: true }) ??
+          decimalColumnError(dec(tier.unitPrice).toFixed(), 'GroupPriceTier.unitPrice', 'Le prix d’un palier', { rounded: true });
+        derived.check(!error, 'tiers', error ?? '');
+      }
+      derived.done();
       if (price.listUnitPrice == null) {
         throw new ValidationError('Aucune offre du catalogue n’est exprimée dans cette unité : indiquez le prix unitaire annuel.', 'listUnitPrice');
       }
@@ -201,7 +216,7 @@ builder.mutationFields((t) => ({
   cancelPurchasingGroup: t.prismaField({
     type: 'PurchasingGroup',
     errors: {},
-    args: { id: t.arg.globalID({ for: PurchasingGroup }), reason: t.arg.string() },
+    args: { id: t.arg.globalID({ for: PurchasingGroup }), reason: t.arg.string({ extensions: { multiline: true } }) },
     resolve: (query, _p, args, ctx) => {
       new Checks().text(args.reason, 'reason', 'Le motif d’annulation', { min: 3, max: 1000 }).done();
       return stateChange('CANCELLED', 'group.cancel', (a) => ({ cancelReason: clean(a.reason as string) }))(query, args, ctx);
@@ -212,7 +227,7 @@ builder.mutationFields((t) => ({
     type: 'GroupMembership',
     description: 'Fait adhérer sa collectivité (INTERESTED) avec un volume estimé, dans l’unité du groupement.',
     errors: {},
-    args: { id: t.arg.globalID({ for: PurchasingGroup }), estimatedVolume: t.arg({ type: 'Decimal' }) },
+    args: { id: t.arg.globalID({ for: PurchasingGroup }), estimatedVolume: t.arg({ type: 'Decimal', extensions: { column: 'GroupMembership.estimatedVolume' } }) },
     resolve: async (query, _p, args, ctx) => {
       const viewer = requireViewer(ctx);
       const found = await existingGroup(ctx, args.id.id);
@@ -222,7 +237,6 @@ builder.mutationFields((t) => ({
       const coordinator = await ctx.prisma.organization.findUniqueOrThrow({ where: { id: found.coordinatorId } });
       const ineligible = eligibilityError(found.eligibility, coordinator, viewer.organization);
       if (ineligible) throw new ForbiddenError(ineligible);
-      new Checks().check(DECIMAL.test(args.estimatedVolume), 'estimatedVolume', 'Volume positif attendu.').done();
       const membership = await groupAudited(ctx, 'group.join', found.id, async (tx, group) => {
         const refusal = membershipChangeError(group.status, group.interestDeadline, new Date());
         if (refusal) throw new ConflictError(refusal);
@@ -247,14 +261,13 @@ builder.mutationFields((t) => ({
     type: 'GroupMembership',
     description: 'Engage sa collectivité sur un volume ferme (COMMITTED).',
     errors: {},
-    args: { id: t.arg.globalID({ for: PurchasingGroup }), volume: t.arg({ type: 'Decimal' }) },
+    args: { id: t.arg.globalID({ for: PurchasingGroup }), volume: t.arg({ type: 'Decimal', extensions: { column: 'GroupMembership.committedVolume' } }) },
     resolve: async (query, _p, args, ctx) => {
       const viewer = requireViewer(ctx);
       const found = await existingGroup(ctx, args.id.id);
       if (!canAdministerOrganization(viewer, viewer.organizationId)) {
         throw new ForbiddenError('Seuls les administrateurs d’une collectivité peuvent l’engager dans un groupement.');
       }
-      new Checks().check(DECIMAL.test(args.volume), 'volume', 'Volume positif attendu.').done();
       const membership = await groupAudited(ctx, 'group.commit', found.id, async (tx, group) => {
         const refusal = membershipChangeError(group.status, group.interestDeadline, new Date());
         if (refusal) throw new ConflictError(refusal);
@@ -301,12 +314,11 @@ builder.mutationFields((t) => ({
     args: {
       id: t.arg.globalID({ for: PurchasingGroup }),
       toolSlug: t.arg.string({ required: false, description: 'Outil retenu (obligatoire pour un groupement par catégorie).' }),
-      unitPrice: t.arg({ type: 'Decimal', required: false, description: 'Prix unitaire annuel final ; par défaut celui du palier atteint.' }),
+      unitPrice: t.arg({ type: 'Decimal', required: false, extensions: { column: 'PurchasingGroup.awardedUnitPrice' }, description: 'Prix unitaire annuel final ; par défaut celui du palier atteint.' }),
     },
     resolve: async (query, _p, args, ctx) => {
       const found = await existingGroup(ctx, args.id.id);
       coordinatorOnly(ctx, found);
-      new Checks().check(args.unitPrice == null || DECIMAL.test(args.unitPrice), 'unitPrice', 'Prix unitaire positif attendu.').done();
       await groupAudited(ctx, 'group.award', found.id, async (tx, group) => {
         const refusal = transitionError(group.status, 'AWARDED');
         if (refusal) throw new ConflictError(refusal);
@@ -337,6 +349,11 @@ builder.mutationFields((t) => ({
           })),
           ...(args.unitPrice ? { listUnitPrice: args.unitPrice } : {}),
         });
+        // each member's share becomes its deployment's annual cost: refuse, typed, what the column cannot hold
+        const tooLarge = [String(economics.unitPrice), ...economics.shares.map((share) => String(share.share))].some(
+          (value, i) => decimalColumnError(dec(value).toFixed(), i === 0 ? 'PurchasingGroup.awardedUnitPrice' : 'Deployment.annualCost', 'Montant', { rounded: true }),
+        );
+        if (tooLarge) throw new ValidationError('Montants hors limites : vérifiez le prix unitaire et les volumes engagés.', 'unitPrice');
         for (const share of economics.shares) {
           await tx.deployment.upsert({
             where: { organizationId_toolId: { organizationId: share.organizationId, toolId: tool.id } },

@@ -6,7 +6,7 @@ import {
   VolumeUnit as UnitValues,
 } from '../../../generated/prisma/enums.ts';
 import type { Prisma } from '../../../generated/prisma/client.ts';
-import { canAdministerOrganization } from '../../../domain/permissions.ts';
+import { canAdministerOrganization, groupVisibility, isVisible, visibleWhere } from '../../../domain/permissions.ts';
 import {
   eligibilityError,
   groupEconomics,
@@ -16,6 +16,7 @@ import {
   type MemberShare,
 } from '../../../domain/purchasing.ts';
 import { builder } from '../../builder.ts';
+import { Tool } from '../catalog.ts';
 import type { Context } from '../../context.ts';
 import { groupConventionHtml, groupMembersCsv } from './exports.ts';
 
@@ -129,6 +130,9 @@ builder.prismaObject('GroupPriceTier', {
 
 export const GroupMembership = builder.prismaNode('GroupMembership', {
   id: { field: 'id' },
+  // visible with its group: the other paths (group.memberships, viewerMembership, join…) start from a visible group
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: Number(id), group: visibleWhere(groupVisibility(ctx.viewer)) }),
   fields: (t) => ({
     group: t.relation('group'),
     organization: t.relation('organization'),
@@ -148,15 +152,20 @@ const Permission = builder.objectRef<{ allowed: boolean; reason: string | null }
 export const PurchasingGroup = builder.prismaNode('PurchasingGroup', {
   description: 'Groupement de commandes (Code de la commande publique, art. L2113-6 et L2113-7).',
   id: { field: 'id' },
+  // the rule of purchasingGroups on every path; node(id:) finds nothing rather than a refused draft
+  authScopes: (group, ctx) => isVisible(groupVisibility(ctx.viewer), group),
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: Number(id), ...visibleWhere(groupVisibility(ctx.viewer)) }),
   fields: (t) => ({
     title: t.exposeString('title'),
     description: t.exposeString('description', { nullable: true }),
     tool: t.relation('tool', { nullable: true }),
     category: t.relation('category', { nullable: true }),
-    candidateTools: t.prismaField({
-      type: ['Tool'],
-      select: { candidateTools: { select: { tool: true } } },
-      resolve: (_query, group) => group.candidateTools.map((c) => c.tool),
+    candidateTools: t.field({
+      type: [Tool],
+      // the Tool selection (its category, provider…) is planned through the join table
+      select: (_args, _ctx, nestedSelection) => ({ candidateTools: { select: { tool: nestedSelection(true) } } }),
+      resolve: (group) => group.candidateTools.map((c) => c.tool),
     }),
     coordinator: t.relation('coordinator'),
     status: t.expose('status', { type: GroupStatus }),
@@ -227,14 +236,16 @@ const GroupFilter = builder.inputType('PurchasingGroupFilter', {
 
 function groupWhere(filter: { status?: Status[] | null; categorySlug?: string | null; mine?: boolean | null } | null | undefined, ctx: Context): Prisma.PurchasingGroupWhereInput {
   const orgId = ctx.viewer?.organizationId ?? -1;
+  // each criterion is its own AND term: none can replace another's OR, and none lifts the draft rule
   return {
-    // drafts are visible to their coordinator only
-    OR: [{ status: { not: 'DRAFT' } }, { coordinatorId: orgId }],
-    ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
-    ...(filter?.categorySlug
-      ? { OR: [{ category: { slug: filter.categorySlug } }, { tool: { category: { slug: filter.categorySlug } } }] }
-      : {}),
-    ...(filter?.mine ? { AND: [{ OR: [{ coordinatorId: orgId }, { memberships: { some: { organizationId: orgId, status: { not: 'WITHDRAWN' } } } }] }] } : {}),
+    AND: [
+      visibleWhere(groupVisibility(ctx.viewer)),
+      ...(filter?.status?.length ? [{ status: { in: filter.status } }] : []),
+      ...(filter?.categorySlug
+        ? [{ OR: [{ category: { slug: filter.categorySlug } }, { tool: { category: { slug: filter.categorySlug } } }] }]
+        : []),
+      ...(filter?.mine ? [{ OR: [{ coordinatorId: orgId }, { memberships: { some: { organizationId: orgId, status: { not: 'WITHDRAWN' as const } } } }] }] : []),
+    ],
   };
 }
 
