@@ -180,6 +180,11 @@ export function createApp(config: AppConfig, db: Database): App {
       isDev: debugErrors,
       maskError(error, message) {
         const original = (error as { originalError?: unknown }).originalError;
+        // yoga parses a GET request's `variables`/`extensions` with a bare JSON.parse: a malformed one is the
+        // client's mistake (400), not an internal error
+        if (error instanceof SyntaxError || original instanceof SyntaxError) {
+          return new GraphQLError('Paramètres JSON invalides (variables ou extensions).', { extensions: { code: 'VALIDATION', http: { status: 400 } } });
+        }
         const known = mapPrismaError(original);
         if (known) return known;
         const masked = maskError(error, message, debugErrors);

@@ -122,6 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DEBUG_ERRORS && e.NODE_ENV === 'production') {
     throw new ConfigError(`DEBUG_ERRORS invalide (refusé en production). ${envSchema.shape.DEBUG_ERRORS.description}`);
   }
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
+    throw new ConfigError(`DATABASE_OWNER_URL invalide (sans DATABASE_URL). ${envSchema.shape.DATABASE_OWNER_URL.description}`);
+  }
   const database: Config['database'] = e.DATABASE_URL
     ? { kind: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_OWNER_URL ? { ownerUrl: e.DATABASE_OWNER_URL } : {}) }
     : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR) };

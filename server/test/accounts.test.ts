@@ -164,8 +164,8 @@ describe.each(backends)('accounts, declarations, reviews and audit on %s', (back
   it('never lets anyone edit or delete an audit event', async () => {
     const [event] = await t.db.sql.query<{ id: number }>(`SELECT id FROM "AuditEvent" ORDER BY id LIMIT 1`);
     expect(event).toBeDefined();
-    await expect(t.db.sql.query(`UPDATE "AuditEvent" SET action = 'x' WHERE id = $1`, [event!.id])).rejects.toThrow(/append-only/);
-    await expect(t.db.sql.query(`DELETE FROM "AuditEvent" WHERE id = $1`, [event!.id])).rejects.toThrow(/append-only/);
+    await expect(t.db.sql.query(`UPDATE "AuditEvent" SET action = 'x' WHERE id = $1`, [event!.id])).rejects.toThrow(/append-only|permission denied/);
+    await expect(t.db.sql.query(`DELETE FROM "AuditEvent" WHERE id = $1`, [event!.id])).rejects.toThrow(/append-only|permission denied/);
     const mutations = await t.gql(`{ __schema { mutationType { fields { name } } } }`);
     const names = mutations.data!.__schema.mutationType.fields.map((f: { name: string }) => f.name);
     expect(names.filter((n: string) => /audit/i.test(n))).toEqual([]);

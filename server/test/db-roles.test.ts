@@ -115,8 +115,8 @@ describe.each(backends)('database roles on %s', (backend) => {
     expect((await t.db.sql.query<{ n: number }>(leaking, [email]))[0]!.n).toBe(0);
     await t.db.sql.query(
       `INSERT INTO "AuditEvent" ("actorId", "organizationId", action, "entityType", "entityId", before, after, "requestId")
-       VALUES ($1, $2, 'membership.approve', 'User', $1::text, $3::jsonb, $4::jsonb, 'ancien'),
-              ($1, $2, 'review.submit', 'Review', '1', NULL, $5::jsonb, 'ancien')`,
+       VALUES ($1::int, $2::int, 'membership.approve', 'User', ($1::int)::text, $3::jsonb, $4::jsonb, 'ancien'),
+              ($1::int, $2::int, 'review.submit', 'Review', '1', NULL, $5::jsonb, 'ancien')`,
       [
         person!.id,
         person!.organizationId,

@@ -1,14 +1,12 @@
 import fc from 'fast-check';
 import {
   getNamedType,
-  isCompositeType,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isLeafType,
   isListType,
   isNonNullType,
-  isObjectType,
   isUnionType,
   type GraphQLArgument,
   type GraphQLCompositeType,
@@ -375,7 +373,7 @@ function literal(value: unknown, type: GraphQLInputType): string {
     const fields = isInputObjectType(named) ? named.getFields() : {};
     const parts = Object.entries(value as Record<string, unknown>)
       .filter(([k]) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(k))
-      .map(([k, v]) => `${k}: ${literal(v, fields[k]?.type ?? named)}`);
+      .map(([k, v]) => `${k}: ${literal(v, (fields[k]?.type ?? named) as GraphQLInputType)}`);
     return `{${parts.join(', ')}}`;
   }
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '1e999';
@@ -671,7 +669,7 @@ describe.each(backends)('fuzzing the GraphQL API on %s', (backend) => {
         failures.push({ index, role, kind: request.kind, field: request.field, problem, request: clip(`${request.method} ${request.url} ${JSON.stringify(request.headers)} ${request.body ?? ''}`), response: clip(response) });
 
       const t0 = Date.now();
-      let status: number | 'timeout' = 'timeout';
+      let status: number | 'timeout' | 'throw' = 'timeout';
       let text = '';
       try {
         const response = await withTimeout(Promise.resolve(t.app.fetch(request.url, { method: request.method, headers, body: request.body })), REQUEST_TIMEOUT_MS);

@@ -29,6 +29,8 @@ const EMAILS: Record<Exclude<Role, 'anonymous'>, string> = {
 const ROLES = ['anonymous', ...Object.keys(EMAILS)] as Role[];
 const BESANCON = '212500565';
 const FIRST_IDS = 500;
+/** nodes(ids:) takes 100 ids at most. */
+const PAGE = 100;
 
 /** Types any role sees whole, because their lists are public (directory, catalogue, declared deployments). */
 const PUBLIC_TYPES = ['Organization', 'Category', 'Provider', 'Tool', 'PricingPlan', 'ImpactFigure', 'Deployment'];
@@ -77,14 +79,24 @@ describe.each(backends)('node visibility on %s', (backend) => {
   const fixture = {} as Fixture;
   const sql = <T>(text: string, params?: unknown[]) => t.db.sql.query<T & Record<string, unknown>>(text, params);
 
+  const pages: Record<string, number> = {};
   /** nodes(ids:) over ids 1…500 of the type, every field selected, in pages the query limits accept. */
   async function nodesAs(role: Role, type: string): Promise<{ nodes: Record<string, any>[]; errors: unknown[] }> {
     const selection = selectionOf(nodeType(type), 1);
     const query = `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on ${type} { ${selection} } } }`;
+    if (!pages[type]) {
+      // the limits estimate size per requested id: their answer to a full page gives the page they accept
+      const probe = await clients.anonymous.gql(query, { ids: Array.from({ length: PAGE }, (_, i) => encodeGlobalID(type, i + 1)) });
+      const ratios = (probe.errors ?? [])
+        .filter((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX')
+        .map((e) => (e.extensions!.max as number) / (e.extensions!.actual as number));
+      pages[type] = Math.max(1, Math.floor(PAGE * Math.min(1, ...ratios) * 0.9));
+    }
+    const page = pages[type]!;
     const nodes: Record<string, any>[] = [];
     const errors: unknown[] = [];
-    for (let start = 1; start <= FIRST_IDS; start += 50) {
-      const ids = Array.from({ length: 50 }, (_, i) => encodeGlobalID(type, start + i));
+    for (let start = 1; start <= FIRST_IDS; start += page) {
+      const ids = Array.from({ length: Math.min(page, FIRST_IDS + 1 - start) }, (_, i) => encodeGlobalID(type, start + i));
       const res = await clients[role].gql<{ nodes: (Record<string, any> | null)[] }>(query, { ids });
       errors.push(...(res.errors ?? []));
       nodes.push(...(res.data?.nodes ?? []).filter((n): n is Record<string, any> => n !== null));
@@ -114,20 +126,34 @@ describe.each(backends)('node visibility on %s', (backend) => {
       }
     },
     async User(role) {
-      const sirens = await sql<{ siren: string }>(`SELECT DISTINCT o.siren FROM "User" u JOIN "Organization" o ON o.id = u."organizationId"`);
+      // the platform's own organization has no SIREN: the organizations are reached by their public node
+      const organizations = await sql<{ id: number }>(`SELECT DISTINCT "organizationId" AS id FROM "User"`);
       const rows: { id: string }[] = [];
       const viewer = await clients[role].gql(`{ viewer { id email roles membershipStatus } }`);
       if (viewer.data!.viewer) rows.push(viewer.data!.viewer);
-      for (const { siren } of sirens) {
-        const res = await clients[role].gql(`query($s: String!) { organization(siren: $s) { users { id email roles membershipStatus } } }`, { s: siren });
-        rows.push(...res.data!.organization.users);
-      }
+      const res = await clients[role].gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Organization { users { id email roles membershipStatus } } } }`, {
+        ids: organizations.map((o) => encodeGlobalID('Organization', o.id)),
+      });
+      rows.push(...res.data!.nodes.flatMap((o: { users: { id: string }[] }) => o.users));
       return byId(rows);
     },
     async Review(role) {
       const fields = 'id moderationStatus moderationReason flagCount';
-      const res = await clients[role].gql(`{ tools(first: 100) { edges { node { reviews(first: 200) { edges { node { ${fields} } } } viewerReview { ${fields} } } } } }`);
-      const rows: { id: string }[] = res.data!.tools.edges.flatMap((e: any) => [...e.node.reviews.edges.map((r: any) => r.node), ...(e.node.viewerReview ? [e.node.viewerReview] : [])]);
+      const rows: { id: string }[] = [];
+      // every tool's page of visible reviews and the viewer's own review, then the moderation queue
+      for (const { slug } of await sql<{ slug: string }>(`SELECT slug FROM "Tool" ORDER BY id`)) {
+        let after: string | null = null;
+        for (;;) {
+          const res: any = await clients[role].gql(
+            `query($s: String!, $after: String) { tool(slug: $s) { viewerReview { ${fields} } reviews(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${fields} } } } } }`,
+            { s: slug, after },
+          );
+          const tool = res.data!.tool;
+          rows.push(...tool.reviews.edges.map((e: any) => e.node), ...(tool.viewerReview && !after ? [tool.viewerReview] : []));
+          if (!tool.reviews.pageInfo.hasNextPage) break;
+          after = tool.reviews.pageInfo.endCursor;
+        }
+      }
       const queue = await clients[role].gql(`{ moderationQueue(first: 200) { edges { node { ${fields} } } } }`);
       rows.push(...(queue.data?.moderationQueue?.edges.map((e: any) => e.node) ?? []));
       return byId(rows);
@@ -218,7 +244,9 @@ describe.each(backends)('node visibility on %s', (backend) => {
           const [{ nodes, errors }, listed] = await Promise.all([nodesAs(role, type), lists[type]!(role)]);
           // an invisible node reads as null with no error, exactly like an unknown id
           expect(errors).toEqual([]);
-          const shown = byId(nodes as { id: string }[]);
+          // the fixtures put rows of every restricted type within the first ids: no comparison of two empty sets
+          if (role === 'admin') expect(firstIds(listed).size).toBeGreaterThan(0);
+          const shown = byId(nodes as ({ id: string } & Record<string, unknown>)[]);
           expect([...shown.keys()].sort((a, b) => a - b)).toEqual([...firstIds(listed).keys()].sort((a, b) => a - b));
           for (const [id, row] of listed) {
             if (id > FIRST_IDS) continue;
@@ -238,7 +266,9 @@ describe.each(backends)('node visibility on %s', (backend) => {
           anonymousNodes[type] ??= nodesAs('anonymous', type);
           const anonymous = byId((await anonymousNodes[type]).nodes as { id: string }[]);
           for (const node of nodes) {
-            const leaves = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([, v]) => v === null || typeof v !== 'object'));
+            // viewer… fields answer for the signed-in person by design (viewerReview, viewerMembership…)
+            const leaves = (row: Record<string, unknown>) =>
+              Object.fromEntries(Object.entries(row).filter(([k, v]) => !k.startsWith('viewer') && (v === null || typeof v !== 'object')));
             expect(leaves(node), `${type}:${idOf(node.id)}`).toEqual(leaves(anonymous.get(idOf(node.id))!));
           }
         }
@@ -251,17 +281,26 @@ describe.each(backends)('node visibility on %s', (backend) => {
   it('anonymous nodes over AuditEvent:1…200 return nothing, and no e-mail address', async () => {
     const [{ count }] = (await sql<{ count: number }>(`SELECT count(*)::int AS count FROM "AuditEvent"`)) as [{ count: number }];
     expect(count).toBeGreaterThan(8);
-    const ids = Array.from({ length: 200 }, (_, i) => encodeGlobalID('AuditEvent', i + 1));
-    const res = await clients.anonymous.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on AuditEvent { action before after actor { name email } } } }`, { ids });
-    expect(res.errors).toBeUndefined();
-    expect(res.data!.nodes).toEqual(ids.map(() => null));
-    for (const role of ['pending', 'member', 'orgAdmin', 'provider'] as Role[]) {
-      expect((await clients[role].gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids })).data!.nodes).toEqual(ids.map(() => null));
+    for (const first of [1, 101]) {
+      const ids = Array.from({ length: PAGE }, (_, i) => encodeGlobalID('AuditEvent', first + i));
+      const res = await clients.anonymous.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on AuditEvent { action before after actor { name email } } } }`, { ids });
+      expect(res).toEqual({ data: { nodes: ids.map(() => null) } });
+      for (const role of ['pending', 'member', 'orgAdmin', 'provider'] as Role[]) {
+        expect(await clients[role].gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids })).toEqual({ data: { nodes: ids.map(() => null) } });
+      }
     }
   });
 
   it('the auditor reads every event but no one else’s e-mail; the admin reads them', async () => {
-    const ids = Array.from({ length: 200 }, (_, i) => encodeGlobalID('AuditEvent', i + 1));
+    // history written before snapshots dropped e-mail addresses still holds some
+    await sql(
+      `INSERT INTO "AuditEvent" (action, "actorId", "organizationId", "entityType", "entityId", before, after, "requestId")
+       SELECT 'membership.approve', a.id, u."organizationId", 'User', u.id::text, $1::jsonb || jsonb_build_object('id', u.id, 'organizationId', u."organizationId"),
+              jsonb_build_object('user', jsonb_build_object('id', u.id, 'organizationId', u."organizationId", 'email', u.email)), 'ancienne-requete'
+         FROM "User" u, "User" a WHERE u.email = 'candidate@besancon.test' AND a.email = 'dsi@besancon.test'`,
+      [JSON.stringify({ email: 'candidate@besancon.test', membershipStatus: 'PENDING' })],
+    );
+    const ids = Array.from({ length: PAGE }, (_, i) => encodeGlobalID('AuditEvent', i + 1));
     const query = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on AuditEvent { before after actor { email } } } }`;
     const asAuditor = JSON.stringify((await clients.auditor.gql(query, { ids })).data);
     const asAdmin = JSON.stringify((await clients.admin.gql(query, { ids })).data);
@@ -284,7 +323,8 @@ describe.each(backends)('node visibility on %s', (backend) => {
       expect(nodes.data!.nodes.filter(Boolean).map((n: { id: string }) => idOf(n.id)), role).toEqual(expected[role]);
       const listed = await clients[role].gql(filter, { c: fixture.draftCategory });
       const drafts = listed.data!.purchasingGroups.edges.filter((e: any) => e.node.status === 'DRAFT').map((e: any) => idOf(e.node.id));
-      expect(drafts, role).toEqual(expected[role].filter((id) => id === fixture.draftBesancon));
+      // both drafts are in the category (one by category, one through its tool): the filter adds nothing
+      expect(drafts.sort((a: number, b: number) => a - b), role).toEqual(expected[role]);
       const membership = await clients[role].gql(`query($id: ID!) { node(id: $id) { id ... on GroupMembership { group { title } } } }`, { id: encodeGlobalID('GroupMembership', fixture.draftMembership) });
       expect(membership, role).toEqual({ data: { node: expected[role].includes(fixture.draftBesancon) ? expect.anything() : null } });
     }

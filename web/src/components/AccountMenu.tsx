@@ -95,6 +95,11 @@ export function AccountMenu() {
           </li>
         ) : null}
         <li>
+          <Link to="/mot-de-passe" className="account__link">
+            Mot de passe
+          </Link>
+        </li>
+        <li>
           <button
             type="button"
             className="button button--secondary button--small"

@@ -72,7 +72,7 @@ export function ModerationItem(props: { review: FragmentType<typeof ModerationIt
             {MODERATION_STATUS_LABELS[review.moderationStatus]}
           </span>
           <span className="badge badge--flags">
-            {review.flagCount > 1 ? `${formatInteger(review.flagCount)} signalements` : `${review.flagCount} signalement`}
+            {(review.flagCount ?? 0) > 1 ? `${formatInteger(review.flagCount ?? 0)} signalements` : `${review.flagCount ?? 0} signalement`}
           </span>
         </p>
         <p className="review__meta">
