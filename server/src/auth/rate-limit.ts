@@ -69,9 +69,14 @@ async function hit(prisma: Db, key: string, amount: number, windowMs: number, no
   return { key, ...rows[0]! };
 }
 
+/**
+ * One statement per key, never one multi-row UPDATE: two refunds locking the same rows in different orders
+ * deadlock on PostgreSQL (40P01, seen under 40 parallel sign-ins), while single-row statements hold one lock each.
+ */
 async function refund(prisma: Db, keys: string[]): Promise<void> {
-  if (keys.length === 0) return;
-  await prisma.$executeRawUnsafe(`UPDATE "RateLimit" SET "count" = GREATEST(0, "count" - 1) WHERE "key" = ANY($1::text[])`, keys);
+  for (const key of keys) {
+    await prisma.$executeRawUnsafe(`UPDATE "RateLimit" SET "count" = GREATEST(0, "count" - 1) WHERE "key" = $1::text`, key);
+  }
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
