@@ -1,185 +1,471 @@
+// The permission matrix: every mutation of schema/schema.graphql × every actor. A refused call answers its typed
+// error and leaves the database as it was (fingerprint); an allowed call succeeds and writes exactly the audit events
+// listed here, with the action, entity type, entity id, actor and organization written by hand below. A mutation of the
+// schema without an entry here fails the run.
+//
+// Actors: anonymous; pending (nouvel.agent@besancon.test, PENDING at Besançon, holding every role); member and
+// orgAdmin of Besançon, the organization concerned; otherOrgAdmin (Dijon Métropole); auditor; provider (Mistral AI,
+// whose tools are the ones edited); otherProvider (DeepL); admin. Sessions are written straight into the Session table
+// (permissions-fixture.ts); signing in itself — a pending applicant too — is the signIn row.
+//
+// Exceptions to "anonymous: UNAUTHENTICATED, others: FORBIDDEN, allowed: one event", each explained at its entry:
+// a DRAFT group is NOT_FOUND to whoever may not see it (open); signUp and signIn are open to all; signOut by an
+// anonymous caller succeeds and writes no event; a pending applicant may sign out and change its own password.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/auth/password.ts';
 import { backends, createTestApp, type Client, type TestApp } from './helpers.ts';
+import {
+  ACTORS,
+  BESANCON,
+  buildFixture,
+  DIJON,
+  EMAILS,
+  fingerprint,
+  GRAND_BESANCON,
+  PLATFORM,
+  schemaMutations,
+  slugOf,
+  type Actor,
+  type Fixture,
+  type Org,
+  type SessionKind,
+  type SignedIn,
+} from './permissions-fixture.ts';
 
-type Actor = 'anonymous' | 'memberSame' | 'memberOther' | 'orgAdmin' | 'auditor' | 'provider' | 'admin';
-const ACTORS: Actor[] = ['anonymous', 'memberSame', 'memberOther', 'orgAdmin', 'auditor', 'provider', 'admin'];
-const EMAILS: Record<Exclude<Actor, 'anonymous'>, string> = {
-  memberSame: 'agent@besancon.test',
-  memberOther: 'agent@dijon.test',
-  orgAdmin: 'dsi@besancon.test',
-  auditor: 'auditeur@mutualis.test',
-  provider: 'fournisseur@mistral.test',
-  admin: 'admin@mutualis.test',
-};
+type Code = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+const ERROR_TYPE: Record<Code, string> = { UNAUTHENTICATED: 'UnauthenticatedError', FORBIDDEN: 'ForbiddenError', NOT_FOUND: 'NotFoundError' };
 
-/** The organization concerned is Besançon (212500565); "memberOther" is a member of Dijon Métropole. */
-interface Case {
-  mutation: string;
-  allowed: Actor[];
-  call: (client: Client, actor: Actor, fixture: Fixture) => Promise<{ __typename: string; code?: string }>;
+/** An expected audit event: who acted (by e-mail) in the name of which organization (by SIREN). */
+interface Event {
+  action: string;
+  entityType: string;
+  actor: string;
+  org: Org;
 }
 
-interface Fixture {
-  deploymentId: string;
-  reviewId: string;
-  /** One applicant per actor: a membership is decided once (approveMembership refuses a decided one). */
-  pendingUserIds: Record<Actor, string>;
-  targetUserId: string;
-  tools: string[];
+/** The organization of each signed-in actor. */
+const ORG_OF: Record<SignedIn, Org> = {
+  pending: BESANCON,
+  member: BESANCON,
+  orgAdmin: BESANCON,
+  otherOrgAdmin: DIJON,
+  auditor: PLATFORM,
+  provider: PLATFORM,
+  otherProvider: PLATFORM,
+  admin: PLATFORM,
+};
+
+/** One event by the actor itself; `org` is the organization the event is recorded for. */
+const byActor = (action: string, entityType: string, org: Org | 'own') => (actor: Actor): Event[] => [
+  { action, entityType, actor: EMAILS[actor as SignedIn], org: org === 'own' ? ORG_OF[actor as SignedIn] : org },
+];
+
+interface Case {
+  /** The allowed actors, each with the audit events its call writes, in order. Everyone else is refused. */
+  allowed: Partial<Record<Actor, (actor: Actor) => Event[]>>;
+  /** Refusals other than the default: UNAUTHENTICATED for anonymous, FORBIDDEN for everyone else. */
+  refusals?: Partial<Record<Actor, Code>>;
+  /** The session the call uses (default: the actor's main session); the auth mutations end theirs. */
+  session?: SessionKind;
+  call: (c: Client, actor: Actor, f: Fixture) => Promise<Outcome>;
+  /** The entityId the allowed call's (last) event names, looked up by slug, e-mail, SIREN or fixture id. */
+  entity: (ctx: Lookup, actor: Actor) => Promise<number | string>;
+  /** Runs after the test, whatever its outcome. */
+  cleanup?: (f: Fixture, actor: Actor) => Promise<void>;
+}
+
+interface Outcome {
+  __typename: string;
+  code?: string;
+  message?: string;
+}
+
+interface Lookup {
+  f: Fixture;
+  /** The id of the one row a query finds. */
+  one(sql: string, params?: unknown[]): Promise<number>;
 }
 
 const RESULT = '__typename ... on Error { code message }';
+const rawId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1]!;
 
-const CASES: Case[] = [
-  {
-    mutation: 'declareDeployment',
-    allowed: ['memberSame', 'orgAdmin'],
-    call: async (c, actor, f) =>
-      (await c.gql(`mutation($i: DeclareDeploymentInput!) { declareDeployment(input: $i) { ${RESULT} } }`, {
-        i: { organizationSiren: '212500565', toolSlug: f.tools[ACTORS.indexOf(actor)], status: 'PILOT' },
-      })).data!.declareDeployment,
-  },
-  {
-    mutation: 'updateDeployment',
-    allowed: ['memberSame', 'orgAdmin'],
-    call: async (c, actor, f) =>
-      (await c.gql(`mutation($id: ID!, $i: UpdateDeploymentInput!) { updateDeployment(id: $id, input: $i) { ${RESULT} } }`, {
-        id: f.deploymentId,
-        i: { users: 10 + ACTORS.indexOf(actor) },
-      })).data!.updateDeployment,
-  },
-  {
-    mutation: 'setCharter',
-    allowed: ['orgAdmin'],
-    call: async (c) =>
-      (await c.gql(`mutation { setCharter(organizationSiren: "212500565", status: PLANNED) { ${RESULT} } }`)).data!.setCharter,
-  },
-  {
-    // the organization concerned is the author's own: a member of Dijon reviews in Dijon's name
-    mutation: 'submitReview',
-    allowed: ['memberSame', 'memberOther', 'orgAdmin'],
-    call: async (c, _actor, f) =>
-      (await c.gql(`mutation($i: SubmitReviewInput!) { submitReview(input: $i) { ${RESULT} } }`, {
-        i: { toolSlug: f.tools[0], rating: 3, title: 'Avis de test', body: 'Un avis écrit pour la matrice des droits.' },
-      })).data!.submitReview,
-  },
-  {
-    mutation: 'flagReview',
-    allowed: ['memberSame', 'memberOther', 'orgAdmin', 'provider', 'admin'],
-    call: async (c, _actor, f) =>
-      (await c.gql(`mutation($id: ID!) { flagReview(reviewId: $id, reason: "Contenu douteux") { ${RESULT} } }`, { id: f.reviewId }))
-        .data!.flagReview,
-  },
-  {
-    mutation: 'voteReviewHelpful',
-    allowed: ['memberSame', 'memberOther', 'orgAdmin'],
-    call: async (c, _actor, f) =>
-      (await c.gql(`mutation($id: ID!) { voteReviewHelpful(reviewId: $id) { ${RESULT} } }`, { id: f.reviewId })).data!.voteReviewHelpful,
-  },
-  {
-    mutation: 'moderateReview',
-    allowed: ['admin'],
-    call: async (c, _actor, f) =>
-      (await c.gql(`mutation($id: ID!) { moderateReview(reviewId: $id, action: HIDE, reason: "Propos hors sujet") { ${RESULT} } }`, {
-        id: f.reviewId,
-      })).data!.moderateReview,
-  },
-  {
-    mutation: 'approveMembership',
-    allowed: ['orgAdmin', 'admin'],
-    call: async (c, actor, f) =>
-      (await c.gql(`mutation($id: ID!) { approveMembership(userId: $id) { ${RESULT} } }`, { id: f.pendingUserIds[actor] })).data!.approveMembership,
-  },
-  {
-    mutation: 'setUserRoles',
-    allowed: ['admin'],
-    call: async (c, _actor, f) =>
-      (await c.gql(`mutation($id: ID!) { setUserRoles(userId: $id, roles: [MEMBER, ORG_ADMIN]) { ${RESULT} } }`, { id: f.targetUserId }))
-        .data!.setUserRoles,
-  },
-  {
-    // last case, and admin the last actor: the erased person (memberOther) is not needed afterwards
-    mutation: 'eraseUser',
-    allowed: ['admin'],
-    call: async (c, _actor, f) =>
-      (await c.gql(`mutation($id: ID!) { eraseUser(userId: $id) { ${RESULT} } }`, { id: f.targetUserId })).data!.eraseUser,
-  },
-];
-
-/** Everything a denied call could have touched. */
-async function fingerprint(t: TestApp) {
-  return t.db.sql.query(`SELECT
-    (SELECT count(*)::int FROM "Deployment") AS deployments,
-    (SELECT coalesce(sum(coalesce(users, 0)), 0)::int FROM "Deployment") AS users,
-    (SELECT count(*)::int FROM "Review") AS reviews,
-    (SELECT count(*)::int FROM "ReviewVersion") AS versions,
-    (SELECT count(*)::int FROM "ReviewFlag") AS flags,
-    (SELECT count(*)::int FROM "ReviewVote") AS votes,
-    (SELECT string_agg("moderationStatus"::text, ',' ORDER BY id) FROM "Review") AS moderation,
-    (SELECT string_agg(id || ':' || "membershipStatus" || ':' || array_to_string(roles, '+'), ',' ORDER BY id) FROM "User") AS users_state,
-    (SELECT string_agg(id || ':' || "charterStatus", ',' ORDER BY id) FROM "Organization" WHERE "charterStatus" <> 'NONE') AS charters,
-    (SELECT count(*)::int FROM "AuditEvent") AS events`);
+/** Runs one mutation and returns its result union; a GraphQL-level error fails the test, as it is no typed answer. */
+async function mutate(c: Client, field: string, signature: string, call: string, variables: Record<string, unknown> = {}): Promise<Outcome> {
+  const response = await c.gql(`mutation${signature ? `(${signature})` : ''} { ${field}${call ? `(${call})` : ''} { ${RESULT} } }`, variables);
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data![field] as Outcome;
 }
+
+const ADMIN_ONLY = (action: string, entityType: string) => ({ admin: byActor(action, entityType, 'own') });
+const MISTRAL_EDITORS = (action: string, entityType: string) => ({
+  provider: byActor(action, entityType, 'own'),
+  admin: byActor(action, entityType, 'own'),
+});
+const COORDINATOR = (action: string) => ({ orgAdmin: byActor(action, 'PurchasingGroup', BESANCON) });
+/** Joining, committing, withdrawing: the ORG_ADMIN of any eligible organization, in its own name. */
+const MEMBERS_OF_GROUP = (action: string) => ({
+  orgAdmin: byActor(action, 'GroupMembership', BESANCON),
+  otherOrgAdmin: byActor(action, 'GroupMembership', DIJON),
+});
+/** A DRAFT is visible only to the approved people of its coordinator and to ADMIN: to anyone else it does not exist. */
+const DRAFT_UNSEEN: Partial<Record<Actor, Code>> = {
+  anonymous: 'NOT_FOUND',
+  pending: 'NOT_FOUND',
+  otherOrgAdmin: 'NOT_FOUND',
+  auditor: 'NOT_FOUND',
+  provider: 'NOT_FOUND',
+  otherProvider: 'NOT_FOUND',
+};
+
+/** A tool per actor for reviews and deployments (Besançon and Dijon have none of either in the seed). */
+const TOOL_OF: Record<Actor, string> = {
+  anonymous: 'advizeo',
+  pending: 'albert',
+  member: 'api-gemini',
+  orgAdmin: 'api-openai',
+  otherOrgAdmin: 'autodesk-forma',
+  auditor: 'captoo',
+  provider: 'chatgpt-business',
+  otherProvider: 'deepl-pro',
+  admin: 'gemini-google-workspace',
+};
+const orgIdOf = (f: Fixture, actor: Actor) => f.orgs[ORG_OF[actor as SignedIn]];
+const future = () => new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+
+/** In the order of the schema. The organization concerned is Besançon, unless said otherwise. */
+const MATRIX: Record<string, Case> = {
+  // a review is written in the name of the author's own organization: Dijon's ORG_ADMIN reviews for Dijon
+  submitReview: {
+    allowed: { member: byActor('review.submit', 'Review', BESANCON), orgAdmin: byActor('review.submit', 'Review', BESANCON), otherOrgAdmin: byActor('review.submit', 'Review', DIJON) },
+    call: (c, actor) =>
+      mutate(c, 'submitReview', '$i: SubmitReviewInput!', 'input: $i', {
+        i: { toolSlug: TOOL_OF[actor], rating: 4, title: 'Avis de la matrice', body: 'Un avis écrit pour la matrice des droits.' },
+      }),
+    entity: ({ one, f }, actor) =>
+      one(`SELECT r.id FROM "Review" r JOIN "Tool" t ON t.id = r."toolId" WHERE r."organizationId" = $1 AND t.slug = $2`, [orgIdOf(f, actor), TOOL_OF[actor]]),
+  },
+  // any approved person but the read-only AUDITOR; the event is recorded for the flagger's organization
+  flagReview: {
+    allowed: {
+      member: byActor('review.flag', 'Review', 'own'),
+      orgAdmin: byActor('review.flag', 'Review', 'own'),
+      otherOrgAdmin: byActor('review.flag', 'Review', 'own'),
+      provider: byActor('review.flag', 'Review', 'own'),
+      otherProvider: byActor('review.flag', 'Review', 'own'),
+      admin: byActor('review.flag', 'Review', 'own'),
+    },
+    call: (c, _a, f) => mutate(c, 'flagReview', '$id: ID!', 'reviewId: $id, reason: "Contenu douteux"', { id: f.reviewId }),
+    entity: async ({ f }) => rawId(f.reviewId),
+  },
+  // peers from collectivités only
+  voteReviewHelpful: {
+    allowed: {
+      member: byActor('review.vote', 'Review', BESANCON),
+      orgAdmin: byActor('review.vote', 'Review', BESANCON),
+      otherOrgAdmin: byActor('review.vote', 'Review', DIJON),
+    },
+    call: (c, _a, f) => mutate(c, 'voteReviewHelpful', '$id: ID!', 'reviewId: $id', { id: f.reviewId }),
+    entity: async ({ f }) => rawId(f.reviewId),
+  },
+  // recorded for the organization that wrote the review (Grand Besançon)
+  moderateReview: {
+    allowed: { admin: byActor('review.hide', 'Review', GRAND_BESANCON) },
+    call: (c, _a, f) => mutate(c, 'moderateReview', '$id: ID!', 'reviewId: $id, action: HIDE, reason: "Propos hors sujet"', { id: f.moderatedReviewId }),
+    entity: async ({ f }) => rawId(f.moderatedReviewId),
+  },
+  createProvider: {
+    allowed: ADMIN_ONLY('provider.create', 'Provider'),
+    call: (c, actor) =>
+      mutate(c, 'createProvider', '$i: ProviderInput!', 'input: $i', { i: { slug: `matrice-nouveau-${slugOf(actor)}`, name: `Fournisseur (${actor})`, country: 'FR' } }),
+    entity: ({ one }, actor) => one(`SELECT id FROM "Provider" WHERE slug = $1`, [`matrice-nouveau-${slugOf(actor)}`]),
+  },
+  updateProvider: {
+    allowed: ADMIN_ONLY('provider.update', 'Provider'),
+    call: (c, actor) => mutate(c, 'updateProvider', '$i: ProviderInput!', 'slug: "mistral-ai", input: $i', { i: { description: `Description revue (${actor}).` } }),
+    entity: ({ one }) => one(`SELECT id FROM "Provider" WHERE slug = 'mistral-ai'`),
+  },
+  archiveProvider: {
+    allowed: ADMIN_ONLY('provider.archive', 'Provider'),
+    call: (c, actor, f) => mutate(c, 'archiveProvider', '$slug: String!', 'slug: $slug', { slug: f.archive.providers[actor] }),
+    entity: ({ one, f }, actor) => one(`SELECT id FROM "Provider" WHERE slug = $1`, [f.archive.providers[actor]]),
+  },
+  // ADMIN, or the PROVIDER for its own provider (Mistral AI); the other provider's account is refused
+  createTool: {
+    allowed: MISTRAL_EDITORS('tool.create', 'Tool'),
+    call: (c, actor) =>
+      mutate(c, 'createTool', '$i: ToolInput!', 'input: $i', {
+        i: {
+          slug: `matrice-outil-${slugOf(actor)}`,
+          name: `Outil de la matrice (${actor})`,
+          providerSlug: 'mistral-ai',
+          categorySlug: 'chatbot-citoyen',
+          description: 'Un outil créé par la matrice des droits.',
+          deploymentMode: 'SAAS',
+        },
+      }),
+    entity: ({ one }, actor) => one(`SELECT id FROM "Tool" WHERE slug = $1`, [`matrice-outil-${slugOf(actor)}`]),
+  },
+  updateTool: {
+    allowed: MISTRAL_EDITORS('tool.update', 'Tool'),
+    call: (c, actor) => mutate(c, 'updateTool', '$i: ToolInput!', 'slug: "api-mistral", input: $i', { i: { hostingRegion: `Région (${actor})` } }),
+    entity: ({ one }) => one(`SELECT id FROM "Tool" WHERE slug = 'api-mistral'`),
+  },
+  archiveTool: {
+    allowed: MISTRAL_EDITORS('tool.archive', 'Tool'),
+    call: (c, actor, f) => mutate(c, 'archiveTool', '$slug: String!', 'slug: $slug', { slug: f.archive.tools[actor] }),
+    entity: ({ one, f }, actor) => one(`SELECT id FROM "Tool" WHERE slug = $1`, [f.archive.tools[actor]]),
+  },
+  createPricingPlan: {
+    allowed: MISTRAL_EDITORS('plan.create', 'PricingPlan'),
+    call: (c, actor) =>
+      mutate(c, 'createPricingPlan', '$i: PricingPlanInput!', 'toolSlug: "api-mistral", input: $i', {
+        i: { name: `Offre de la matrice (${actor})`, pricingModel: 'FLAT_YEAR', unitPrice: '500', source: 'PUBLISHED', sourceDate: '2026-01-01' },
+      }),
+    entity: ({ one }, actor) => one(`SELECT id FROM "PricingPlan" WHERE name = $1`, [`Offre de la matrice (${actor})`]),
+  },
+  updatePricingPlan: {
+    allowed: MISTRAL_EDITORS('plan.update', 'PricingPlan'),
+    call: (c, actor, f) => mutate(c, 'updatePricingPlan', '$id: ID!, $i: PricingPlanInput!', 'id: $id, input: $i', { id: f.planId, i: { notes: `Remarque (${actor})` } }),
+    entity: async ({ f }) => rawId(f.planId),
+  },
+  archivePricingPlan: {
+    allowed: MISTRAL_EDITORS('plan.archive', 'PricingPlan'),
+    call: (c, actor, f) => mutate(c, 'archivePricingPlan', '$id: ID!', 'id: $id', { id: f.archive.plans[actor] }),
+    entity: async ({ f }, actor) => rawId(f.archive.plans[actor]),
+  },
+  createImpactFigure: {
+    allowed: MISTRAL_EDITORS('impact.create', 'ImpactFigure'),
+    call: (c, actor) =>
+      mutate(c, 'createImpactFigure', '$i: ImpactFigureInput!', 'toolSlug: "api-mistral", input: $i', {
+        i: { energyWhPerRequest: '0.2', method: 'PROVIDER_DECLARED', sourceUrl: 'https://example.org/matrice', sourceDate: '2026-01-01', scope: `Matrice (${actor})` },
+      }),
+    entity: ({ one }, actor) => one(`SELECT id FROM "ImpactFigure" WHERE scope = $1`, [`Matrice (${actor})`]),
+  },
+  updateImpactFigure: {
+    allowed: MISTRAL_EDITORS('impact.update', 'ImpactFigure'),
+    call: (c, actor, f) => mutate(c, 'updateImpactFigure', '$id: ID!, $i: ImpactFigureInput!', 'id: $id, input: $i', { id: f.figureId, i: { methodVersion: `v-${slugOf(actor)}` } }),
+    entity: async ({ f }) => rawId(f.figureId),
+  },
+  archiveImpactFigure: {
+    allowed: MISTRAL_EDITORS('impact.archive', 'ImpactFigure'),
+    call: (c, actor, f) => mutate(c, 'archiveImpactFigure', '$id: ID!', 'id: $id', { id: f.archive.figures[actor] }),
+    entity: async ({ f }, actor) => rawId(f.archive.figures[actor]),
+  },
+  // coordinated by the creator's own organization: Dijon's ORG_ADMIN creates a group coordinated by Dijon
+  createPurchasingGroup: {
+    allowed: { orgAdmin: byActor('group.create', 'PurchasingGroup', BESANCON), otherOrgAdmin: byActor('group.create', 'PurchasingGroup', DIJON) },
+    call: (c, actor) =>
+      mutate(c, 'createPurchasingGroup', '$i: CreatePurchasingGroupInput!', 'input: $i', {
+        i: {
+          title: `Groupement de la matrice (${actor})`,
+          toolSlug: 'noota',
+          interestDeadline: future(),
+          allocationRule: 'EQUAL',
+          volumeUnit: 'SEATS',
+          listUnitPrice: '100',
+        },
+      }),
+    entity: ({ one }, actor) => one(`SELECT id FROM "PurchasingGroup" WHERE title = $1`, [`Groupement de la matrice (${actor})`]),
+  },
+  openPurchasingGroup: {
+    allowed: COORDINATOR('group.open'),
+    refusals: DRAFT_UNSEEN,
+    call: (c, actor, f) => mutate(c, 'openPurchasingGroup', '$id: ID!', 'id: $id', { id: f.groups.draft[actor] }),
+    entity: async ({ f }, actor) => rawId(f.groups.draft[actor]),
+  },
+  closePurchasingGroup: {
+    allowed: COORDINATOR('group.close'),
+    call: (c, actor, f) => mutate(c, 'closePurchasingGroup', '$id: ID!', 'id: $id', { id: f.groups.toClose[actor] }),
+    entity: async ({ f }, actor) => rawId(f.groups.toClose[actor]),
+  },
+  cancelPurchasingGroup: {
+    allowed: COORDINATOR('group.cancel'),
+    call: (c, actor, f) => mutate(c, 'cancelPurchasingGroup', '$id: ID!', 'id: $id, reason: "Besoin abandonné"', { id: f.groups.toCancel[actor] }),
+    entity: async ({ f }, actor) => rawId(f.groups.toCancel[actor]),
+  },
+  joinPurchasingGroup: {
+    allowed: MEMBERS_OF_GROUP('group.join'),
+    call: (c, _a, f) => mutate(c, 'joinPurchasingGroup', '$id: ID!', 'id: $id, estimatedVolume: "20"', { id: f.groups.join }),
+    entity: ({ one, f }, actor) => one(`SELECT id FROM "GroupMembership" WHERE "groupId" = $1 AND "organizationId" = $2`, [Number(rawId(f.groups.join)), orgIdOf(f, actor)]),
+  },
+  commitToPurchasingGroup: {
+    allowed: MEMBERS_OF_GROUP('group.commit'),
+    call: (c, _a, f) => mutate(c, 'commitToPurchasingGroup', '$id: ID!', 'id: $id, volume: "15"', { id: f.groups.commit }),
+    entity: ({ one, f }, actor) => one(`SELECT id FROM "GroupMembership" WHERE "groupId" = $1 AND "organizationId" = $2`, [Number(rawId(f.groups.commit)), orgIdOf(f, actor)]),
+  },
+  withdrawFromPurchasingGroup: {
+    allowed: MEMBERS_OF_GROUP('group.withdraw'),
+    call: (c, _a, f) => mutate(c, 'withdrawFromPurchasingGroup', '$id: ID!', 'id: $id', { id: f.groups.withdraw }),
+    entity: ({ one, f }, actor) => one(`SELECT id FROM "GroupMembership" WHERE "groupId" = $1 AND "organizationId" = $2`, [Number(rawId(f.groups.withdraw)), orgIdOf(f, actor)]),
+  },
+  awardPurchasingGroup: {
+    allowed: COORDINATOR('group.award'),
+    call: (c, actor, f) => mutate(c, 'awardPurchasingGroup', '$id: ID!', 'id: $id', { id: f.groups.closed[actor] }),
+    entity: async ({ f }, actor) => rawId(f.groups.closed[actor]),
+  },
+  // Anyone may create an account, signed in or not (the browser's previous session ends). One event, user.signUp,
+  // whose actor is the new account and whose organization is the one it applies to; opening its session is part of
+  // the sign-up and writes no user.signIn event.
+  signUp: {
+    allowed: Object.fromEntries(
+      ACTORS.map((actor) => [actor, () => [{ action: 'user.signUp', entityType: 'User', actor: `inscription.${slugOf(actor)}@besancon.test`, org: BESANCON }]]),
+    ),
+    session: 'signUp',
+    call: (c, actor) =>
+      mutate(c, 'signUp', '$i: SignUpInput!', 'input: $i', {
+        i: { email: `inscription.${slugOf(actor)}@besancon.test`, password: 'mot-de-passe-matrice', name: `Inscription (${actor})`, organizationSiren: BESANCON },
+      }),
+    entity: ({ one }, actor) => one(`SELECT id FROM "User" WHERE email = $1`, [`inscription.${slugOf(actor)}@besancon.test`]),
+  },
+  // Anyone with the right password, a pending applicant too (it sees what a pending account may see, and can do
+  // nothing else): one user.signIn event by the account signed in. The anonymous client signs in as the Besançon agent.
+  signIn: {
+    allowed: Object.fromEntries(
+      ACTORS.map((actor) => [
+        actor,
+        () => [{ action: 'user.signIn', entityType: 'User', actor: EMAILS[actor === 'anonymous' ? 'member' : actor], org: ORG_OF[actor === 'anonymous' ? 'member' : actor] }],
+      ]),
+    ),
+    session: 'signIn',
+    call: (c, actor) =>
+      mutate(c, 'signIn', '$e: String!', 'email: $e, password: "mutualis-demo"', { e: EMAILS[actor === 'anonymous' ? 'member' : actor] }),
+    entity: ({ one }, actor) => one(`SELECT id FROM "User" WHERE email = $1`, [EMAILS[actor === 'anonymous' ? 'member' : actor]]),
+  },
+  // Always succeeds. Signed in: one user.signOut event. Anonymous: no session to close, so nothing changes and NO
+  // event is written (0): an audit event records a change, and there is none.
+  signOut: {
+    allowed: {
+      anonymous: () => [],
+      ...Object.fromEntries(ACTORS.filter((a) => a !== 'anonymous').map((actor) => [actor, byActor('user.signOut', 'User', 'own')])),
+    },
+    session: 'signOut',
+    call: (c) => mutate(c, 'signOut', '', ''),
+    entity: ({ one }, actor) => one(`SELECT id FROM "User" WHERE email = $1`, [EMAILS[actor as SignedIn]]),
+  },
+  // Every signed-in person manages its own credential, a pending applicant too (its own account, nobody else's
+  // data). It closes every session of the person: the main one is put back afterwards, and the demo password.
+  changePassword: {
+    allowed: Object.fromEntries(ACTORS.filter((a) => a !== 'anonymous').map((actor) => [actor, byActor('user.changePassword', 'User', 'own')])),
+    session: 'changePassword',
+    call: (c) => mutate(c, 'changePassword', '', 'currentPassword: "mutualis-demo", newPassword: "mutualis-demo-changé"'),
+    entity: ({ one }, actor) => one(`SELECT id FROM "User" WHERE email = $1`, [EMAILS[actor as SignedIn]]),
+    cleanup: async (f, actor) => {
+      await f.restoreMainSession(actor);
+      await f.restorePassword(actor);
+    },
+  },
+  // recorded for the applicant's organization
+  approveMembership: {
+    allowed: { orgAdmin: byActor('membership.approve', 'User', BESANCON), admin: byActor('membership.approve', 'User', BESANCON) },
+    call: (c, actor, f) => mutate(c, 'approveMembership', '$id: ID!', 'userId: $id', { id: f.applicants[actor] }),
+    entity: async ({ f }, actor) => rawId(f.applicants[actor]),
+  },
+  setUserRoles: {
+    allowed: { admin: byActor('user.setRoles', 'User', BESANCON) },
+    call: (c, _a, f) => mutate(c, 'setUserRoles', '$id: ID!', 'userId: $id, roles: [MEMBER, ORG_ADMIN]', { id: f.rolesTarget }),
+    entity: async ({ f }) => rawId(f.rolesTarget),
+  },
+  declareDeployment: {
+    allowed: { member: byActor('deployment.declare', 'Deployment', BESANCON), orgAdmin: byActor('deployment.declare', 'Deployment', BESANCON) },
+    call: (c, actor) =>
+      mutate(c, 'declareDeployment', '$i: DeclareDeploymentInput!', 'input: $i', { i: { organizationSiren: BESANCON, toolSlug: TOOL_OF[actor], status: 'PILOT' } }),
+    entity: ({ one, f }, actor) =>
+      one(`SELECT d.id FROM "Deployment" d JOIN "Tool" t ON t.id = d."toolId" WHERE d."organizationId" = $1 AND t.slug = $2`, [f.orgs[BESANCON], TOOL_OF[actor]]),
+  },
+  updateDeployment: {
+    allowed: { member: byActor('deployment.update', 'Deployment', BESANCON), orgAdmin: byActor('deployment.update', 'Deployment', BESANCON) },
+    call: (c, actor, f) =>
+      mutate(c, 'updateDeployment', '$id: ID!, $i: UpdateDeploymentInput!', 'id: $id, input: $i', { id: f.deploymentId, i: { users: 10 + ACTORS.indexOf(actor) } }),
+    entity: async ({ f }) => rawId(f.deploymentId),
+  },
+  setCharter: {
+    allowed: { orgAdmin: byActor('organization.setCharter', 'Organization', BESANCON) },
+    call: (c) => mutate(c, 'setCharter', '', `organizationSiren: "${BESANCON}", status: PLANNED`),
+    entity: async ({ f }) => f.orgs[BESANCON],
+  },
+  // recorded for the erased person's organization
+  eraseUser: {
+    allowed: { admin: byActor('user.erase', 'User', BESANCON) },
+    call: (c, actor, f) => mutate(c, 'eraseUser', '$id: ID!', 'userId: $id', { id: f.erasable[actor] }),
+    entity: async ({ f }, actor) => rawId(f.erasable[actor]),
+  },
+};
+
+const MUTATIONS = schemaMutations();
+
+describe('the permission matrix', () => {
+  it('has an entry for every mutation of schema/schema.graphql, and none for a mutation it lacks', () => {
+    expect(MUTATIONS.filter((m) => !(m in MATRIX)), 'mutations missing from the matrix').toEqual([]);
+    expect(Object.keys(MATRIX).filter((m) => !MUTATIONS.includes(m)), 'matrix entries for no mutation').toEqual([]);
+  });
+});
 
 describe.each(backends)('permission matrix on %s', (backend) => {
   let t: TestApp;
-  const clients = {} as Record<Actor, Client>;
-  const fixture = {} as Fixture;
+  let f: Fixture;
+  /** The fingerprint after the last refused call: the next refused call starts from it (nothing ran in between). */
+  let last: Record<string, string> | null = null;
 
   beforeAll(async () => {
     t = await createTestApp(backend);
-    // a plain MEMBER of another organization (Dijon Métropole)
-    await t.db.sql.query(
-      `INSERT INTO "User" (email, name, "passwordHash", "organizationId", roles, "membershipStatus", "updatedAt")
-       SELECT 'agent@dijon.test', 'Agent de Dijon Métropole', $1, id, ARRAY['MEMBER']::"Role"[], 'APPROVED', now()
-         FROM "Organization" WHERE siren = '242100410'`,
-      [await hashPassword('mutualis-demo')],
-    );
-    clients.anonymous = t.client();
-    for (const [actor, email] of Object.entries(EMAILS)) clients[actor as Actor] = await t.signIn(email);
-
-    const tools = await t.db.sql.query<{ slug: string }>(`SELECT slug FROM "Tool" ORDER BY slug LIMIT 8`);
-    fixture.tools = tools.map((r) => r.slug);
-    const dsi = clients.orgAdmin;
-    const declared = await dsi.gql(`mutation($i: DeclareDeploymentInput!) { declareDeployment(input: $i) {
-      ... on MutationDeclareDeploymentSuccess { data { id } } } }`, { i: { toolSlug: fixture.tools[7], status: 'PRODUCTION' } });
-    fixture.deploymentId = declared.data!.declareDeployment.data.id;
-    const review = await t.gql(`{ tools(first: 30) { edges { node { reviews(first: 1) { edges { node { id } } } } } } }`);
-    fixture.reviewId = review.data!.tools.edges.flatMap((e: { node: { reviews: { edges: { node: { id: string } }[] } } }) => e.node.reviews.edges)[0].node.id;
-    for (const actor of ACTORS) {
-      await t.db.sql.query(
-        `INSERT INTO "User" (email, name, "passwordHash", "organizationId", roles, "membershipStatus", "updatedAt")
-         SELECT $1, $2, 'x', id, ARRAY['MEMBER']::"Role"[], 'PENDING', now() FROM "Organization" WHERE siren = '212500565'`,
-        [`attente.${actor.toLowerCase()}@besancon.test`, `En attente ${actor}`],
-      );
-    }
-    const pending = await clients.admin.gql(`{ organization(siren: "212500565") { pendingUsers { id email } } }`);
-    fixture.pendingUserIds = Object.fromEntries(
-      ACTORS.map((actor) => [actor, pending.data!.organization.pendingUsers.find((u: { email: string }) => u.email === `attente.${actor.toLowerCase()}@besancon.test`).id]),
-    ) as Record<Actor, string>;
-    const target = await clients.memberOther.gql(`{ viewer { id } }`);
-    fixture.targetUserId = target.data!.viewer.id;
+    f = await buildFixture(t);
   });
   afterAll(() => t?.close());
 
-  for (const testCase of CASES) {
-    describe(testCase.mutation, () => {
+  for (const mutation of MUTATIONS) {
+    const testCase = MATRIX[mutation];
+    if (!testCase) {
+      it(`${mutation}: has an entry in the matrix`, () => expect.fail(`${mutation} is in schema/schema.graphql but not in the permission matrix`));
+      continue;
+    }
+    describe(mutation, () => {
       for (const actor of ACTORS) {
-        const allowed = testCase.allowed.includes(actor);
-        it(`${actor}: ${allowed ? 'allowed' : actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'}`, async () => {
-          const before = await fingerprint(t);
-          const outcome = await testCase.call(clients[actor], actor, fixture);
-          if (allowed) {
-            expect(outcome.__typename).toBe(`Mutation${testCase.mutation[0]!.toUpperCase()}${testCase.mutation.slice(1)}Success`);
-            expect(await fingerprint(t)).not.toEqual(before);
-          } else {
-            expect(outcome).toMatchObject(
-              actor === 'anonymous'
-                ? { __typename: 'UnauthenticatedError', code: 'UNAUTHENTICATED' }
-                : { __typename: 'ForbiddenError', code: 'FORBIDDEN' },
-            );
-            expect(await fingerprint(t)).toEqual(before);
+        const expected = testCase.allowed[actor];
+        const refusal: Code = testCase.refusals?.[actor] ?? (actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+        const title = expected ? `${actor}: allowed, ${expected(actor).length} audit event(s)` : `${actor}: ${refusal}`;
+        it(title, async () => {
+          const client = f.clients[testCase.session ?? 'main'][actor];
+          try {
+            if (expected) {
+              last = null;
+              const [{ max } = { max: 0 }] = await t.db.sql.query<{ max: number }>(`SELECT coalesce(max(id), 0) AS max FROM "AuditEvent"`);
+              const outcome = await testCase.call(client, actor, f);
+              expect(outcome).toEqual({ __typename: `Mutation${mutation[0]!.toUpperCase()}${mutation.slice(1)}Success` });
+              const events = await t.db.sql.query<{ action: string; entityType: string; entityId: string; actorId: number | null; organizationId: number | null }>(
+                `SELECT action, "entityType", "entityId", "actorId", "organizationId" FROM "AuditEvent" WHERE id > $1 ORDER BY id`,
+                [max],
+              );
+              const wanted = expected(actor);
+              const people = Object.fromEntries(
+                (await t.db.sql.query<{ email: string; id: number }>(`SELECT email, id FROM "User" WHERE email = ANY($1::text[])`, [wanted.map((e) => e.actor)])).map((u) => [u.email, u.id]),
+              );
+              expect(events.map(({ entityId: _e, ...event }) => event)).toEqual(
+                wanted.map((e) => ({ action: e.action, entityType: e.entityType, actorId: people[e.actor], organizationId: f.orgs[e.org] })),
+              );
+              if (wanted.length > 0) {
+                const lookup: Lookup = {
+                  f,
+                  async one(sql, params) {
+                    const rows = await t.db.sql.query<{ id: number }>(sql, params);
+                    expect(rows).toHaveLength(1);
+                    return rows[0]!.id;
+                  },
+                };
+                expect(events.at(-1)!.entityId).toBe(String(await testCase.entity(lookup, actor)));
+              }
+            } else {
+              const before = last ?? (await fingerprint(t, f.orgs));
+              last = null;
+              const outcome = await testCase.call(client, actor, f);
+              expect(outcome).toMatchObject({ __typename: ERROR_TYPE[refusal], code: refusal });
+              const after = await fingerprint(t, f.orgs);
+              expect(after).toEqual(before);
+              last = after;
+            }
+          } finally {
+            if (testCase.cleanup) {
+              last = null;
+              await testCase.cleanup(f, actor);
+            }
           }
         });
       }
