@@ -162,14 +162,15 @@ builder.prismaObjectFields('Tool', (t) => ({
     resolve: (tool) => tool.id,
     load: loadRatings,
   }),
-  viewerReview: t.prismaField({
-    type: 'Review',
+  // a plain field, not a prismaField: for an anonymous visitor it reads nothing, and a prismaField would log
+  // "query was unused" for every tool of every page
+  viewerReview: t.field({
+    type: Review,
     nullable: true,
     description: 'L’avis de l’organisation de la personne connectée sur cet outil, s’il existe (une nouvelle soumission le met à jour).',
-    resolve: (query, tool, _args, ctx) =>
+    resolve: (tool, _args, ctx) =>
       ctx.viewer
         ? ctx.prisma.review.findUnique({
-            ...query,
             where: { organizationId_toolId: { organizationId: ctx.viewer.organizationId, toolId: tool.id }, ...visibleWhere(reviewVisibility(ctx.viewer)) },
           })
         : null,

@@ -185,13 +185,14 @@ export const PurchasingGroup = builder.prismaNode('PurchasingGroup', {
     cancelReason: t.exposeString('cancelReason', { nullable: true }),
     isDemo: t.exposeBoolean('isDemo'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    viewerMembership: t.prismaField({
-      type: 'GroupMembership',
+    // a plain field (see Tool.viewerReview): anonymous visitors read nothing and log nothing
+    viewerMembership: t.field({
+      type: GroupMembership,
       nullable: true,
       description: 'L’adhésion de l’organisation de la personne connectée.',
-      resolve: (query, group, _args, ctx) =>
+      resolve: (group, _args, ctx) =>
         ctx.viewer
-          ? ctx.prisma.groupMembership.findUnique({ ...query, where: { groupId_organizationId: { groupId: group.id, organizationId: ctx.viewer.organizationId } } })
+          ? ctx.prisma.groupMembership.findUnique({ where: { groupId_organizationId: { groupId: group.id, organizationId: ctx.viewer.organizationId } } })
           : null,
     }),
     viewerCanJoin: t.field({
