@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { repoRoot } from '../src/config.ts';
@@ -22,9 +23,13 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `server/src/main.ts` as `npm start` would, with its own environment. */
+/** The server as `npm start` runs it: the bundle that `npm run build` makes (turbo builds it before the tests). */
+const BUNDLE = path.join(repoRoot, 'server', 'dist', 'main.mjs');
+
+/** Starts the built server as `npm start` would, with its own environment. */
 export function startServer(env: Record<string, string | undefined>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'main.ts')], {
+  if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} est absent : lancez \`npm run build\` (npm test le fait).`);
+  const child = spawn(process.execPath, ['--enable-source-maps', BUNDLE], {
     cwd: path.join(repoRoot, 'server'),
     env: { ...process.env, DATABASE_URL: undefined, SEED_DEMO: undefined, NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
