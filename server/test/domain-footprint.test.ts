@@ -72,6 +72,22 @@ describe('footprint', () => {
       { method: 'LCA_THIRD_PARTY', gco2ePerRequest: '2', sourceDate: '2024-01-01' },
     ];
     expect(chooseFigure(figures)?.gco2ePerRequest).toBe('1.14');
+    // dates as the database gives them (Date objects): the newest wins, not the one whose text sorts last
+    // (as text, 2025-01-01 is "Wed Jan 01 2025", after "Tue Jul 22 2025")
+    const dated: FigureInput[] = [
+      { method: 'LCA_THIRD_PARTY', gco2ePerRequest: 'old', sourceDate: new Date('2025-01-01') },
+      { method: 'LCA_THIRD_PARTY', gco2ePerRequest: 'new', sourceDate: new Date('2025-07-22') },
+      { method: 'LCA_THIRD_PARTY', gco2ePerRequest: 'older', sourceDate: new Date('2024-12-30') },
+    ];
+    expect(chooseFigure(dated)?.gco2ePerRequest).toBe('new');
+  });
+
+  it('breaks a tie of method and date on the first recorded figure, whatever the order the rows come in', () => {
+    // API Mistral's two EcoLogits estimates of 2025-11-12: Mistral Large 2 (id 3) then Mistral Small 3 (id 4)
+    const large = { id: 3, method: 'ECOLOGITS_ESTIMATE' as const, energyWhPerRequest: '7.9628', sourceDate: new Date('2025-11-12') };
+    const small = { id: 4, method: 'ECOLOGITS_ESTIMATE' as const, energyWhPerRequest: '2.4052', sourceDate: new Date('2025-11-12') };
+    expect(chooseFigure([large, small])).toBe(large);
+    expect(chooseFigure([small, large])).toBe(large);
     expect(gridFor(grids, 'FR')?.basis).toBe('Ember life-cycle');
     expect(gridFor(grids, null)).toBeNull();
   });

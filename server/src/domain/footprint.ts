@@ -51,12 +51,20 @@ export type FootprintResult =
 /** Figures are never mixed: one figure per tool, the most trustworthy method first, then the newest. */
 const METHOD_ORDER: ImpactMethod[] = ['MEASURED', 'LCA_THIRD_PARTY', 'PROVIDER_DECLARED', 'ECOLOGITS_ESTIMATE'];
 
+/** A source date as a number to sort by (Prisma gives Dates, tests and seeds ISO strings); undated figures last. */
+const dateValue = (date: Date | string | undefined) => (date == null ? -Infinity : new Date(date).getTime());
+
+/**
+ * Of equal method and date, the first recorded (lowest id) wins: the choice must not depend on the order in which
+ * the database returns the rows (PGlite and PostgreSQL differ there).
+ */
 export function chooseFigure<F extends FigureInput>(figures: readonly F[]): F | null {
   return (
     [...figures].sort(
       (a, b) =>
         METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method) ||
-        String(b.sourceDate ?? '').localeCompare(String(a.sourceDate ?? '')),
+        dateValue(b.sourceDate) - dateValue(a.sourceDate) ||
+        (a.id ?? Infinity) - (b.id ?? Infinity),
     )[0] ?? null
   );
 }

@@ -193,7 +193,10 @@ builder.queryFields((t) => ({
       const profile = await resolveProfile(ctx, args.profile);
       const tools = await ctx.prisma.tool.findMany({
         where: { slug: { in: slugs }, archivedAt: null },
-        include: { plans: { where: { archivedAt: null }, include: { tiers: true } }, impactFigures: { where: { archivedAt: null } } },
+        include: {
+          plans: { where: { archivedAt: null }, orderBy: { id: 'asc' }, include: { tiers: true } },
+          impactFigures: { where: { archivedAt: null }, orderBy: { id: 'asc' } },
+        },
       });
       const missing = slugs.filter((slug) => !tools.some((tool) => tool.slug === slug));
       if (missing.length) throw new NotFoundError(`Outil introuvable dans le catalogue : ${missing.join(', ')}.`);
