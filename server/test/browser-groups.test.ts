@@ -1,12 +1,114 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
+
+// How the page writes numbers (Intl fr-FR): a narrow no-break space groups thousands, a no-break space stands before €.
+const NNBSP = '\u202f';
+const eur = (amount: string) => `${amount}\u00a0€`;
+
+// The seeded demo group (server/src/db/seed/demo.ts): Leakmited for the member communes of Grand Besançon Métropole,
+// allocated BY_POPULATION, list price 0.12 € per inhabitant and year, tiers 50,000 → 0.10 € and 150,000 → 0.08 €.
+// Members: the 8 largest communes but Besançon, by population; every second one committed its population, the others
+// estimated it:
+//   interested Saint-Vit 5,133, Thise 2,994, École-Valentin 2,579, Franois 2,257;
+//   committed Saône 3,195, Miserey-Salines 2,661, Les Auxons 2,533, Avanne-Aveney 2,256.
+//
+// Before Besançon joins: committed 3,195 + 2,661 + 2,533 + 2,256 = 10,645 < 50,000 → list price 0.12 €; total
+//   10,645 × 0.12 = 1,277.40 €; each committed member pays 0.12 × its population (weights = volumes), which is what
+//   it would pay alone: Saône 383.40, Miserey-Salines 319.32, Les Auxons 303.96, Avanne-Aveney 270.72; savings 0.00.
+//   Estimated volumes of all 8: 10,645 + 5,133 + 2,994 + 2,579 + 2,257 = 23,608.
+// After Besançon commits 118,489 (its population): committed 10,645 + 118,489 = 129,134 ≥ 50,000 (< 150,000) → 0.10 €;
+//   total 129,134 × 0.10 = 12,913.40 €; shares 0.10 × population, no remainder: Saône 319.50, Miserey-Salines 266.10,
+//   Les Auxons 253.30, Avanne-Aveney 225.60, Besançon 11,848.90 (sum 12,913.40). Alone, below 50,000 at 0.12 €:
+//   383.40, 319.32, 303.96, 270.72; Besançon alone reaches 50,000: 11,848.90. Savings 63.90, 53.22, 50.66, 45.12, 0.00,
+//   total 212.90; alone total 13,126.30. Estimated volumes 23,608 + 118,489 = 142,097 (still < 150,000 → 0.10 €);
+//   missing for the next tier 150,000 − 129,134 = 20,866.
+const HEADER = [
+  [
+    'Collectivité', 'Statut', 'Volume estimé (habitants)', 'Volume ferme (habitants)', 'Part (€ HT/an)',
+    'Coût seul (€ HT/an)', 'Économie', 'Coût actuel (€ HT/an)', 'Économie sur le coût actuel',
+  ],
+];
+const n = (digits: string) => digits.replace(' ', NNBSP);
+const interested = (name: string, volume: string) => [name, 'Intéressé', n(volume), '—', '—', '—', '—', '—', '—'];
+const committed = (name: string, volume: string, share: string, alone: string, savings: string) => [
+  name, 'Engagé', n(volume), n(volume), eur(n(share)), eur(n(alone)), eur(savings), '—', '—',
+];
+const BEFORE = [
+  interested('Saint-Vit', '5 133'),
+  committed('Saône', '3 195', '383,40', '383,40', '0,00'),
+  interested('Thise', '2 994'),
+  committed('Miserey-Salines', '2 661', '319,32', '319,32', '0,00'),
+  interested('École-Valentin', '2 579'),
+  committed('Les Auxons', '2 533', '303,96', '303,96', '0,00'),
+  interested('Franois', '2 257'),
+  committed('Avanne-Aveney', '2 256', '270,72', '270,72', '0,00'),
+  ['Total', '8 membres', n('23 608'), n('10 645'), eur(n('1 277,40')), eur(n('1 277,40')), eur('0,00'), '—', '—'],
+];
+const AFTER = [
+  interested('Saint-Vit', '5 133'),
+  committed('Saône', '3 195', '319,50', '383,40', '63,90'),
+  interested('Thise', '2 994'),
+  committed('Miserey-Salines', '2 661', '266,10', '319,32', '53,22'),
+  interested('École-Valentin', '2 579'),
+  committed('Les Auxons', '2 533', '253,30', '303,96', '50,66'),
+  interested('Franois', '2 257'),
+  committed('Avanne-Aveney', '2 256', '225,60', '270,72', '45,12'),
+  committed('Besançon\nvotre collectivité', '118 489', '11 848,90', '11 848,90', '0,00'),
+  ['Total', '9 membres', n('142 097'), n('129 134'), eur(n('12 913,40')), eur(n('13 126,30')), eur('212,90'), '—', '—'],
+];
+const perInhabitant = (price: string) => `${eur(price)} HT par habitant et par an`;
+const PRICE_BEFORE = [
+  ['Prix unitaire (volume engagé)', perInhabitant('0,12')],
+  ['Total annuel du groupement', `${eur(n('1 277,40'))} HT`],
+  // 23,608 < 50,000: still the list price
+  [`Prix si tous les intéressés s’engagent (${n('23 608')} habitants)`, perInhabitant('0,12')],
+  ['Économie des membres par rapport à un achat seul', `${eur('0,00')} HT`],
+];
+const PRICE_AFTER = [
+  ['Prix unitaire (volume engagé)', perInhabitant('0,10')],
+  ['Total annuel du groupement', `${eur(n('12 913,40'))} HT`],
+  [`Prix si tous les intéressés s’engagent (${n('142 097')} habitants)`, perInhabitant('0,10')],
+  ['Économie des membres par rapport à un achat seul', `${eur('212,90')} HT`],
+];
+
+const TIERS =
+  `Prix unitaire annuel par palier : ${perInhabitant('0,12')} au prix catalogue ; dès ${n('50 000')} habitants, ${perInhabitant('0,10')} ; ` +
+  `dès ${n('150 000')} habitants, ${perInhabitant('0,08')}.`;
+/** The demand chart's caption: volumes, tiers, and what is missing for the next tier (50,000 − 10,645 = 39,355). */
+const CAPTION_BEFORE = [
+  `Volume engagé : ${n('10 645')} habitants ; volume projeté (engagés et intéressés) : ${n('23 608')} habitants. ${TIERS}`,
+  `Volume manquant pour le palier suivant : ${n('39 355')} habitants (à partir de ${n('50 000')} habitants, ${perInhabitant('0,10')}).`,
+];
+const CAPTION_AFTER = [
+  `Volume engagé : ${n('129 134')} habitants ; volume projeté (engagés et intéressés) : ${n('142 097')} habitants. ${TIERS}`,
+  `Volume manquant pour le palier suivant : ${n('20 866')} habitants (à partir de ${n('150 000')} habitants, ${perInhabitant('0,08')}).`,
+];
+
+/** Every row of a table (head, body, foot), each cell as the user reads it (innerText, no-break spaces kept). */
+async function tableCells(table: Locator): Promise<string[][]> {
+  const rows: string[][] = [];
+  for (const row of await table.locator('tr').all()) rows.push(await row.locator('th, td').allInnerTexts());
+  return rows;
+}
+
+/** The group's price facts (the list under the demand chart), as [term, definition] pairs. */
+async function priceFacts(page: Page): Promise<string[][]> {
+  const facts = page.locator('dl', { has: page.getByText('Total annuel du groupement', { exact: true }) });
+  const pairs: string[][] = [];
+  for (const fact of await facts.locator('> div').all()) pairs.push([await fact.locator('dt').innerText(), await fact.locator('dd').innerText()]);
+  return pairs;
+}
 
 describe.skipIf(!hasChromium)('browser journey: a member commune joins and commits to a purchasing group (Chromium)', () => {
   const journey = browserJourney();
 
   it('opens the group, sees the demand chart, joins and commits as Besançon, and sees its share change', async () => {
+    // the oracle takes Besançon's population to be the volume it commits
+    const [besancon] = await journey.t.db.sql.query<{ population: number }>(`SELECT population FROM "Organization" WHERE siren = '212500565'`);
+    expect(besancon!.population).toBe(118489);
     const [group] = await journey.t.db.sql.query<{ title: string }>(
       `SELECT g.title FROM "PurchasingGroup" g JOIN "Tool" t ON t.id = g."toolId" WHERE t.slug = 'leakmited' AND g."isDemo" LIMIT 1`,
     );
@@ -25,7 +127,9 @@ describe.skipIf(!hasChromium)('browser journey: a member commune joins and commi
     await chart.locator('svg').waitFor();
     const members = page.getByRole('table', { name: 'Membres et parts' });
     await members.waitFor();
-    expect(await members.getByText('Besançon', { exact: true }).count()).toBe(0);
+    expect(await tableCells(members)).toEqual([...HEADER, ...BEFORE]);
+    expect(await priceFacts(page)).toEqual(PRICE_BEFORE);
+    expect(await chart.locator('figcaption p').allInnerTexts()).toEqual(CAPTION_BEFORE);
     const chartBefore = await chart.innerHTML();
 
     await page.getByRole('button', { name: 'Adhérer' }).click();
@@ -36,16 +140,12 @@ describe.skipIf(!hasChromium)('browser journey: a member commune joins and commi
     await page.getByLabel('Volume ferme (habitants)').fill('118489');
     await page.getByRole('button', { name: 'Confirmer' }).click();
 
-    const row = members.locator('tr', { hasText: 'Besançon' });
-    await row.waitFor();
-    // Oracle by hand (seeded demo group, BY_POPULATION, tiers 50,000 → 0.10 € and 150,000 → 0.08 €): committed
-    // volumes Saône 3,195 + Miserey-Salines 2,661 + Les Auxons 2,533 + Avanne-Aveney 2,256 + Besançon 118,489
-    // = 129,134 inhabitants ≥ 50,000 → 0.10 €; total 12,913.40 €; Besançon's share 12,913.40 × 118,489 / 129,134
-    // = 11,848.90 € (populations equal the volumes, so no remainder).
-    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('11 848,90 €');
-    expect((await members.innerText()).replace(/\s+/g, ' ')).toContain('319,50 €'); // Saône: 3,195 × 0.10
-    await expect.poll(() => chart.innerHTML()).not.toBe(chartBefore);
     await page.getByRole('button', { name: 'Me retirer' }).waitFor();
+    // the whole table, cell by cell, once the commitment is saved
+    await expect.poll(() => tableCells(members)).toEqual([...HEADER, ...AFTER]);
+    expect(await priceFacts(page)).toEqual(PRICE_AFTER);
+    expect(await chart.locator('figcaption p').allInnerTexts()).toEqual(CAPTION_AFTER);
+    await expect.poll(() => chart.innerHTML()).not.toBe(chartBefore);
 
     fs.mkdirSync(screenshotsDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotsDir, 'groupement.png'), fullPage: true });

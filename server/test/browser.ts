@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { repoRoot } from '../src/config.ts';
 import { createHttpServer } from '../src/http.ts';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { createTestApp, type TestApp } from './helpers.ts';
+import { createTestApp, type Backend, type TestApp } from './helpers.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(chromiumPath);
@@ -60,8 +60,11 @@ export interface Journey {
   newPage(options?: BrowserContextOptions): Promise<Page>;
 }
 
-/** Registers, for a journey's describe block, a fresh copy of the seeded database served on a port and a browser. */
-export function browserJourney(): Journey {
+/**
+ * Registers, for a journey's describe block, a fresh copy of the seeded database (PGlite unless told) served on a
+ * port and a browser.
+ */
+export function browserJourney(backend: Backend = 'pglite'): Journey {
   const journey = {} as Journey;
   let problems: string[] = [];
   journey.newPage = async (options) => {
@@ -78,7 +81,7 @@ export function browserJourney(): Journey {
     expect(seen, 'erreurs JavaScript ou console pendant le parcours').toEqual([]);
   });
   beforeAll(async () => {
-    journey.t = await createTestApp('pglite');
+    journey.t = await createTestApp(backend);
     journey.site = await serve(journey.t);
     journey.browser = await launchBrowser();
   });

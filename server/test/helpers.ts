@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { createApp, type App } from '../src/app.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { connectPostgres } from '../src/db/sql.ts';
+import { createLogger } from '../src/log.ts';
 import { withDatabase } from './global-setup.ts';
 
 export type Backend = 'pglite' | 'postgres';
@@ -130,4 +132,16 @@ export function withApp(db: Database, app: App): TestApp {
     },
     close: () => db.close(),
   };
+}
+
+/** A logger whose JSON lines land in an array, to assert what the server writes. */
+export function capturedLogger(level: 'info' | 'debug' = 'info') {
+  const lines: Record<string, any>[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { lines, logger: createLogger({ level }, stream) };
 }

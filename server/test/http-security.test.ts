@@ -1,26 +1,12 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, INTERNAL_ERROR_MESSAGE, type App } from '../src/app.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
-import { createLogger } from '../src/log.ts';
-import { backends, clientFor, openTestDatabase, sessionCookieOf, SIGN_IN, DEMO_PASSWORD, withApp, type TestApp } from './helpers.ts';
+import { backends, capturedLogger, clientFor, openTestDatabase, sessionCookieOf, SIGN_IN, DEMO_PASSWORD, withApp, type TestApp } from './helpers.ts';
 
 const APP_ORIGIN = 'https://app.collectivite.example';
 const EVIL = 'https://evil.example';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A logger whose JSON lines land in an array, to assert what the server writes. */
-function capturedLogger() {
-  const lines: Record<string, any>[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ level: 'debug' }, stream) };
-}
 
 function post(app: App, body: unknown, headers: Record<string, string> = {}) {
   return app.fetch('http://test/graphql', {
@@ -184,7 +170,7 @@ describe.each(backends)('HTTP security (%s)', (backend) => {
 describe.each(backends)('internal errors (%s)', (backend) => {
   let db: Database;
   let cookie: string;
-  const { lines, logger } = capturedLogger();
+  const { lines, logger } = capturedLogger('debug');
   let app: App;
 
   beforeAll(async () => {
