@@ -13,6 +13,7 @@ import { fieldComplexity } from './limits.ts';
 import { canReadAudit, isAdmin } from '../domain/permissions.ts';
 import { ForbiddenError, mutationErrorTypes, UnauthenticatedError } from './errors.ts';
 import { decodeGlobalID, inputGuardPlugin } from './input.ts';
+import { visibleNode } from './node-visibility.ts';
 
 export interface PothosTypes {
   Context: Context;
@@ -62,5 +63,12 @@ export const builder = new SchemaBuilder<PothosTypes>({
     nodesOnConnection: false,
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    nodeQueryOptions: {
+      resolve: async (_root, { id }, ctx, _info, resolveNode) => visibleNode(id.typename, await resolveNode(id), ctx),
+    },
+    nodesQueryOptions: {
+      resolve: async (_root, { ids }, ctx, _info, resolveNodes) =>
+        (await resolveNodes(ids)).map((row, index) => visibleNode(ids[index]!.typename, row, ctx)),
+    },
   },
 });

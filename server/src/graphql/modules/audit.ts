@@ -1,6 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { auditEventVisibility, emailVisibility, isVisible, visibleWhere } from '../../domain/permissions.ts';
 import { builder } from '../builder.ts';
+import { visibleTo } from '../node-visibility.ts';
 import type { Context } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 
@@ -8,9 +9,7 @@ builder.prismaNode('AuditEvent', {
   description: 'Trace d’une modification : qui, pour quelle organisation, quoi, avant et après, quand. Jamais modifiée ni supprimée.',
   id: { field: 'id' },
   // the rule of auditEvents, on every path; node(id:) finds nothing rather than an event it would refuse
-  authScopes: (event, ctx) => isVisible(auditEventVisibility(ctx.viewer), event),
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), ...visibleWhere(auditEventVisibility(ctx.viewer)) }),
+  ...visibleTo('AuditEvent', auditEventVisibility),
   fields: (t) => ({
     actor: t.relation('actor', { nullable: true }),
     organization: t.relation('organization', { nullable: true }),

@@ -7,6 +7,7 @@ import { canApproveMembership, emailVisibility, isAdmin, isVisible, userVisibili
 import { audited } from '../audit.ts';
 import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
+import { visibleTo } from '../node-visibility.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, requireViewer } from '../errors.ts';
 import { Checks, EMAIL } from '../validate.ts';
 
@@ -23,9 +24,7 @@ export const User = builder.prismaNode('User', {
   description: 'Une personne d’une collectivité (ou de la plateforme, d’un fournisseur).',
   id: { field: 'id' },
   // no public list shows people: the same rule on every path, and node(id:) finds nothing rather than a refused person
-  authScopes: (user, ctx) => isVisible(userVisibility(ctx.viewer), user),
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), ...visibleWhere(userVisibility(ctx.viewer)) }),
+  ...visibleTo('User', userVisibility),
   fields: (t) => ({
     name: t.exposeString('name'),
     email: t.string({

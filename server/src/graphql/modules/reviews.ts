@@ -15,6 +15,7 @@ import { audited } from '../audit.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, requireViewer } from '../errors.ts';
+import { visibleTo } from '../node-visibility.ts';
 import { Checks, clean } from '../validate.ts';
 
 const ModerationStatus = builder.enumType('ModerationStatus', { values: Object.values(ModerationValues) });
@@ -46,9 +47,7 @@ export const Review = builder.prismaNode('Review', {
   description: 'Avis d’une collectivité sur un outil ; « vérifié » quand elle l’a réellement déployé.',
   id: { field: 'id' },
   // a hidden review is refused on every path; node(id:) finds nothing rather than a refused review
-  authScopes: (review, ctx) => isVisible(reviewVisibility(ctx.viewer), review),
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), ...visibleWhere(reviewVisibility(ctx.viewer)) }),
+  ...visibleTo('Review', reviewVisibility),
   fields: (t) => ({
     tool: t.relation('tool'),
     organization: t.relation('organization'),

@@ -6,7 +6,7 @@ import {
   VolumeUnit as UnitValues,
 } from '../../../generated/prisma/enums.ts';
 import type { Prisma } from '../../../generated/prisma/client.ts';
-import { canAdministerOrganization, groupVisibility, isVisible, visibleWhere } from '../../../domain/permissions.ts';
+import { canAdministerOrganization, groupVisibility, visibleWhere } from '../../../domain/permissions.ts';
 import {
   eligibilityError,
   groupEconomics,
@@ -16,6 +16,7 @@ import {
   type MemberShare,
 } from '../../../domain/purchasing.ts';
 import { builder } from '../../builder.ts';
+import { visibleTo } from '../../node-visibility.ts';
 import { Tool } from '../catalog.ts';
 import type { Context } from '../../context.ts';
 import { groupConventionHtml, groupMembersCsv } from './exports.ts';
@@ -153,9 +154,7 @@ export const PurchasingGroup = builder.prismaNode('PurchasingGroup', {
   description: 'Groupement de commandes (Code de la commande publique, art. L2113-6 et L2113-7).',
   id: { field: 'id' },
   // the rule of purchasingGroups on every path; node(id:) finds nothing rather than a refused draft
-  authScopes: (group, ctx) => isVisible(groupVisibility(ctx.viewer), group),
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), ...visibleWhere(groupVisibility(ctx.viewer)) }),
+  ...visibleTo('PurchasingGroup', groupVisibility),
   fields: (t) => ({
     title: t.exposeString('title'),
     description: t.exposeString('description', { nullable: true }),
