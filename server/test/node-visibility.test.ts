@@ -29,6 +29,12 @@ const EMAILS: Record<Exclude<Role, 'anonymous'>, string> = {
 const ROLES = ['anonymous', ...Object.keys(EMAILS)] as Role[];
 const BESANCON = '212500565';
 const FIRST_IDS = 500;
+/**
+ * Public types show everyone the same rows: signed-in roles are compared with the anonymous visitor over the first
+ * PUBLIC_IDS_SIGNED_IN ids (every restricted type, and the anonymous visitor, keep FIRST_IDS). This keeps the file
+ * within the CI budget: the full comparison was 40 % of its time.
+ */
+const PUBLIC_IDS_SIGNED_IN = 120;
 /** nodes(ids:) takes 100 ids at most. */
 const PAGE = 100;
 
@@ -81,7 +87,7 @@ describe.each(backends)('node visibility on %s', (backend) => {
 
   const pages: Record<string, number> = {};
   /** nodes(ids:) over ids 1…500 of the type, every field selected, in pages the query limits accept. */
-  async function nodesAs(role: Role, type: string): Promise<{ nodes: Record<string, any>[]; errors: unknown[] }> {
+  async function nodesAs(role: Role, type: string, last = FIRST_IDS): Promise<{ nodes: Record<string, any>[]; errors: unknown[] }> {
     const selection = selectionOf(nodeType(type), 1);
     const query = `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on ${type} { ${selection} } } }`;
     if (!pages[type]) {
@@ -95,8 +101,8 @@ describe.each(backends)('node visibility on %s', (backend) => {
     const page = pages[type]!;
     const nodes: Record<string, any>[] = [];
     const errors: unknown[] = [];
-    for (let start = 1; start <= FIRST_IDS; start += page) {
-      const ids = Array.from({ length: Math.min(page, FIRST_IDS + 1 - start) }, (_, i) => encodeGlobalID(type, start + i));
+    for (let start = 1; start <= last; start += page) {
+      const ids = Array.from({ length: Math.min(page, last + 1 - start) }, (_, i) => encodeGlobalID(type, start + i));
       const res = await clients[role].gql<{ nodes: (Record<string, any> | null)[] }>(query, { ids });
       errors.push(...(res.errors ?? []));
       nodes.push(...(res.data?.nodes ?? []).filter((n): n is Record<string, any> => n !== null));
@@ -258,8 +264,9 @@ describe.each(backends)('node visibility on %s', (backend) => {
       it('public types: every row, with the same fields as an anonymous visitor sees', async () => {
         for (const type of PUBLIC_TYPES) {
           const table = type === 'Organization' ? 'Organization' : type;
-          const existing = await sql<{ id: number }>(`SELECT id FROM "${table}" WHERE id <= ${FIRST_IDS} ORDER BY id`);
-          const { nodes, errors } = await nodesAs(role, type);
+          const last = role === 'anonymous' ? FIRST_IDS : PUBLIC_IDS_SIGNED_IN;
+          const existing = await sql<{ id: number }>(`SELECT id FROM "${table}" WHERE id <= ${last} ORDER BY id`);
+          const { nodes, errors } = await nodesAs(role, type, last);
           expect(errors, type).toEqual([]);
           expect(nodes.map((n) => idOf(n.id)).sort((a, b) => a - b), type).toEqual(existing.map((r) => r.id));
           if (role === 'anonymous') continue;
