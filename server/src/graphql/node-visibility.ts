@@ -1,5 +1,4 @@
-import { isVisible, type Visibility } from '../domain/permissions.ts';
-import type { Actor } from '../domain/permissions.ts';
+import { isVisible, type Actor, type Visibility } from '../domain/permissions.ts';
 import type { Context } from './context.ts';
 
 /**
