@@ -371,6 +371,7 @@ describe('a real server process under the three attacks', () => {
     await waitUntilReady(first, port);
     expect(await first.stop()).toBe(0);
     const server = startServer({ PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' });
+    let sampler: NodeJS.Timeout | undefined;
     try {
       await waitUntilReady(server, port);
       const pid = server.child.pid!;
@@ -398,7 +399,7 @@ describe('a real server process under the three attacks', () => {
       const rssIdle = rssMegabytes(pid);
       // "throughout": the memory is sampled every 20 ms from here on, not only between attacks
       let peak = rssIdle;
-      const sampler = setInterval(() => (peak = Math.max(peak, rssMegabytes(pid))), 20);
+      sampler = setInterval(() => (peak = Math.max(peak, rssMegabytes(pid))), 20);
       // Let the bystander's own working set settle before the attacks start.
       while (served.length < 5) await new Promise((resolve) => setTimeout(resolve, 50));
       const rssBefore = rssMegabytes(pid);
@@ -429,6 +430,8 @@ describe('a real server process under the three attacks', () => {
       expect(peak - rssBefore).toBeLessThan(100);
       expect(peak).toBeLessThan(500);
     } finally {
+      // stopped before the server, whatever failed: a sample of a process that has exited would throw
+      clearInterval(sampler);
       expect(await server.stop()).toBe(0);
     }
   });
