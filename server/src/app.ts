@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { getOperationAST, GraphQLError } from 'graphql';
+import { PothosValidationError } from '@pothos/core';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { loadSessionUser, parseCookies, SESSION_COOKIE } from './auth/session.ts';
 import { writeLimitPlugin } from './auth/write-limit.ts';
@@ -8,6 +9,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Context } from './graphql/context.ts';
 import { AppError, ForbiddenError } from './graphql/errors.ts';
+import { typedInputError } from './graphql/input.ts';
 import { limitPlugins } from './graphql/limits.ts';
 import { schema } from './graphql/schema.ts';
 import { createLogger, requestIdFrom, type Logger } from './log.ts';
@@ -185,6 +187,9 @@ export function createApp(config: AppConfig, db: Database): App {
         if (error instanceof SyntaxError || original instanceof SyntaxError) {
           return new GraphQLError('Paramètres JSON invalides (variables ou extensions).', { extensions: { code: 'VALIDATION', http: { status: 400 } } });
         }
+        // Pothos' input errors thrown where no argument mapper wraps them: a connection's `first: -1` read through the
+        // relation select of an argument-less parent field (`viewer { organization { members(first: -1) } }`)
+        if (original instanceof PothosValidationError) return typedInputError(original) as GraphQLError;
         const known = mapPrismaError(original);
         if (known) return known;
         const masked = maskError(error, message, debugErrors);

@@ -401,6 +401,8 @@ describe.each(backends)('input at the edge over HTTP on %s', (backend) => {
       ['query($s: [String!]) { tools(filter: { categories: $s }) { totalCount } }', { s: ['a\nb'] }, 'tools'],
       ['query($s: String) { auditEvents(filter: { action: $s }) { totalCount } }', { s: 'review.\u0007submit' }, 'auditEvents'],
       ['query { organizations(first: -1) { totalCount } }', {}, 'organizations'],
+      // a connection read through the relation select of an argument-less parent (found by the fuzzer, seed 1063539267)
+      ['query { viewer { organization { members(first: -1, last: 0) { totalCount } } } }', {}, 'viewer'],
       ['query { organizations(after: "n’importe quoi") { totalCount } }', {}, 'organizations'],
       ['query { purchasingGroups(after: "R1BDOk46MWUyMA==") { totalCount } }', {}, 'purchasingGroups'],
       ['query { tools(after: "garbage") { totalCount } }', {}, 'tools'],

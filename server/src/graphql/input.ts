@@ -298,7 +298,7 @@ export function checkArguments(definitions: readonly GraphQLArgument[], args: Re
 }
 
 /** Pothos' own input errors (global IDs of another type, cursors, `first`/`last`) as typed VALIDATION errors. */
-function typedInputError(error: unknown): unknown {
+export function typedInputError(error: unknown): unknown {
   if (!(error instanceof PothosValidationError)) return error;
   if (/global ID|^ID: /.test(error.message)) return new ValidationError('Identifiant invalide.', 'id');
   if (/cursor|base64/i.test(error.message)) return new ValidationError('Curseur de pagination invalide.', 'after');
