@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
-import { hashPassword, passwordChecks } from '../src/auth/password.ts';
-import { purgeIfDue } from '../src/auth/purge.ts';
-import { ACCOUNT_MAX, ADDRESS_MAX, MAX_FAILURES, WRITES_PER_ACCOUNT, WRITES_PER_ADDRESS } from '../src/auth/rate-limit.ts';
-import { hashToken, purgeSessions } from '../src/auth/session.ts';
+import { hashPassword, passwordChecks } from '../src/modules/auth/password.ts';
+import { purgeIfDue } from '../src/modules/auth/purge.ts';
+import { ACCOUNT_MAX, ADDRESS_MAX, MAX_FAILURES, WRITES_PER_ACCOUNT, WRITES_PER_ADDRESS } from '../src/modules/auth/rate-limit.ts';
+import { hashToken, purgeSessions } from '../src/modules/auth/session.ts';
 import { backends, clientFor, DEMO_PASSWORD, openTestDatabase, sessionCookieOf, SIGN_IN, type Client } from './helpers.ts';
 import type { App } from '../src/app.ts';
 import type { Database } from '../src/db/database.ts';

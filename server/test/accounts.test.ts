@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { audited } from '../src/graphql/audit.ts';
+import { audited } from '../src/modules/audit/service.ts';
 import type { Context } from '../src/graphql/context.ts';
 import { backends, clientFor, createTestApp, sessionCookieOf, SIGN_IN, withApp, type TestApp } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EU_COUNTRIES, queryCatalogue, relevance, searchTokens, type CatalogueRow } from '../src/domain/catalogue.ts';
+import { EU_COUNTRIES, queryCatalogue, relevance, searchTokens, type CatalogueRow } from '../src/modules/catalogue/rules.ts';
 import { backends, createTestApp, type TestApp } from './helpers.ts';
 
 const row = (over: Partial<CatalogueRow>): CatalogueRow => ({

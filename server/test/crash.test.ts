@@ -254,7 +254,7 @@ describe.each(backends)('SIGKILL during acknowledged writes on %s', (backend: Ba
         const body = (await response.json()) as { data?: { signIn: { __typename: string } } };
         expect(body.data?.signIn.__typename).toBe('MutationSignInSuccess');
         cookie = response.headers.getSetCookie().find((c) => c.startsWith('mutualis_session='))!.split(';')[0];
-        const { hashToken } = await import('../src/auth/session.ts');
+        const { hashToken } = await import('../src/modules/auth/session.ts');
         tokenHash = hashToken(decodeURIComponent(cookie!.split('=').slice(1).join('=')));
         const declared = await post({
           query: `mutation($i: DeclareDeploymentInput!) { m: declareDeployment(input: $i) { __typename ... on MutationDeclareDeploymentSuccess { data { id } } } }`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestOn } from '../src/domain/comparison.ts';
-import { chooseFigure, computeFootprint, gridFor, type FigureInput, type GridInput } from '../src/domain/footprint.ts';
+import { bestOn } from '../src/modules/comparison/rules.ts';
+import { chooseFigure, computeFootprint, gridFor, type FigureInput, type GridInput } from '../src/modules/comparison/footprint-rules.ts';
 
 const grids: GridInput[] = [
   { zone: 'FR', gco2ePerKwh: '56', year: 2023, basis: 'Ember life-cycle', waterLPerKwh: '3.67' },

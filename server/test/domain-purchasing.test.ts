@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from '../src/domain/money.ts';
+import { dec } from '../src/shared/money.ts';
 import {
   allocate,
   allocationRuleError,
@@ -9,7 +9,7 @@ import {
   priceFor,
   transitionError,
   type MemberInput,
-} from '../src/domain/purchasing.ts';
+} from '../src/modules/purchasing/rules.ts';
 
 const sum = (values: string[]) => values.reduce((s, v) => s.plus(v), dec(0)).toFixed(2);
 const member = (over: Partial<MemberInput>): MemberInput => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cheapestPlan, computeTco, tierFor, yearlyQuantity, type PlanInput } from '../src/domain/tco.ts';
-import { dec } from '../src/domain/money.ts';
+import { cheapestPlan, computeTco, tierFor, yearlyQuantity, type PlanInput } from '../src/modules/comparison/tco-rules.ts';
+import { dec } from '../src/shared/money.ts';
 
 const known = (plan: PlanInput, profile: Parameters<typeof computeTco>[1]) => {
   const result = computeTco(plan, profile);

@@ -15,8 +15,8 @@ import {
   type GraphQLNamedType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken, SESSION_COOKIE } from '../src/auth/session.ts';
-import { hashPassword } from '../src/auth/password.ts';
+import { hashToken, SESSION_COOKIE } from '../src/modules/auth/session.ts';
+import { hashPassword } from '../src/modules/auth/password.ts';
 import { schema } from '../src/graphql/schema.ts';
 import { changesSince, fingerprint, installChangeLog, lastChange, tablesChangedSince } from './db-watch.ts';
 import { backends, createTestApp, sessionCookieOf, SIGN_IN, type TestApp } from './helpers.ts';

@@ -9,7 +9,7 @@ import {
   type GraphQLObjectType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/auth/password.ts';
+import { hashPassword } from '../src/modules/auth/password.ts';
 import { schema } from '../src/graphql/schema.ts';
 import { backends, createTestApp, type Client, type TestApp } from './helpers.ts';
 

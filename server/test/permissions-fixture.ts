@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { buildSchema } from 'graphql';
-import { hashPassword } from '../src/auth/password.ts';
-import { hashToken } from '../src/auth/session.ts';
+import { hashPassword } from '../src/modules/auth/password.ts';
+import { hashToken } from '../src/modules/auth/session.ts';
 import type { Client, TestApp } from './helpers.ts';
 
 export const ACTORS = ['anonymous', 'pending', 'member', 'orgAdmin', 'otherOrgAdmin', 'auditor', 'provider', 'otherProvider', 'admin'] as const;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/auth/password.ts';
-import { dec } from '../src/domain/money.ts';
+import { hashPassword } from '../src/modules/auth/password.ts';
+import { dec } from '../src/shared/money.ts';
 import pg from 'pg';
 import { withDatabase } from './global-setup.ts';
 import { backends, createTestApp, type Client, type TestApp } from './helpers.ts';

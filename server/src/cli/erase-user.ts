@@ -1,6 +1,6 @@
 // npm run user:erase -- <adresse> : efface les données personnelles d'une personne (comme la mutation eraseUser).
 import { randomUUID } from 'node:crypto';
-import { erasePerson } from '../db/erasure.ts';
+import { erasePerson } from '../modules/auth/erasure.ts';
 import { runCli, UsageError } from './run.ts';
 
 await runCli(async (_config, db) => {

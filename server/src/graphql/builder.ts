@@ -10,7 +10,7 @@ import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Context } from './context.ts';
 import { fieldComplexity } from './limits.ts';
-import { canReadAudit, isAdmin } from '../domain/permissions.ts';
+import { canReadAudit, isAdmin } from '../modules/auth/rules.ts';
 import { ForbiddenError, mutationErrorTypes, UnauthenticatedError } from './errors.ts';
 import { decodeGlobalID, inputGuardPlugin } from './input.ts';
 import { visibleNode } from './node-visibility.ts';

@@ -1,4 +1,4 @@
-import type { SessionUser } from '../auth/session.ts';
+import type { SessionUser } from '../modules/auth/session.ts';
 import type { Database } from '../db/database.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../log.ts';

@@ -1,4 +1,4 @@
-import { isVisible, type Actor, type Visibility } from '../domain/permissions.ts';
+import { isVisible, type Actor, type Visibility } from '../modules/auth/rules.ts';
 import type { Context } from './context.ts';
 
 /**

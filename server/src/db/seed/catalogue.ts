@@ -1,5 +1,5 @@
 import { categories, gridIntensities, impactFigures, pricingPlans, providers, tools } from '../../../../prisma/seed/catalogue.ts';
-import { normalizeSearch } from '../../text.ts';
+import { normalizeSearch } from '../../shared/text.ts';
 import type { Sql } from '../sql.ts';
 
 export interface CatalogueReport {

@@ -1,5 +1,5 @@
 import { generateDemoAdoption } from '../../../../prisma/seed/demo.ts';
-import { hashPassword } from '../../auth/password.ts';
+import { hashPassword } from '../../modules/auth/password.ts';
 import type { Sql } from '../sql.ts';
 
 export const DEMO_PASSWORD = 'mutualis-demo';

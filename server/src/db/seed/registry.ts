@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { normalizeSearch } from '../../text.ts';
+import { normalizeSearch } from '../../shared/text.ts';
 import type { Sql } from '../sql.ts';
 
 const require = createRequire(import.meta.url);

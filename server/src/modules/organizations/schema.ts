@@ -1,0 +1,131 @@
+import { Prisma } from '../../generated/prisma/client.ts';
+import { EpciType as EpciTypeValues, OrganizationKind as KindValues, CharterStatus as CharterValues } from '../../generated/prisma/enums.ts';
+import { normalizeSearch } from '../../shared/text.ts';
+import { builder } from '../../graphql/builder.ts';
+import { ValidationError } from '../../graphql/errors.ts';
+
+export const OrganizationKind = builder.enumType('OrganizationKind', {
+  description: 'Nature de la collectivité.',
+  values: Object.values(KindValues),
+});
+export const EpciType = builder.enumType('EpciType', {
+  description: 'Type d’EPCI à fiscalité propre : CC, CA, CU, métropole (METRO) ou Métropole de Lyon (MET69).',
+  values: Object.values(EpciTypeValues),
+});
+export const CharterStatus = builder.enumType('CharterStatus', {
+  description: 'Charte éthique de l’IA : aucune, en projet, adoptée.',
+  values: Object.values(CharterValues),
+});
+
+interface CharterShape {
+  status: keyof typeof CharterValues;
+  adoptedAt: Date | null;
+  url: string | null;
+  isDemo: boolean;
+}
+
+const Charter = builder.objectRef<CharterShape>('Charter').implement({
+  description: 'Charte éthique de l’IA de la collectivité (ethics charter).',
+  fields: (t) => ({
+    status: t.expose('status', { type: CharterStatus }),
+    adoptedAt: t.expose('adoptedAt', { type: 'Date', nullable: true }),
+    url: t.exposeString('url', { nullable: true }),
+    isDemo: t.exposeBoolean('isDemo', { description: 'Vrai quand la charte provient des données de démonstration.' }),
+  }),
+});
+
+export const Organization = builder.prismaNode('Organization', {
+  description: 'Une collectivité (commune, EPCI, département, région), identifiée par son SIREN.',
+  id: { field: 'id' },
+  // public, like the list that shows it; an unknown id reads as null, as for the restricted types
+  nullable: true,
+  fields: (t) => ({
+    siren: t.exposeString('siren', { nullable: true }),
+    kind: t.expose('kind', { type: OrganizationKind }),
+    epciType: t.expose('epciType', { type: EpciType, nullable: true }),
+    name: t.exposeString('name'),
+    officialName: t.exposeString('officialName'),
+    code: t.exposeString('code', { description: 'Code INSEE (commune, département, région) ou SIREN (EPCI).' }),
+    population: t.exposeInt('population', { nullable: true, description: 'Population municipale.' }),
+    populationTotale: t.exposeInt('populationTotale', { nullable: true }),
+    departementCode: t.exposeString('departementCode', { nullable: true }),
+    regionCode: t.exposeString('regionCode', { nullable: true }),
+    source: t.exposeString('source', { description: 'Référentiel d’origine et version.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    epci: t.relation('epci', { nullable: true, description: 'EPCI à fiscalité propre dont la commune est membre.' }),
+    members: t.relatedConnection('members', {
+      description: 'Communes membres (pour un EPCI), par ordre alphabétique.',
+      cursor: 'id',
+      totalCount: true,
+      // searchName is lower-case and accent-free: an order close to French collation on every database
+      query: () => ({ orderBy: [{ searchName: 'asc' }, { id: 'asc' }] }),
+    }),
+    charter: t.field({
+      type: Charter,
+      select: { charterStatus: true, charterAdoptedAt: true, charterUrl: true, charterIsDemo: true },
+      resolve: (o) => ({ status: o.charterStatus, adoptedAt: o.charterAdoptedAt, url: o.charterUrl, isDemo: o.charterIsDemo }),
+    }),
+  }),
+});
+
+const OrganizationFilter = builder.inputType('OrganizationFilter', {
+  fields: (t) => ({
+    kind: t.field({ type: OrganizationKind, required: false }),
+    epciType: t.field({ type: EpciType, required: false }),
+    departement: t.string({ required: false, description: 'Code du département (ex. « 25 », « 2A »).' }),
+    region: t.string({ required: false, description: 'Code INSEE de la région (ex. « 27 »).' }),
+    search: t.string({ required: false, description: 'Recherche sans accents ni majuscules dans le nom.' }),
+  }),
+});
+
+type Filter = {
+  kind?: Prisma.OrganizationWhereInput['kind'] | null;
+  epciType?: Prisma.OrganizationWhereInput['epciType'] | null;
+  departement?: string | null;
+  region?: string | null;
+  search?: string | null;
+};
+
+function organizationWhere(filter: Filter | null | undefined): Prisma.OrganizationWhereInput {
+  if (!filter) return {};
+  const words = filter.search ? normalizeSearch(filter.search).split(' ').filter(Boolean) : [];
+  if (filter.search && filter.search.length > 100) throw new ValidationError('Recherche trop longue (100 caractères au plus).', 'search');
+  return {
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.epciType ? { epciType: filter.epciType } : {}),
+    ...(filter.departement ? { departementCode: filter.departement.toUpperCase() } : {}),
+    ...(filter.region ? { regionCode: filter.region } : {}),
+    ...(words.length ? { AND: words.map((word) => ({ searchName: { contains: word } })) } : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  organizations: t.prismaConnection({
+    type: 'Organization',
+    description:
+      'Annuaire des collectivités. Sans recherche : ordre alphabétique ; avec recherche : les plus peuplées d’abord.',
+    cursor: 'id',
+    maxSize: 200,
+    args: { filter: t.arg({ type: OrganizationFilter, required: false }) },
+    totalCount: (_parent, args, ctx) => ctx.prisma.organization.count({ where: organizationWhere(args.filter) }),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.prisma.organization.findMany({
+        ...query,
+        where: organizationWhere(args.filter),
+        orderBy: args.filter?.search
+          ? [{ population: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }]
+          : [{ searchName: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+  organization: t.prismaField({
+    type: 'Organization',
+    nullable: true,
+    description: 'Une collectivité par son SIREN (9 chiffres).',
+    args: { siren: t.arg.string() },
+    resolve: (query, _parent, { siren }, ctx) => {
+      const value = siren.replace(/\s/g, '');
+      if (!/^\d{9}$/.test(value)) throw new ValidationError('Le SIREN doit comporter 9 chiffres.', 'siren');
+      return ctx.prisma.organization.findUnique({ ...query, where: { siren: value } });
+    },
+  }),
+}));

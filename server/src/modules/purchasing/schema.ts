@@ -1,0 +1,269 @@
+import {
+  AllocationRule as RuleValues,
+  GroupEligibility as EligibilityValues,
+  GroupMembershipStatus as MembershipValues,
+  GroupStatus as StatusValues,
+  VolumeUnit as UnitValues,
+} from '../../generated/prisma/enums.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { canAdministerOrganization, groupVisibility, visibleWhere } from '../auth/rules.ts';
+import {
+  eligibilityError,
+  groupEconomics,
+  membershipChangeError,
+  type GroupEconomics,
+  type GroupStatus as Status,
+  type MemberShare,
+} from './rules.ts';
+import { builder } from '../../graphql/builder.ts';
+import { visibleTo } from '../../graphql/node-visibility.ts';
+import { Tool } from '../catalogue/schema.ts';
+import type { Context } from '../../graphql/context.ts';
+import { groupConventionHtml, groupMembersCsv } from './exports.ts';
+
+export const GroupStatus = builder.enumType('GroupStatus', {
+  description: 'Groupement : en préparation, ouvert aux adhésions, clos (engagements figés), attribué, annulé.',
+  values: Object.values(StatusValues),
+});
+export const GroupEligibility = builder.enumType('GroupEligibility', {
+  description: 'Qui peut adhérer : toutes les collectivités, les communes membres de l’EPCI coordonnateur, son département, sa région.',
+  values: Object.values(EligibilityValues),
+});
+export const AllocationRule = builder.enumType('AllocationRule', {
+  description: 'Répartition du coût : au prorata de la population, des sièges, de l’usage, ou à parts égales.',
+  values: Object.values(RuleValues),
+});
+export const VolumeUnit = builder.enumType('VolumeUnit', { values: Object.values(UnitValues) });
+const GroupMembershipStatus = builder.enumType('GroupMembershipStatus', {
+  description: 'Intéressé (volume estimé), engagé (volume ferme), retiré.',
+  values: Object.values(MembershipValues),
+});
+
+/** Everything the economics need, for many groups in three queries. */
+async function loadEconomics(groupIds: readonly number[], ctx: Context): Promise<GroupEconomics[]> {
+  const groups = await ctx.prisma.purchasingGroup.findMany({
+    where: { id: { in: [...groupIds] } },
+    select: {
+      id: true, toolId: true, status: true, listUnitPrice: true, awardedUnitPrice: true, allocationRule: true, tiers: true,
+      memberships: { orderBy: { id: 'asc' }, include: { organization: { select: { population: true } } } },
+    },
+  });
+  const pairs = groups.flatMap((g) => (g.toolId ? g.memberships.map((m) => ({ organizationId: m.organizationId, toolId: g.toolId! })) : []));
+  const deployments = pairs.length
+    ? await ctx.prisma.deployment.findMany({ where: { OR: pairs }, select: { organizationId: true, toolId: true, annualCost: true } })
+    : [];
+  return groupIds.map((id) => {
+    const group = groups.find((g) => g.id === id)!;
+    const economics = groupEconomics({
+      // once awarded, the final unit price replaces the list price and its tiers
+      listUnitPrice: group.awardedUnitPrice ?? group.listUnitPrice,
+      tiers: group.awardedUnitPrice ? [] : group.tiers,
+      allocationRule: group.allocationRule,
+      members: group.memberships.map((m) => ({
+        organizationId: m.organizationId,
+        status: m.status,
+        estimatedVolume: m.estimatedVolume,
+        committedVolume: m.committedVolume,
+        population: m.organization.population,
+        currentAnnualCost:
+          deployments.find((d) => d.organizationId === m.organizationId && d.toolId === group.toolId)?.annualCost ?? null,
+      })),
+    });
+    // the next tier only matters while members can still join
+    return group.status === 'OPEN' || group.status === 'DRAFT' ? economics : { ...economics, nextTier: null };
+  });
+}
+
+const MemberShareRef = builder.objectRef<MemberShare>('MemberShare').implement({
+  description: 'Part annuelle d’un membre, en euros HT, et ses économies.',
+  fields: (t) => ({
+    organization: t.prismaField({
+      type: 'Organization',
+      // findUnique (not …OrThrow) so that Prisma batches the members of a group into one query
+      resolve: async (query, share, _args, ctx) =>
+        (await ctx.prisma.organization.findUnique({ ...query, where: { id: share.organizationId } }))!,
+    }),
+    volume: t.expose('volume', { type: 'Decimal' }),
+    weight: t.expose('weight', { type: 'Decimal', description: 'Poids dans la répartition (population, volume ou 1).' }),
+    share: t.expose('share', { type: 'Decimal' }),
+    aloneCost: t.expose('aloneCost', { type: 'Decimal', description: 'Coût de son seul volume, au prix catalogue et à ses propres paliers.' }),
+    savingsVsAlone: t.expose('savingsVsAlone', { type: 'Decimal' }),
+    currentAnnualCost: t.expose('currentAnnualCost', { type: 'Decimal', nullable: true, description: 'Ce qu’il déclare payer aujourd’hui.' }),
+    savingsVsCurrent: t.expose('savingsVsCurrent', { type: 'Decimal', nullable: true }),
+  }),
+});
+
+const NextTier = builder.objectRef<NonNullable<GroupEconomics['nextTier']>>('NextTier').implement({
+  fields: (t) => ({
+    minVolume: t.expose('minVolume', { type: 'Decimal' }),
+    unitPrice: t.expose('unitPrice', { type: 'Decimal' }),
+    missingVolume: t.expose('missingVolume', { type: 'Decimal', description: 'Volume manquant pour atteindre ce palier.' }),
+  }),
+});
+
+const VolumeBasis = builder.enumType('VolumeBasis', {
+  description: 'COMMITTED : volumes fermes ; PROJECTED : estimations des intéressés, avant le premier engagement.',
+  values: ['COMMITTED', 'PROJECTED'] as const,
+});
+
+const Economics = builder.objectRef<GroupEconomics>('GroupEconomics').implement({
+  description: 'Volume mutualisé, palier atteint, prix unitaire annuel, total annuel et parts (la somme des parts égale le total au centime).',
+  fields: (t) => ({
+    committedVolume: t.expose('committedVolume', { type: 'Decimal' }),
+    projectedVolume: t.expose('projectedVolume', { type: 'Decimal' }),
+    pooledVolume: t.expose('pooledVolume', { type: 'Decimal' }),
+    basis: t.expose('basis', { type: VolumeBasis }),
+    tierIndex: t.exposeInt('tierIndex', { description: 'Palier atteint (-1 : prix catalogue).' }),
+    unitPrice: t.expose('unitPrice', { type: 'Decimal' }),
+    total: t.expose('total', { type: 'Decimal' }),
+    nextTier: t.field({ type: NextTier, nullable: true, resolve: (e) => e.nextTier }),
+    shares: t.field({ type: [MemberShareRef], resolve: (e) => e.shares }),
+    totalSavingsVsAlone: t.expose('totalSavingsVsAlone', { type: 'Decimal' }),
+  }),
+});
+
+builder.prismaObject('GroupPriceTier', {
+  fields: (t) => ({
+    minVolume: t.expose('minVolume', { type: 'Decimal' }),
+    unitPrice: t.expose('unitPrice', { type: 'Decimal', description: 'Euros HT par unité et par an.' }),
+  }),
+});
+
+export const GroupMembership = builder.prismaNode('GroupMembership', {
+  id: { field: 'id' },
+  // visible with its group: the other paths (group.memberships, viewerMembership, join…) start from a visible group
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: Number(id), group: visibleWhere(groupVisibility(ctx.viewer)) }),
+  fields: (t) => ({
+    group: t.relation('group'),
+    organization: t.relation('organization'),
+    status: t.expose('status', { type: GroupMembershipStatus }),
+    estimatedVolume: t.expose('estimatedVolume', { type: 'Decimal', nullable: true }),
+    committedVolume: t.expose('committedVolume', { type: 'Decimal', nullable: true }),
+    joinedAt: t.expose('joinedAt', { type: 'DateTime' }),
+    committedAt: t.expose('committedAt', { type: 'DateTime', nullable: true }),
+    withdrawnAt: t.expose('withdrawnAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+const Permission = builder.objectRef<{ allowed: boolean; reason: string | null }>('Permission').implement({
+  fields: (t) => ({ allowed: t.exposeBoolean('allowed'), reason: t.exposeString('reason', { nullable: true }) }),
+});
+
+export const PurchasingGroup = builder.prismaNode('PurchasingGroup', {
+  description: 'Groupement de commandes (Code de la commande publique, art. L2113-6 et L2113-7).',
+  id: { field: 'id' },
+  // the rule of purchasingGroups on every path; node(id:) finds nothing rather than a refused draft
+  ...visibleTo('PurchasingGroup', groupVisibility),
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    description: t.exposeString('description', { nullable: true }),
+    tool: t.relation('tool', { nullable: true }),
+    category: t.relation('category', { nullable: true }),
+    candidateTools: t.field({
+      type: [Tool],
+      // the Tool selection (its category, provider…) is planned through the join table
+      select: (_args, _ctx, nestedSelection) => ({ candidateTools: { select: { tool: nestedSelection(true) } } }),
+      resolve: (group) => group.candidateTools.map((c) => c.tool),
+    }),
+    coordinator: t.relation('coordinator'),
+    status: t.expose('status', { type: GroupStatus }),
+    interestDeadline: t.expose('interestDeadline', { type: 'DateTime' }),
+    eligibility: t.expose('eligibility', { type: GroupEligibility }),
+    allocationRule: t.expose('allocationRule', { type: AllocationRule }),
+    volumeUnit: t.expose('volumeUnit', { type: VolumeUnit }),
+    listUnitPrice: t.expose('listUnitPrice', { type: 'Decimal', description: 'Prix catalogue, euros HT par unité et par an.' }),
+    basePlan: t.relation('basePlan', { nullable: true }),
+    tiers: t.relation('tiers', { query: { orderBy: { minVolume: 'asc' } } }),
+    memberships: t.relation('memberships', { query: { orderBy: { id: 'asc' } } }),
+    economics: t.loadable({ type: Economics, resolve: (group) => group.id, load: loadEconomics }),
+    awardedProvider: t.relation('awardedProvider', { nullable: true }),
+    awardedPlan: t.relation('awardedPlan', { nullable: true }),
+    awardedUnitPrice: t.expose('awardedUnitPrice', { type: 'Decimal', nullable: true }),
+    awardedAt: t.expose('awardedAt', { type: 'DateTime', nullable: true }),
+    cancelReason: t.exposeString('cancelReason', { nullable: true }),
+    isDemo: t.exposeBoolean('isDemo'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    // a plain field (see Tool.viewerReview): anonymous visitors read nothing and log nothing
+    viewerMembership: t.field({
+      type: GroupMembership,
+      nullable: true,
+      description: 'L’adhésion de l’organisation de la personne connectée.',
+      resolve: (group, _args, ctx) =>
+        ctx.viewer
+          ? ctx.prisma.groupMembership.findUnique({ where: { groupId_organizationId: { groupId: group.id, organizationId: ctx.viewer.organizationId } } })
+          : null,
+    }),
+    viewerCanJoin: t.field({
+      type: Permission,
+      description: 'Si la personne connectée peut faire adhérer son organisation, ou pourquoi pas.',
+      resolve: async (group, _args, ctx) => {
+        const reason = await joinRefusal(ctx, group);
+        return { allowed: reason === null, reason };
+      },
+    }),
+    viewerIsCoordinator: t.boolean({ resolve: (group, _args, ctx) => canAdministerOrganization(ctx.viewer, group.coordinatorId) }),
+    membersCsv: t.string({
+      description: 'Membres, volumes et parts, au format CSV (séparateur point-virgule, UTF-8).',
+      resolve: async (group, _args, ctx) => groupMembersCsv(ctx, group.id, (await loadEconomics([group.id], ctx))[0]!),
+    }),
+    conventionHtml: t.string({
+      description: 'Projet de convention constitutive du groupement, en HTML imprimable.',
+      resolve: async (group, _args, ctx) => groupConventionHtml(ctx, group.id, (await loadEconomics([group.id], ctx))[0]!),
+    }),
+  }),
+});
+
+/** Why the viewer cannot make its organization join (null: it can). */
+async function joinRefusal(ctx: Context, group: { id: number; status: Status; interestDeadline: Date; eligibility: 'ALL' | 'EPCI_MEMBERS' | 'DEPARTEMENT' | 'REGION'; coordinatorId: number }) {
+  if (!ctx.viewer) return 'Connectez-vous pour adhérer.';
+  if (!canAdministerOrganization(ctx.viewer, ctx.viewer.organizationId)) return 'Seuls les administrateurs d’une collectivité peuvent l’engager dans un groupement.';
+  const state = membershipChangeError(group.status, group.interestDeadline, new Date());
+  if (state) return state;
+  const coordinator = await ctx.prisma.organization.findUniqueOrThrow({ where: { id: group.coordinatorId } });
+  return eligibilityError(group.eligibility, coordinator, ctx.viewer.organization);
+}
+
+// ----------------------------------------------------------------------------- queries
+
+const GroupFilter = builder.inputType('PurchasingGroupFilter', {
+  fields: (t) => ({
+    status: t.field({ type: [GroupStatus], required: false }),
+    categorySlug: t.string({ required: false }),
+    mine: t.boolean({ required: false, description: 'Seulement les groupements coordonnés par mon organisation ou auxquels elle adhère.' }),
+  }),
+});
+
+function groupWhere(filter: { status?: Status[] | null; categorySlug?: string | null; mine?: boolean | null } | null | undefined, ctx: Context): Prisma.PurchasingGroupWhereInput {
+  const orgId = ctx.viewer?.organizationId ?? -1;
+  // each criterion is its own AND term: none can replace another's OR, and none lifts the draft rule
+  return {
+    AND: [
+      visibleWhere(groupVisibility(ctx.viewer)),
+      ...(filter?.status?.length ? [{ status: { in: filter.status } }] : []),
+      ...(filter?.categorySlug
+        ? [{ OR: [{ category: { slug: filter.categorySlug } }, { tool: { category: { slug: filter.categorySlug } } }] }]
+        : []),
+      ...(filter?.mine ? [{ OR: [{ coordinatorId: orgId }, { memberships: { some: { organizationId: orgId, status: { not: 'WITHDRAWN' as const } } } }] }] : []),
+    ],
+  };
+}
+
+builder.queryFields((t) => ({
+  purchasingGroups: t.prismaConnection({
+    type: 'PurchasingGroup',
+    cursor: 'id',
+    args: { filter: t.arg({ type: GroupFilter, required: false }) },
+    totalCount: (_p, args, ctx) => ctx.prisma.purchasingGroup.count({ where: groupWhere(args.filter, ctx) }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.purchasingGroup.findMany({ ...query, where: groupWhere(args.filter, ctx), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+  }),
+  purchasingGroup: t.prismaField({
+    type: 'PurchasingGroup',
+    nullable: true,
+    args: { id: t.arg.globalID({ for: PurchasingGroup }) },
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.purchasingGroup.findFirst({ ...query, where: { AND: [{ id: Number(args.id.id) }, groupWhere(null, ctx)] } }),
+  }),
+}));
+
