@@ -10,15 +10,16 @@ import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Context } from './context.ts';
 import { fieldComplexity } from './limits.ts';
-import { canReadAudit, isAdmin } from '../modules/auth/rules.ts';
-import { ForbiddenError, mutationErrorTypes, UnauthenticatedError } from './errors.ts';
+import { mutationErrorTypes } from './errors.ts';
+import { authScopes, unauthorizedError, type AuthContexts, type AuthScopes } from './scopes.ts';
 import { decodeGlobalID, inputGuardPlugin } from './input.ts';
 import { visibleNode } from './node-visibility.ts';
 
 export interface PothosTypes {
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { loggedIn: boolean; admin: boolean; auditor: boolean };
+  AuthScopes: AuthScopes;
+  AuthContexts: AuthContexts;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Date: { Input: Date; Output: Date };
@@ -38,12 +39,8 @@ export const builder = new SchemaBuilder<PothosTypes>({
   // inputGuard before relay: field configs pass through plugins last to first, so it sees (and wraps) relay's ID decoder
   plugins: [ScopeAuthPlugin, ErrorsPlugin, inputGuardPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
   scopeAuth: {
-    authScopes: (ctx) => ({
-      loggedIn: !!ctx.viewer,
-      admin: isAdmin(ctx.viewer),
-      auditor: canReadAudit(ctx.viewer),
-    }),
-    unauthorizedError: (_parent, ctx) => (ctx.viewer ? new ForbiddenError() : new UnauthenticatedError()),
+    authScopes,
+    unauthorizedError: (_parent, ctx, _info, result) => unauthorizedError(ctx, result.failure),
   },
   // input errors (bad global IDs, the input guard's checks) become mutation results too, not top-level errors
   errors: { defaultTypes: mutationErrorTypes, unsafelyHandleInputErrors: true },

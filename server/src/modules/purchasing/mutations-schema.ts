@@ -200,10 +200,11 @@ builder.mutationFields((t) => ({
     },
   }),
 
-  openPurchasingGroup: t.prismaField({
+  openPurchasingGroup: t.withAuth({ loggedIn: true }).prismaField({
     type: 'PurchasingGroup',
     errors: {},
     args: { id: t.arg.globalID({ for: PurchasingGroup }) },
+    authScopes: (_p, args) => ({ coordinates: Number(args.id.id) }),
     resolve: (query, _p, args, ctx) => stateChange('OPEN', 'group.open')(query, args, ctx),
   }),
   closePurchasingGroup: t.prismaField({
