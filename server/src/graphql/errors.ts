@@ -47,8 +47,8 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super('CONFLICT', message);
+  constructor(message: string, field?: string) {
+    super('CONFLICT', message, field ? [{ field, message }] : []);
   }
 }
 
@@ -75,4 +75,16 @@ export const mutationErrorTypes = [
 export function requireViewer<C extends { viewer: unknown }>(ctx: C): NonNullable<C['viewer']> {
   if (!ctx.viewer) throw new UnauthenticatedError();
   return ctx.viewer as NonNullable<C['viewer']>;
+}
+
+/** A write that a unique constraint may refuse (Prisma P2002): the refusal becomes a typed CONFLICT with `message`. */
+export async function unique<T>(write: Promise<T>, message: string, field?: string): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as { code?: unknown })?.code === 'P2002') {
+      throw new ConflictError(message, field);
+    }
+    throw error;
+  }
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { ValidationError, type FieldError } from './errors.ts';
 
 /** Collects field errors, then throws them all at once so that a form can show each next to its field. */
@@ -18,6 +19,15 @@ export class Checks {
   rating(value: number | null | undefined, field: string, label: string, required = false): this {
     if (value === null || value === undefined) return this.check(!required, field, `${label} est obligatoire.`);
     return this.check(Number.isInteger(value) && value >= 1 && value <= 5, field, `${label} doit être une note entière de 1 à 5.`);
+  }
+
+  /** The value parsed by one of shared/validation.ts's schemas, or undefined with the schema's message on `field`. */
+  parse<S extends z.ZodType>(schema: S, value: unknown, field: string): z.output<S> | undefined {
+    if (value === null || value === undefined) return undefined;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    this.check(false, field, result.error.issues[0]?.message ?? 'Valeur invalide.');
+    return undefined;
   }
 
   done(): void {

@@ -1,4 +1,4 @@
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
 
 export type Tx = Prisma.TransactionClient;
@@ -30,6 +30,16 @@ export function snapshot(value: unknown, entityType?: string): Prisma.InputJsonV
   return JSON.parse(
     JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) || personal.has(key) ? undefined : v)),
   ) as Prisma.InputJsonValue;
+}
+
+/**
+ * A row's own columns, without the relations a GraphQL selection added to it: what an event snapshots when the write
+ * that produced the row also served the response (`...query`).
+ */
+export function columnsOf<Row extends object>(row: Row): Partial<Row> {
+  return Object.fromEntries(
+    Object.entries(row).filter(([, value]) => value === null || typeof value !== 'object' || value instanceof Date || Prisma.Decimal.isDecimal(value)),
+  ) as Partial<Row>;
 }
 
 /**
