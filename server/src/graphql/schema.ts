@@ -10,6 +10,7 @@ import '../modules/purchasing/schema.ts';
 import '../modules/purchasing/mutations-schema.ts';
 import './error-types.ts';
 import '../modules/auth/schema.ts';
+import '../modules/auth/permissions-schema.ts';
 import '../modules/deployments/schema.ts';
 import '../modules/reviews/schema.ts';
 import '../modules/audit/schema.ts';
