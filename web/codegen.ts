@@ -30,9 +30,12 @@ const config: CodegenConfig = {
         useTypeImports: true,
       },
     },
-    // Interfaces and unions for the cache (result unions of mutations, the Error interface).
+    // Interfaces and unions for the cache (result unions of mutations, the Error interface): without them
+    // the cache cannot tell that a ValidationError matches `... on Error`, and drops those fields when it
+    // stores a mutation result. Codegen's own plugin, in Apollo Client 3+'s `possibleTypes` shape.
     './src/gql/possible-types.ts': {
-      plugins: ['./codegen/possible-types.mjs'],
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, deterministic: true, useExplicitTyping: false },
     },
   },
 };

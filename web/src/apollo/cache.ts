@@ -1,12 +1,12 @@
 import { InMemoryCache } from '@apollo/client';
-import { possibleTypes } from '../gql/possible-types';
+import introspection from '../gql/possible-types';
 import { cursorConnectionPagination } from './cursorConnectionPagination';
 
 /** The cache shared by the app and the tests, so both page connections the same way. */
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
-    // Mutation results are unions whose errors are read through `... on Error`.
-    possibleTypes,
+    // Mutation results are unions whose errors are read through the MutationError fragment (on Error).
+    possibleTypes: introspection.possibleTypes,
     typePolicies: {
       Query: {
         fields: {
