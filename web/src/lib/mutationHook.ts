@@ -1,7 +1,7 @@
 import type { ApolloCache, ErrorLike, InternalRefetchQueriesInclude, OperationVariables, TypedDocumentNode } from '@apollo/client';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
-import { settle, type Outcome, type ResultMember } from './mutationResult';
+import { isSuccess, settle, type Outcome, type ResultMember } from './mutationResult';
 
 /** The data carried by the success member of a result union (`MutationXSuccess { data }`). */
 export type SuccessData<R> = R extends { data: infer T } ? T : never;
@@ -60,7 +60,7 @@ export function mutationHook<
   if (onSuccess) {
     apolloOptions.update = (cache, { data }) => {
       const result = data ? pick(data as TData) : undefined;
-      if (result && !('code' in result)) onSuccess(cache, result.data);
+      if (result && isSuccess(result)) onSuccess(cache, result.data);
     };
   }
 

@@ -1,6 +1,7 @@
 import type { ErrorLike } from '@apollo/client';
 import { CombinedGraphQLErrors, isErrorLike } from '@apollo/client/errors';
 import { describeError } from '../components/QueryState';
+import { getFragmentData, graphql, type FragmentType } from '../gql';
 import type { ErrorCode } from '../gql/graphql';
 
 /** What a form shows after a refused submission: a general message, and messages by input field. */
@@ -12,15 +13,33 @@ export interface FormErrors {
   fields: Partial<Record<string, string>>;
 }
 
-/** The `... on Error { code message fields { field message } }` member of a mutation result union. */
-interface ErrorMember {
-  code: ErrorCode;
-  message: string;
-  fields: readonly { field: string; message: string }[];
+/**
+ * What every error member of a result union says (the schema's Error interface): spread as
+ * `...MutationError` beside the success member in each mutation document (and in the comparison query).
+ */
+export const MutationError = graphql(`
+  fragment MutationError on Error {
+    code
+    message
+    fields {
+      field
+      message
+    }
+  }
+`);
+
+/** The success member of a result union: `MutationXSuccess { data }`. */
+export interface SuccessMember<T> {
+  data: T;
 }
 
-/** Any member of a mutation result union: `MutationXSuccess { data }` or an error. */
-export type ResultMember<T> = { data: T } | ErrorMember;
+/** Any member of a result union: the success member, or an error read through the MutationError fragment. */
+export type ResultMember<T> = SuccessMember<T> | FragmentType<typeof MutationError>;
+
+/** True for the success member (only it carries `data`). */
+export function isSuccess<T>(member: ResultMember<T>): member is SuccessMember<T> {
+  return 'data' in member;
+}
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; errors: FormErrors };
 
@@ -61,10 +80,9 @@ export function transportErrors(error: ErrorLike): FormErrors {
 
 /** The outcome carried by a result union. */
 export function readResult<T>(member: ResultMember<T>): Outcome<T> {
-  if ('code' in member) {
-    return { ok: false, errors: { code: member.code, message: member.message, fields: fieldMessages(member.fields) } };
-  }
-  return { ok: true, data: member.data };
+  if (isSuccess(member)) return { ok: true, data: member.data };
+  const error = getFragmentData(MutationError, member);
+  return { ok: false, errors: { code: error.code, message: error.message, fields: fieldMessages(error.fields) } };
 }
 
 /**

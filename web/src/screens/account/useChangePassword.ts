@@ -11,14 +11,7 @@ export const ChangePasswordMutation = graphql(`
           name
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

@@ -12,14 +12,7 @@ export const SignInMutation = graphql(`
           name
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

@@ -8,14 +8,7 @@ export const SignOutMutation = graphql(`
       ... on MutationSignOutSuccess {
         data
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

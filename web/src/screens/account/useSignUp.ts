@@ -17,14 +17,7 @@ export const SignUpMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

@@ -61,14 +61,7 @@ export const ComparePageComparisonQuery = graphql(`
           ...ComparisonResults_comparison
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

@@ -1,4 +1,3 @@
-import type { ErrorCode } from '../../gql/graphql';
 import { graphql } from '../../gql';
 
 // The group page's data, in a module of its own: the page renders it and the mutation hooks refetch it
@@ -44,8 +43,8 @@ export const GroupPageQuery = graphql(`
  * that its pooled volume, tier, unit price and shares follow. Also after a conflict: the group may have
  * changed meanwhile (closed, deadline passed), and the page should show it.
  */
-export function groupPageRefetch(result: { __typename?: string; code?: ErrorCode } | undefined) {
+export function groupPageRefetch(result: { __typename?: string } | undefined) {
   if (!result) return [];
   const succeeded = result.__typename?.endsWith('Success') ?? false;
-  return succeeded || result.code === 'CONFLICT' ? [GroupPageQuery] : [];
+  return succeeded || result.__typename === 'ConflictError' ? [GroupPageQuery] : [];
 }

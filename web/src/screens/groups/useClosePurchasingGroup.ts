@@ -11,14 +11,7 @@ export const ClosePurchasingGroupMutation = graphql(`
           ...GroupPage_group
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

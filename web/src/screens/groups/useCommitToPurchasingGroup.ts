@@ -13,14 +13,7 @@ export const CommitToPurchasingGroupMutation = graphql(`
           committedVolume
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

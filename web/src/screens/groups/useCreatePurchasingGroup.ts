@@ -13,14 +13,7 @@ export const CreatePurchasingGroupMutation = graphql(`
           status
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

@@ -11,14 +11,7 @@ export const OpenPurchasingGroupMutation = graphql(`
           ...GroupPage_group
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

@@ -15,14 +15,7 @@ export const ModerateReviewMutation = graphql(`
           ...ModerationItem_review
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

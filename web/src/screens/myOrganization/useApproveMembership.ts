@@ -16,14 +16,7 @@ export const ApproveMembershipMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

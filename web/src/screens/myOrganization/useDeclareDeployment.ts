@@ -21,14 +21,7 @@ export const DeclareDeploymentMutation = graphql(`
           ...DeploymentForm_deployment
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

@@ -13,14 +13,7 @@ export const SetCharterMutation = graphql(`
           ...CharterForm_organization
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

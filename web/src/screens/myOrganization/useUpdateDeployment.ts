@@ -17,14 +17,7 @@ export const UpdateDeploymentMutation = graphql(`
           ...DeploymentForm_deployment
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

@@ -10,14 +10,7 @@ export const FlagReviewMutation = graphql(`
           id
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

@@ -13,14 +13,7 @@ export const SubmitReviewMutation = graphql(`
           verified
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

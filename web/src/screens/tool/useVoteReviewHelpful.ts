@@ -11,14 +11,7 @@ export const VoteReviewHelpfulMutation = graphql(`
           helpfulCount
         }
       }
-      ... on Error {
-        code
-        message
-        fields {
-          field
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);
