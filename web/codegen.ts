@@ -28,6 +28,8 @@ const config: CodegenConfig = {
         strictScalars: true,
         enumType: 'string-literal',
         useTypeImports: true,
+        // Every selection's type names its __typename, as Apollo's results (and the tests' fixtures) carry it.
+        nonOptionalTypename: true,
       },
     },
     // Interfaces and unions for the cache (result unions of mutations, the Error interface): without them

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SignInMutation } from '../src/screens/account/useSignIn';
-import { accountMenuMock, failOnConsoleErrors, renderApp, viewerFixture } from './helpers';
+import { accountMenuMock, CAN, failOnConsoleErrors, renderApp, viewerFixture } from './helpers';
 
 failOnConsoleErrors();
 
@@ -58,6 +58,7 @@ describe('Header account area', () => {
         name: 'Administratrice',
         roles: ['ADMIN'],
         organization: { id: 'Organization:1', siren: '130025265', name: 'Plateforme Mutualis' },
+        can: CAN.admin,
       }),
     });
     expect((await within(header()).findByRole('link', { name: 'Modération' })).getAttribute('href')).toBe('/moderation');

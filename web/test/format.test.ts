@@ -11,7 +11,7 @@ import {
   parseIntegerInput,
 } from '../src/lib/format';
 import { nextDeploymentStatuses } from '../src/lib/labels';
-import { safeReturnPath } from '../src/lib/viewer';
+import { safeReturnPath } from '../src/lib/navigation';
 import { normalizeSpaces } from './helpers';
 
 describe('decimal formatting', () => {

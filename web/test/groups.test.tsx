@@ -10,7 +10,7 @@ import { ClosePurchasingGroupMutation } from '../src/screens/groups/useClosePurc
 import { CommitToPurchasingGroupMutation } from '../src/screens/groups/useCommitToPurchasingGroup';
 import { CreatePurchasingGroupMutation } from '../src/screens/groups/useCreatePurchasingGroup';
 import { JoinPurchasingGroupMutation } from '../src/screens/groups/useJoinPurchasingGroup';
-import { failOnConsoleErrors, normalizeSpaces, renderApp, viewerFixture } from './helpers';
+import { CAN, failOnConsoleErrors, normalizeSpaces, renderApp, viewerCan, viewerFixture } from './helpers';
 
 failOnConsoleErrors();
 
@@ -49,7 +49,8 @@ const CATEGORIES = [
 function groupsPage(nodes: ReturnType<typeof listedGroup>[], viewer: ReturnType<typeof viewerFixture> | null) {
   return {
     data: {
-      viewer: viewer ? { __typename: 'User', id: viewer.id, roles: viewer.roles, membershipStatus: viewer.membershipStatus } : null,
+      viewer: viewer ? { __typename: 'User', id: viewer.id } : null,
+      viewerCan: viewerCan(viewer, 'administerOrganization'),
       categories: CATEGORIES,
       purchasingGroups: {
         __typename: 'QueryPurchasingGroupsConnection',
@@ -64,7 +65,7 @@ function groupsPage(nodes: ReturnType<typeof listedGroup>[], viewer: ReturnType<
 const listRequest = (filter: Record<string, unknown>) => ({ query: GroupsPageQuery, variables: { filter, first: GROUPS_PAGE_SIZE } });
 
 describe('Groupements — the list', () => {
-  const admin = viewerFixture({ roles: ['MEMBER', 'ORG_ADMIN'] });
+  const admin = viewerFixture({ roles: ['MEMBER', 'ORG_ADMIN'], can: CAN.orgAdmin });
 
   it('renders each group with its title as a link, its status in French, its pooled volume and its members', async () => {
     renderApp('/groupements', [
@@ -323,11 +324,10 @@ function groupPage(
       ? {
           __typename: 'User',
           id: viewer.id,
-          roles: viewer.roles,
-          membershipStatus: viewer.membershipStatus,
           organization: { __typename: 'Organization', id: viewer.organization.id, name: viewer.organization.name, population: 118489 },
         }
       : null,
+    viewerCan: viewerCan(viewer, 'pending'),
     purchasingGroup: {
       __typename: 'PurchasingGroup',
       id: GROUP_ID,
@@ -378,7 +378,7 @@ function groupPage(
 
 const pageRequest = { query: GroupPageQuery, variables: { id: GROUP_ID } };
 const PAGE_PATH = `/groupements/${encodeURIComponent(GROUP_ID)}`;
-const besanconAdmin = viewerFixture({ name: 'DSI de la Ville de Besançon', roles: ['MEMBER', 'ORG_ADMIN'], organization: BESANCON });
+const besanconAdmin = viewerFixture({ name: 'DSI de la Ville de Besançon', roles: ['MEMBER', 'ORG_ADMIN'], organization: BESANCON, can: CAN.orgAdmin });
 
 /** The cells of a row of the members table, spaces normalized. */
 function cells(row: HTMLElement) {
@@ -582,6 +582,7 @@ describe('Groupements — a group', () => {
       name: 'DSI de Grand Besançon Métropole',
       roles: ['MEMBER', 'ORG_ADMIN'],
       organization: { id: 'Organization:242500361', siren: '242500361', name: 'Grand Besançon Métropole' },
+      can: CAN.orgAdmin,
     });
     const frozen = 'Le groupement est clos : les adhésions et engagements sont figés.';
     const closed = groupPage(coordinator, {

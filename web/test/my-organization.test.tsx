@@ -3,16 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { DeploymentFormQuery } from '../src/screens/myOrganization/DeploymentForm';
 import { MyOrganizationQuery } from '../src/screens/myOrganization/MyOrganizationPage';
 import { DeclareDeploymentMutation } from '../src/screens/myOrganization/useDeclareDeployment';
-import { failOnConsoleErrors, normalizeSpaces, renderApp, viewerFixture } from './helpers';
+import { CAN, failOnConsoleErrors, normalizeSpaces, renderApp, viewerCan, viewerFixture, type ViewerFixture } from './helpers';
 
 failOnConsoleErrors();
 
 const ORGANIZATION = { id: 'Organization:212500565', siren: '212500565', name: 'Besançon' };
 
-function myOrganization(viewer: ReturnType<typeof viewerFixture>) {
+function myOrganization(viewer: ViewerFixture) {
   return {
+    viewerCan: viewerCan(viewer, 'actForOrganization', 'administerOrganization', 'pending', 'rejected'),
     viewer: {
-      ...viewer,
+      __typename: viewer.__typename,
+      id: viewer.id,
+      name: viewer.name,
+      roles: viewer.roles,
       organization: {
         __typename: 'Organization',
         id: ORGANIZATION.id,
@@ -187,7 +191,7 @@ describe('Mon organisation — declaring a deployment', () => {
   });
 
   it('tells a person whose membership is pending, instead of offering the forms', async () => {
-    const pending = viewerFixture({ membershipStatus: 'PENDING' });
+    const pending = viewerFixture({ membershipStatus: 'PENDING', can: CAN.pending });
     renderApp('/mon-organisation', [{ request: { query: MyOrganizationQuery, variables: {} }, result: { data: myOrganization(pending) } }], {
       viewer: pending,
     });

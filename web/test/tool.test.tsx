@@ -5,7 +5,7 @@ import { ToolPageAdoptersNearQuery } from '../src/screens/tool/ToolAdoption';
 import { ToolPageQuery } from '../src/screens/tool/ToolPage';
 import { SubmitReviewMutation } from '../src/screens/tool/useSubmitReview';
 import { VoteReviewHelpfulMutation } from '../src/screens/tool/useVoteReviewHelpful';
-import { failOnConsoleErrors, normalizeSpaces, renderApp, viewerFixture } from './helpers';
+import { failOnConsoleErrors, normalizeSpaces, renderApp, viewerCan, viewerFixture } from './helpers';
 
 failOnConsoleErrors();
 
@@ -44,11 +44,10 @@ function albert(reviews: ReviewFixture[], ratings: Record<string, unknown>, view
       ? {
           __typename: 'User',
           id: viewer.id,
-          roles: viewer.roles,
-          membershipStatus: viewer.membershipStatus,
           organization: { __typename: 'Organization', id: viewer.organization.id, siren: viewer.organization.siren, name: viewer.organization.name },
         }
       : null,
+    viewerCan: viewerCan(viewer, 'actForOrganization', 'flagReviews', 'voteReviews', 'pending'),
     tool: {
       __typename: 'Tool',
       id: 'Tool:2',

@@ -44,6 +44,8 @@ export function createCache(): InMemoryCache {
       MemberShare: { keyFields: false },
       NextTier: { keyFields: false },
       Permission: { keyFields: false },
+      // What the signed-in person may do: each page reads the part it needs (the store is reset at sign-in and out).
+      ViewerPermissions: { keyFields: false, merge: true },
     },
   });
 }

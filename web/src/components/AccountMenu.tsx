@@ -3,19 +3,23 @@ import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { graphql } from '../gql';
 import { useSignOut } from '../screens/account/useSignOut';
-import { canReadAudit, hasRole } from '../lib/viewer';
 
 export const AccountMenuQuery = graphql(`
   query AccountMenuQuery {
     viewer {
       id
       name
-      roles
-      membershipStatus
       organization {
         id
         name
       }
+    }
+    viewerCan {
+      actForOrganization
+      moderate
+      readAudit
+      pending
+      rejected
     }
   }
 `);
@@ -41,7 +45,7 @@ export function AccountMenu() {
     );
   }
 
-  const { viewer } = data;
+  const { viewer, viewerCan: can } = data;
   if (!viewer) {
     // Come back to the current page after signing in (not to the sign-in pages themselves).
     const here = `${location.pathname}${location.search}`;
@@ -64,13 +68,14 @@ export function AccountMenu() {
     );
   }
 
-  const isMember = viewer.roles.includes('MEMBER') || viewer.roles.includes('ORG_ADMIN');
+  // « Mon organisation » is for the people of a collectivité, also while their membership waits or was refused.
+  const isMember = can.actForOrganization || can.pending || can.rejected;
   return (
     <nav className="account" aria-label="Compte">
       <p className="account__identity">
         <span className="account__name">{viewer.name}</span>
         <span className="account__organization">{viewer.organization.name}</span>
-        {viewer.membershipStatus === 'PENDING' ? <span className="badge badge--pending">adhésion en attente</span> : null}
+        {can.pending ? <span className="badge badge--pending">adhésion en attente</span> : null}
       </p>
       <ul className="account__links">
         {isMember ? (
@@ -80,14 +85,14 @@ export function AccountMenu() {
             </Link>
           </li>
         ) : null}
-        {hasRole(viewer, 'ADMIN') ? (
+        {can.moderate ? (
           <li>
             <Link to="/moderation" className="account__link">
               Modération
             </Link>
           </li>
         ) : null}
-        {canReadAudit(viewer) ? (
+        {can.readAudit ? (
           <li>
             <Link to="/journal" className="account__link">
               Journal d'audit

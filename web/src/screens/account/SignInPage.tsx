@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { FormAlert, InputField } from '../../components/Form';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
-import { safeReturnPath } from '../../lib/viewer';
+import { safeReturnPath } from '../../lib/navigation';
 import { useSignIn } from './useSignIn';
 
 const FIELDS = ['email', 'password'] as const;

@@ -5,7 +5,7 @@ import { compactSiren, isSiren, OrganizationSearch, SirenField, SirenLookup } fr
 import { graphql } from '../../gql';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
 import { natureLabel } from '../../lib/labels';
-import { PENDING_MESSAGE } from '../../lib/viewer';
+import { PENDING_MESSAGE } from '../../lib/messages';
 import { useSignUp } from './useSignUp';
 
 export const SignUpOrganizationQuery = graphql(`

@@ -4,7 +4,7 @@ import { DemoBadge } from '../../components/DemoBadge';
 import { FormSuccess } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
 import { getFragmentData } from '../../gql';
-import { PENDING_MESSAGE } from '../../lib/viewer';
+import { PENDING_MESSAGE } from '../../lib/messages';
 import { CoordinatorActions } from './CoordinatorActions';
 import { DemandChart } from './DemandChart';
 import { GroupExports } from './GroupExports';
@@ -37,7 +37,7 @@ export function GroupPage() {
 
   return (
     <QueryState data={data} error={error} refetch={refetch}>
-      {({ viewer, purchasingGroup }) => {
+      {({ viewer, viewerCan: can, purchasingGroup }) => {
         if (!purchasingGroup) return <NotFound />;
         const group = getFragmentData(GroupPage_group, purchasingGroup);
         return (
@@ -58,7 +58,7 @@ export function GroupPage() {
             {group.description ? <p className="lead">{group.description}</p> : null}
             <GroupFacts group={group} />
             <CoordinatorActions group={group} />
-            {viewer?.membershipStatus === 'PENDING' ? <p className="notice notice--warning">{PENDING_MESSAGE}</p> : null}
+            {can.pending ? <p className="notice notice--warning">{PENDING_MESSAGE}</p> : null}
             <MembershipActions group={group} signedIn={!!viewer} organization={viewer?.organization} />
             <DemandChart group={group} />
             <MemberTable group={group} viewerOrganizationId={viewer?.organization.id} />

@@ -6,7 +6,6 @@ import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { formatInteger } from '../../lib/format';
-import { hasRole } from '../../lib/viewer';
 import { CreateGroupForm } from './CreateGroupForm';
 import { GROUP_STATUS_LABELS, GROUP_STATUS_ORDER, LEGAL_BASIS } from './groupLabels';
 import { readGroupListParams, toGroupFilter, writeGroupListParams, type GroupListParams } from './groupFilters';
@@ -17,8 +16,9 @@ export const GroupsPageQuery = graphql(`
   query GroupsPageQuery($filter: PurchasingGroupFilter, $first: Int!, $after: String) {
     viewer {
       id
-      roles
-      membershipStatus
+    }
+    viewerCan {
+      administerOrganization
     }
     categories {
       id
@@ -66,6 +66,7 @@ export function GroupsPage() {
   // While another selection loads, keep the previous results on screen (marked busy) instead of flashing.
   const shown = data ?? (error ? undefined : previousData);
   const viewer = shown?.viewer;
+  const canCreate = shown?.viewerCan.administerOrganization ?? false;
   const categories = shown?.categories ?? [];
   const setFilter = (change: Partial<GroupListParams>) => setSearchParams((current) => writeGroupListParams(current, change));
 
@@ -74,7 +75,7 @@ export function GroupsPage() {
       <title>Groupements — Mutualis</title>
       <div className="section-header">
         <h1>Groupements de commandes</h1>
-        {hasRole(viewer, 'ORG_ADMIN') && !creating ? (
+        {canCreate && !creating ? (
           <button type="button" className="button" onClick={() => setCreating(true)}>
             Créer un groupement
           </button>

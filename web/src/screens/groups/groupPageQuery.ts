@@ -23,13 +23,14 @@ export const GroupPageQuery = graphql(`
   query GroupPageQuery($id: ID!) {
     viewer {
       id
-      roles
-      membershipStatus
       organization {
         id
         name
         population
       }
+    }
+    viewerCan {
+      pending
     }
     purchasingGroup(id: $id) {
       id

@@ -5,7 +5,7 @@ import { FormSuccess } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { natureLabel, ROLE_LABELS } from '../../lib/labels';
-import { canActForOrganization, hasRole, PENDING_MESSAGE, REJECTED_MESSAGE } from '../../lib/viewer';
+import { PENDING_MESSAGE, REJECTED_MESSAGE } from '../../lib/messages';
 import { CharterStatus } from '../organization/CharterStatus';
 import { CharterForm } from './CharterForm';
 import { DeploymentForm } from './DeploymentForm';
@@ -18,7 +18,6 @@ export const MyOrganizationQuery = graphql(`
       id
       name
       roles
-      membershipStatus
       organization {
         id
         siren
@@ -38,6 +37,12 @@ export const MyOrganizationQuery = graphql(`
         }
       }
     }
+    viewerCan {
+      actForOrganization
+      administerOrganization
+      pending
+      rejected
+    }
   }
 `);
 
@@ -52,7 +57,7 @@ export function MyOrganizationPage() {
     <>
       <title>Mon organisation — Mutualis</title>
       <QueryState data={data} error={error} refetch={refetch}>
-        {({ viewer }) => {
+        {({ viewer, viewerCan: can }) => {
           if (!viewer) {
             return (
               <>
@@ -65,8 +70,8 @@ export function MyOrganizationPage() {
             );
           }
           const { organization } = viewer;
-          const canWrite = canActForOrganization(viewer);
-          const isOrgAdmin = hasRole(viewer, 'ORG_ADMIN');
+          const canWrite = can.actForOrganization;
+          const isOrgAdmin = can.administerOrganization;
           const editedDeployment =
             editing?.kind === 'edit' ? organization.deployments.edges.find((edge) => edge.node.id === editing.id)?.node : undefined;
           const close = (message?: string) => {
@@ -90,8 +95,8 @@ export function MyOrganizationPage() {
               <p className="muted">
                 Connecté en tant que {viewer.name} ({viewer.roles.map((role) => ROLE_LABELS[role]).join(', ')}).
               </p>
-              {viewer.membershipStatus === 'PENDING' ? <p className="notice notice--warning">{PENDING_MESSAGE}</p> : null}
-              {viewer.membershipStatus === 'REJECTED' ? <p className="notice notice--warning">{REJECTED_MESSAGE}</p> : null}
+              {can.pending ? <p className="notice notice--warning">{PENDING_MESSAGE}</p> : null}
+              {can.rejected ? <p className="notice notice--warning">{REJECTED_MESSAGE}</p> : null}
 
               <div className="organization__panels">
                 <CharterStatus organization={organization} />

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { DemoBadge } from '../../components/DemoBadge';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
-import { canActForOrganization, canFlagReview, PENDING_MESSAGE } from '../../lib/viewer';
+import { PENDING_MESSAGE } from '../../lib/messages';
 import { RatingsSummary } from './RatingsSummary';
 import { ReviewForm } from './ReviewForm';
 import { ReviewList } from './ReviewList';
@@ -16,13 +16,17 @@ export const ToolPageQuery = graphql(`
   query ToolPageQuery($slug: String!, $reviewsAfter: String) {
     viewer {
       id
-      roles
-      membershipStatus
       organization {
         id
         siren
         name
       }
+    }
+    viewerCan {
+      actForOrganization
+      flagReviews
+      voteReviews
+      pending
     }
     tool(slug: $slug) {
       id
@@ -69,9 +73,8 @@ export function ToolPage() {
   const { data, error, refetch, fetchMore } = useQuery(ToolPageQuery, { variables: { slug } });
   return (
     <QueryState data={data} error={error} refetch={refetch}>
-      {({ viewer, tool }) => {
+      {({ viewer, viewerCan: can, tool }) => {
         if (!tool) return <NotFound slug={slug} />;
-        const canWrite = canActForOrganization(viewer);
         const ownReview = viewer
           ? tool.reviews.edges.find((edge) => edge.node.organization.id === viewer.organization.id)?.node
           : undefined;
@@ -95,10 +98,10 @@ export function ToolPage() {
             <ToolImpact tool={tool} />
             <ToolAdoption tool={tool} viewerSiren={viewer?.organization.siren ?? null} />
             <RatingsSummary tool={tool} />
-            {viewer && canWrite ? (
+            {viewer && can.actForOrganization ? (
               <ReviewForm toolSlug={tool.slug} organizationName={viewer.organization.name} existing={ownReview} />
             ) : null}
-            {viewer?.membershipStatus === 'PENDING' ? <p className="notice notice--warning">{PENDING_MESSAGE}</p> : null}
+            {can.pending ? <p className="notice notice--warning">{PENDING_MESSAGE}</p> : null}
             {!viewer ? (
               <p className="notice">
                 <Link to={`/connexion?retour=${encodeURIComponent(`/catalogue/${tool.slug}`)}`}>Connectez-vous</Link> pour
@@ -107,8 +110,8 @@ export function ToolPage() {
             ) : null}
             <ReviewList
               tool={tool}
-              canVote={canWrite}
-              canFlag={canFlagReview(viewer)}
+              canVote={can.voteReviews}
+              canFlag={can.flagReviews}
               onLoadMore={(after) => fetchMore({ variables: { reviewsAfter: after } })}
             />
           </article>
