@@ -53,8 +53,8 @@ const VALUE_ROOM = 110;
 export function DemandChart(props: { group: FragmentType<typeof DemandChart_group> }) {
   const group = getFragmentData(DemandChart_group, props.group);
   const titleId = useId();
-  const { economics, volumeUnit } = group;
-  const tiers = [...group.tiers].sort((a, b) => compareDecimal(a.minVolume, b.minVolume));
+  // The API sends the tiers by increasing threshold, the order economics.tierIndex counts in.
+  const { economics, volumeUnit, tiers } = group;
 
   const committed = toDrawingNumber(economics.committedVolume);
   const projected = toDrawingNumber(economics.projectedVolume);
@@ -90,6 +90,8 @@ export function DemandChart(props: { group: FragmentType<typeof DemandChart_grou
     );
   };
 
+  // The API prices the pooled volume only (economics.unitPrice): the price at the projected volume is
+  // read off the same tiers, for the « if every interested member commits » line.
   const projectedPrice = priceAtVolume(economics.projectedVolume, group.listUnitPrice, tiers);
   const basisText = economics.basis === 'COMMITTED' ? 'volume engagé' : 'volume estimé, aucun engagement encore';
 
