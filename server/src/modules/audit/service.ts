@@ -1,5 +1,8 @@
 import { Prisma } from '../../generated/prisma/client.ts';
+import { getDatamodel } from '../../generated/pothos-types.ts';
+import { auditEventVisibility, emailVisibility, isVisible, visibleWhere } from '../auth/rules.ts';
 import type { Context } from '../../graphql/context.ts';
+import { ValidationError } from '../../graphql/errors.ts';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -32,14 +35,28 @@ export function snapshot(value: unknown, entityType?: string): Prisma.InputJsonV
   ) as Prisma.InputJsonValue;
 }
 
+/** Field names of the schema: columns (scalars, enums, scalar lists) and relations, from the Prisma datamodel. */
+const FIELDS = Object.values(getDatamodel().datamodel.models).flatMap((model) => model.fields);
+const COLUMN_NAMES = new Set(FIELDS.filter((field) => field.kind !== 'object').map((field) => field.name));
+const RELATION_NAMES = new Set(FIELDS.filter((field) => field.kind === 'object').map((field) => field.name));
+
+const isPlainValue = (value: unknown) =>
+  value === null || typeof value !== 'object' || value instanceof Date || Prisma.Decimal.isDecimal(value);
+
+/** A column's value rather than a relation the selection added (a name may be a column of one model, a relation of another). */
+function isColumn(key: string, value: unknown): boolean {
+  if (COLUMN_NAMES.has(key) && !RELATION_NAMES.has(key)) return true;
+  if (RELATION_NAMES.has(key) && !COLUMN_NAMES.has(key)) return false;
+  // both (Organization.users, Deployment.users) or neither: a relation is a record or a list of records
+  return Array.isArray(value) ? !COLUMN_NAMES.has(key) && value.every(isPlainValue) : isPlainValue(value);
+}
+
 /**
  * A row's own columns, without the relations a GraphQL selection added to it: what an event snapshots when the write
- * that produced the row also served the response (`...query`).
+ * that produced the row also served the response (`...query`). Scalar lists (roles, certifications) are columns.
  */
 export function columnsOf<Row extends object>(row: Row): Partial<Row> {
-  return Object.fromEntries(
-    Object.entries(row).filter(([, value]) => value === null || typeof value !== 'object' || value instanceof Date || Prisma.Decimal.isDecimal(value)),
-  ) as Partial<Row>;
+  return Object.fromEntries(Object.entries(row).filter(([key, value]) => isColumn(key, value))) as Partial<Row>;
 }
 
 /**
@@ -68,4 +85,54 @@ export async function audited<T>(
     });
     return done.result;
   }, options);
+}
+
+// ----------------------------------------------------------------------------- reading the log
+
+export interface AuditEventFilter {
+  organizationSiren?: string | null;
+  entityType?: string | null;
+  action?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** The events of the log that match the filter, among those the viewer may read. */
+export async function auditEventsWhere(ctx: Context, filter: AuditEventFilter | null | undefined): Promise<Prisma.AuditEventWhereInput> {
+  return { AND: [await filterWhere(ctx, filter), visibleWhere(auditEventVisibility(ctx.viewer))] };
+}
+
+async function filterWhere(ctx: Context, filter: AuditEventFilter | null | undefined): Promise<Prisma.AuditEventWhereInput> {
+  if (!filter) return {};
+  const { from, to } = filter;
+  if (from && to && from > to) throw new ValidationError('La date de début doit précéder la date de fin.', 'from');
+  let organizationId: number | undefined;
+  if (filter.organizationSiren) {
+    const siren = filter.organizationSiren.replace(/\s/g, '');
+    const organization = await ctx.prisma.organization.findUnique({ where: { siren }, select: { id: true } });
+    // an unknown SIREN matches no event
+    organizationId = organization?.id ?? -1;
+  }
+  return {
+    ...(organizationId !== undefined ? { organizationId } : {}),
+    ...(filter.entityType ? { entityType: filter.entityType } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } } : {}),
+  };
+}
+
+/**
+ * A snapshot as the viewer may read it. User snapshots keep the e-mail address for the record; the reader sees it only
+ * where the User type would show it (an AUDITOR reads the log, not the addresses).
+ */
+export function withoutHiddenEmails(value: unknown, ctx: Context): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutHiddenEmails(item, ctx));
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const subject = { id: Number(record.id), organizationId: Number(record.organizationId) };
+  return Object.fromEntries(
+    Object.entries(record).map(([key, item]) =>
+      key === 'email' ? [key, isVisible(emailVisibility(ctx.viewer), subject) ? item : null] : [key, withoutHiddenEmails(item, ctx)],
+    ),
+  );
 }

@@ -1,4 +1,5 @@
-import type { Prisma } from '../../generated/prisma/client.ts';
+import type { Prisma, User } from '../../generated/prisma/client.ts';
+import type { UserQuery } from './service.ts';
 
 /** The pseudonym an erased person keeps, so that what they did stays attributed to one (anonymous) account. */
 export const erasedName = (userId: number) => `Utilisateur supprimé n° ${userId}`;
@@ -7,6 +8,8 @@ export const erasedEmail = (userId: number) => `supprime-${userId}@utilisateur.i
 
 export interface Erasure {
   userId: number;
+  /** The pseudonymized row, with the caller's `query` (a GraphQL selection) if any. */
+  user: User;
   organizationId: number;
   /** Audit events whose snapshots lost personal data. */
   auditEvents: number;
@@ -19,7 +22,11 @@ export interface Erasure {
  * password, and their sessions and sign-in counters go. Their deployments, reviews and audit events remain,
  * attributed to the pseudonym.
  */
-export async function erasePerson(tx: Prisma.TransactionClient, userId: number): Promise<Erasure | null> {
+export async function erasePerson(
+  tx: Prisma.TransactionClient,
+  userId: number,
+  query: UserQuery = {},
+): Promise<Erasure | null> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, organizationId: true } });
   if (!user) return null;
   // the only way the application role may change an audit event: the owner's narrowly scoped SECURITY DEFINER function
@@ -27,9 +34,10 @@ export async function erasePerson(tx: Prisma.TransactionClient, userId: number):
   const sessions = await tx.session.deleteMany({ where: { userId } });
   // sign-in counters are keyed by the address
   await tx.rateLimit.deleteMany({ where: { key: { contains: user.email } } });
-  await tx.user.update({
+  const erased = await tx.user.update({
+    ...query,
     where: { id: userId },
     data: { name: erasedName(userId), email: erasedEmail(userId), passwordHash: null, roles: [] },
   });
-  return { userId, organizationId: user.organizationId, auditEvents: Number(scrubbed?.n ?? 0), sessions: sessions.count };
+  return { userId, user: erased, organizationId: user.organizationId, auditEvents: Number(scrubbed?.n ?? 0), sessions: sessions.count };
 }

@@ -3,11 +3,11 @@ import type { Context } from '../../graphql/context.ts';
 import {
   canActForOrganization,
   canAdministerOrganization,
+  canEditCatalogue,
   canFlagReview,
   canModerate,
   canReadAudit,
   canVoteReview,
-  isAdmin,
 } from './rules.ts';
 
 /** What the signed-in person may do in general, from the same rules the API enforces (the web copies none of them). */
@@ -23,7 +23,7 @@ const ViewerPermissions = builder.objectRef<Context>('ViewerPermissions').implem
       moderate: can('Modérer les avis et nommer les rôles.', canModerate),
       flagReviews: can('Signaler un avis à la modération.', canFlagReview),
       voteReviews: can('Juger un avis utile.', canVoteReview),
-      editCatalogue: can('Modifier le catalogue (administrateur de la plateforme, ou fournisseur pour ses outils).', (v) => isAdmin(v) || (v.membershipStatus === 'APPROVED' && v.roles.includes('PROVIDER'))),
+      editCatalogue: can('Modifier le catalogue (administrateur de la plateforme, ou fournisseur pour ses outils).', canEditCatalogue),
       pending: can('L’adhésion de la personne attend une approbation.', (v) => v.membershipStatus === 'PENDING'),
       rejected: can('L’adhésion de la personne a été refusée.', (v) => v.membershipStatus === 'REJECTED'),
     };

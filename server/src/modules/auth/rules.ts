@@ -47,6 +47,10 @@ export const canModerate = isAdmin;
 export const canEditTool = (actor: Actor | null, tool: { providerId: number }): boolean =>
   isAdmin(actor) || (!!actor && approved(actor) && has(actor, 'PROVIDER') && actor.providerId === tool.providerId);
 
+/** Edits some part of the catalogue: platform ADMIN, or an approved PROVIDER user (its own provider's tools). */
+export const canEditCatalogue = (actor: Actor | null): boolean =>
+  isAdmin(actor) || (!!actor && approved(actor) && has(actor, 'PROVIDER'));
+
 /** A provider user edits in its provider's name: what it writes is shown as "declared by the provider". */
 export const editsAsProvider = (actor: Actor | null): boolean => !isAdmin(actor) && !!actor && has(actor, 'PROVIDER');
 
