@@ -1,5 +1,29 @@
+// The purchasing exports, pure: a group's data (loaded by loaders.ts) in, text out.
+import type { DecimalLike } from '../../shared/money.ts';
 import type { GroupEconomics } from './rules.ts';
-import type { Context } from '../../graphql/context.ts';
+
+interface ExportedOrganization {
+  name: string;
+  siren: string | null;
+}
+
+/** What the exports print of a group: its members with their organizations, coordinator and object. */
+export interface GroupExport {
+  title: string;
+  volumeUnit: string;
+  allocationRule: string;
+  interestDeadline: Date;
+  coordinator: ExportedOrganization;
+  tool: { name: string; provider: { name: string } } | null;
+  category: { name: string } | null;
+  memberships: {
+    organizationId: number;
+    status: string;
+    estimatedVolume: DecimalLike | null;
+    committedVolume: DecimalLike | null;
+    organization: ExportedOrganization;
+  }[];
+}
 
 const RULES: Record<string, string> = {
   BY_POPULATION: 'au prorata de la population municipale de chaque membre',
@@ -14,26 +38,19 @@ const csvCell = (value: string | number | null | undefined) => {
   return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-async function groupWithMembers(ctx: Context, groupId: number) {
-  return ctx.prisma.purchasingGroup.findUniqueOrThrow({
-    where: { id: groupId },
-    include: { coordinator: true, tool: { include: { provider: true } }, category: true, memberships: { include: { organization: true } } },
-  });
-}
+const byName = (members: GroupExport['memberships']) =>
+  [...members].sort((a, b) => a.organization.name.localeCompare(b.organization.name, 'fr'));
 
 /** Members with volumes and shares; the spreadsheet-friendly French CSV (semicolons, decimal comma-free strings). */
-export async function groupMembersCsv(ctx: Context, groupId: number, economics: GroupEconomics): Promise<string> {
-  const group = await groupWithMembers(ctx, groupId);
+export function groupMembersCsv(group: GroupExport, economics: GroupEconomics): string {
   const header = ['SIREN', 'Collectivité', 'Statut', 'Volume estimé', 'Volume engagé', `Part annuelle (€ HT)`, 'Coût seul (€ HT)', 'Économie (€ HT)'];
-  const rows = group.memberships
-    .sort((a, b) => a.organization.name.localeCompare(b.organization.name, 'fr'))
-    .map((m) => {
-      const share = economics.shares.find((s) => s.organizationId === m.organizationId);
-      return [
-        m.organization.siren, m.organization.name, m.status, m.estimatedVolume?.toString() ?? '', m.committedVolume?.toString() ?? '',
-        share?.share ?? '', share?.aloneCost ?? '', share?.savingsVsAlone ?? '',
-      ];
-    });
+  const rows = byName(group.memberships).map((m) => {
+    const share = economics.shares.find((s) => s.organizationId === m.organizationId);
+    return [
+      m.organization.siren, m.organization.name, m.status, m.estimatedVolume?.toString() ?? '', m.committedVolume?.toString() ?? '',
+      share?.share ?? '', share?.aloneCost ?? '', share?.savingsVsAlone ?? '',
+    ];
+  });
   const total = ['', 'Total', '', '', economics.committedVolume, economics.total, '', economics.totalSavingsVsAlone];
   return '\uFEFF' + [header, ...rows, total].map((line) => line.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }
@@ -44,9 +61,8 @@ const html = (text: string | number | null | undefined) =>
 const euros = (value: string) => `${Number(value).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} € HT`;
 
 /** A printable draft of the group's constitutive agreement (convention constitutive), to adapt with legal counsel. */
-export async function groupConventionHtml(ctx: Context, groupId: number, economics: GroupEconomics): Promise<string> {
-  const group = await groupWithMembers(ctx, groupId);
-  const members = group.memberships.filter((m) => m.status !== 'WITHDRAWN').sort((a, b) => a.organization.name.localeCompare(b.organization.name, 'fr'));
+export function groupConventionHtml(group: GroupExport, economics: GroupEconomics, generatedAt: Date): string {
+  const members = byName(group.memberships.filter((m) => m.status !== 'WITHDRAWN'));
   const object = group.tool ? `${group.tool.name} (${group.tool.provider.name})` : `outils de la catégorie « ${group.category?.name ?? ''} »`;
   const rows = members
     .map((m) => {
@@ -64,7 +80,7 @@ export async function groupConventionHtml(ctx: Context, groupId: number, economi
   .n { text-align: right; } .draft { border: 2px solid #000091; padding: .5rem 1rem; }
   @media print { .draft { border-color: #000; } }
 </style></head><body>
-<p class="draft">Projet généré par Mutualis le ${new Date().toLocaleDateString('fr-FR')} — document de travail à faire valider par les services juridiques des membres.</p>
+<p class="draft">Projet généré par Mutualis le ${generatedAt.toLocaleDateString('fr-FR')} — document de travail à faire valider par les services juridiques des membres.</p>
 <h1>Convention constitutive du groupement de commandes « ${html(group.title)} »</h1>
 <h2>Article 1 — Fondement juridique</h2>
 <p>Le présent groupement de commandes est constitué en application des articles L2113-6 et L2113-7 du Code de la commande publique.</p>

@@ -210,3 +210,25 @@ export function allocationRuleError(rule: AllocationRule, unit: VolumeUnit): str
   if (rule === 'BY_USAGE' && unit !== 'REQUESTS') return 'La répartition à l’usage demande un volume exprimé en requêtes.';
   return null;
 }
+
+export interface CataloguePlan {
+  pricingModel: string;
+  unitPrice: DecimalLike;
+  tiers: readonly Tier[];
+}
+
+const PLAN_CONVERSIONS: Record<string, { unit: VolumeUnit; price: (p: string) => string; volume: (v: string) => string } | undefined> = {
+  PER_SEAT_MONTH: { unit: 'SEATS', price: (p) => dec(p).times(12).toString(), volume: (v) => v },
+  PER_INHABITANT_YEAR: { unit: 'INHABITANTS', price: (p) => p, volume: (v) => v },
+  PER_1K_REQUESTS: { unit: 'REQUESTS', price: (p) => dec(p).div(1000).toString(), volume: (v) => dec(v).times(1000).toString() },
+};
+
+/** A catalogue plan as a yearly price per group unit, when their units agree (null otherwise). */
+export function planPrice(plan: CataloguePlan, unit: VolumeUnit) {
+  const conversion = PLAN_CONVERSIONS[plan.pricingModel];
+  if (!conversion || conversion.unit !== unit) return null;
+  return {
+    listUnitPrice: conversion.price(plan.unitPrice.toString()),
+    tiers: plan.tiers.map((tier) => ({ minVolume: conversion.volume(tier.minVolume.toString()), unitPrice: conversion.price(tier.unitPrice.toString()) })),
+  };
+}

@@ -7,19 +7,13 @@ import {
 } from '../../generated/prisma/enums.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { canAdministerOrganization, groupVisibility, visibleWhere } from '../auth/rules.ts';
-import {
-  eligibilityError,
-  groupEconomics,
-  membershipChangeError,
-  type GroupEconomics,
-  type GroupStatus as Status,
-  type MemberShare,
-} from './rules.ts';
+import type { GroupEconomics, GroupStatus as Status, MemberShare } from './rules.ts';
 import { builder } from '../../graphql/builder.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';
 import { Tool } from '../catalogue/schema.ts';
 import type { Context } from '../../graphql/context.ts';
-import { groupConventionHtml, groupMembersCsv } from './exports.ts';
+import { loadEconomics } from './loaders.ts';
+import { conventionHtml, joinRefusal, membersCsv } from './service.ts';
 
 export const GroupStatus = builder.enumType('GroupStatus', {
   description: 'Groupement : en préparation, ouvert aux adhésions, clos (engagements figés), attribué, annulé.',
@@ -38,41 +32,6 @@ const GroupMembershipStatus = builder.enumType('GroupMembershipStatus', {
   description: 'Intéressé (volume estimé), engagé (volume ferme), retiré.',
   values: Object.values(MembershipValues),
 });
-
-/** Everything the economics need, for many groups in three queries. */
-async function loadEconomics(groupIds: readonly number[], ctx: Context): Promise<GroupEconomics[]> {
-  const groups = await ctx.prisma.purchasingGroup.findMany({
-    where: { id: { in: [...groupIds] } },
-    select: {
-      id: true, toolId: true, status: true, listUnitPrice: true, awardedUnitPrice: true, allocationRule: true, tiers: true,
-      memberships: { orderBy: { id: 'asc' }, include: { organization: { select: { population: true } } } },
-    },
-  });
-  const pairs = groups.flatMap((g) => (g.toolId ? g.memberships.map((m) => ({ organizationId: m.organizationId, toolId: g.toolId! })) : []));
-  const deployments = pairs.length
-    ? await ctx.prisma.deployment.findMany({ where: { OR: pairs }, select: { organizationId: true, toolId: true, annualCost: true } })
-    : [];
-  return groupIds.map((id) => {
-    const group = groups.find((g) => g.id === id)!;
-    const economics = groupEconomics({
-      // once awarded, the final unit price replaces the list price and its tiers
-      listUnitPrice: group.awardedUnitPrice ?? group.listUnitPrice,
-      tiers: group.awardedUnitPrice ? [] : group.tiers,
-      allocationRule: group.allocationRule,
-      members: group.memberships.map((m) => ({
-        organizationId: m.organizationId,
-        status: m.status,
-        estimatedVolume: m.estimatedVolume,
-        committedVolume: m.committedVolume,
-        population: m.organization.population,
-        currentAnnualCost:
-          deployments.find((d) => d.organizationId === m.organizationId && d.toolId === group.toolId)?.annualCost ?? null,
-      })),
-    });
-    // the next tier only matters while members can still join
-    return group.status === 'OPEN' || group.status === 'DRAFT' ? economics : { ...economics, nextTier: null };
-  });
-}
 
 const MemberShareRef = builder.objectRef<MemberShare>('MemberShare').implement({
   description: 'Part annuelle d’un membre, en euros HT, et ses économies.',
@@ -146,6 +105,9 @@ export const GroupMembership = builder.prismaNode('GroupMembership', {
   }),
 });
 
+/** The viewer administers the group's coordinator organization (the `coordinates` scope, on a group already loaded). */
+const coordinatedByViewer = (group: { coordinatorId: number }, _args: unknown, ctx: Context) => canAdministerOrganization(ctx.viewer, group.coordinatorId);
+
 const Permission = builder.objectRef<{ allowed: boolean; reason: string | null }>('Permission').implement({
   fields: (t) => ({ allowed: t.exposeBoolean('allowed'), reason: t.exposeString('reason', { nullable: true }) }),
 });
@@ -202,27 +164,21 @@ export const PurchasingGroup = builder.prismaNode('PurchasingGroup', {
         return { allowed: reason === null, reason };
       },
     }),
-    viewerIsCoordinator: t.boolean({ resolve: (group, _args, ctx) => canAdministerOrganization(ctx.viewer, group.coordinatorId) }),
+    viewerCanCoordinate: t.boolean({
+      description: 'Si la personne connectée administre l’organisation coordonnatrice (ouvrir, clore, annuler, attribuer le groupement).',
+      resolve: coordinatedByViewer,
+    }),
+    viewerIsCoordinator: t.boolean({ resolve: coordinatedByViewer }),
     membersCsv: t.string({
       description: 'Membres, volumes et parts, au format CSV (séparateur point-virgule, UTF-8).',
-      resolve: async (group, _args, ctx) => groupMembersCsv(ctx, group.id, (await loadEconomics([group.id], ctx))[0]!),
+      resolve: (group, _args, ctx) => membersCsv(ctx, group.id),
     }),
     conventionHtml: t.string({
       description: 'Projet de convention constitutive du groupement, en HTML imprimable.',
-      resolve: async (group, _args, ctx) => groupConventionHtml(ctx, group.id, (await loadEconomics([group.id], ctx))[0]!),
+      resolve: (group, _args, ctx) => conventionHtml(ctx, group.id),
     }),
   }),
 });
-
-/** Why the viewer cannot make its organization join (null: it can). */
-async function joinRefusal(ctx: Context, group: { id: number; status: Status; interestDeadline: Date; eligibility: 'ALL' | 'EPCI_MEMBERS' | 'DEPARTEMENT' | 'REGION'; coordinatorId: number }) {
-  if (!ctx.viewer) return 'Connectez-vous pour adhérer.';
-  if (!canAdministerOrganization(ctx.viewer, ctx.viewer.organizationId)) return 'Seuls les administrateurs d’une collectivité peuvent l’engager dans un groupement.';
-  const state = membershipChangeError(group.status, group.interestDeadline, new Date());
-  if (state) return state;
-  const coordinator = await ctx.prisma.organization.findUniqueOrThrow({ where: { id: group.coordinatorId } });
-  return eligibilityError(group.eligibility, coordinator, ctx.viewer.organization);
-}
 
 // ----------------------------------------------------------------------------- queries
 
