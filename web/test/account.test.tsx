@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SignInMutation } from '../src/screens/account/useSignIn';
-import { accountMenuMock, CAN, failOnConsoleErrors, renderApp, viewerFixture } from './helpers';
+import { accountMenuMock, answer, CAN, failOnConsoleErrors, renderApp, viewerFixture, type Fixture } from './helpers';
 
 failOnConsoleErrors();
 
@@ -16,11 +16,8 @@ function describedErrors(control: HTMLElement): string[] {
   });
 }
 
-function signInMock(password: string, result: Record<string, unknown>) {
-  return {
-    request: { query: SignInMutation, variables: { email: 'agent@besancon.test', password } },
-    result: { data: { signIn: result } },
-  };
+function signInMock(password: string, result: Fixture<typeof SignInMutation>['signIn']) {
+  return answer(SignInMutation, { email: 'agent@besancon.test', password }, { signIn: result });
 }
 
 function fillSignIn(password: string) {

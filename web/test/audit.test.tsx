@@ -2,11 +2,14 @@ import { GraphQLError } from 'graphql';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AuditLogQuery } from '../src/screens/audit/AuditLogPage';
-import { failOnConsoleErrors, renderApp } from './helpers';
+import { answer, failOnConsoleErrors, renderApp, type Fixture } from './helpers';
 
 failOnConsoleErrors();
 
-function event(id: string, action: string, before: unknown, after: unknown) {
+type AuditLogData = Fixture<typeof AuditLogQuery>;
+type EventEdge = AuditLogData['auditEvents']['edges'][number];
+
+function event(id: string, action: string, before: unknown, after: unknown): EventEdge {
   return {
     __typename: 'QueryAuditEventsConnectionEdge',
     cursor: `e${id}`,
@@ -26,7 +29,7 @@ function event(id: string, action: string, before: unknown, after: unknown) {
   };
 }
 
-function page(edges: ReturnType<typeof event>[]) {
+function page(edges: EventEdge[]): AuditLogData {
   return {
     auditEvents: {
       __typename: 'QueryAuditEventsConnection',
@@ -56,17 +59,12 @@ describe("Journal d'audit", () => {
 
   it('lists the events, opens the before/after snapshots, and keeps the filters in the URL', async () => {
     renderApp('/journal', [
-      {
-        request: { query: AuditLogQuery, variables: {} },
-        result: { data: page([event('1', 'deployment.update', { status: 'PILOT' }, { status: 'PRODUCTION' })]) },
-      },
-      {
-        request: {
-          query: AuditLogQuery,
-          variables: { filter: { organizationSiren: '212500565', entityType: 'Deployment', action: 'deployment.declare' } },
-        },
-        result: { data: page([event('2', 'deployment.declare', null, { status: 'PRODUCTION', annualCost: '1234.50' })]) },
-      },
+      answer(AuditLogQuery, {}, page([event('1', 'deployment.update', { status: 'PILOT' }, { status: 'PRODUCTION' })])),
+      answer(
+        AuditLogQuery,
+        { filter: { organizationSiren: '212500565', entityType: 'Deployment', action: 'deployment.declare' } },
+        page([event('2', 'deployment.declare', null, { status: 'PRODUCTION', annualCost: '1234.50' })]),
+      ),
     ]);
     const table = await screen.findByRole('table');
     const headers = within(table).getAllByRole('columnheader').map((cell) => cell.textContent);

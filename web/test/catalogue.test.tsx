@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ComparePageQuery } from '../src/screens/compare/ComparePage';
-import { cataloguePage, catalogueRequest, toolEdge } from './catalogueFixtures';
-import { failOnConsoleErrors, normalizeSpaces, renderApp } from './helpers';
+import { cataloguePage, catalogueRequest, toolEdge, type ToolEdge } from './catalogueFixtures';
+import { answer, failOnConsoleErrors, normalizeSpaces, renderApp, type Fixture } from './helpers';
 
 failOnConsoleErrors();
 
@@ -209,7 +209,8 @@ describe('Catalogue: choosing tools to compare', () => {
   });
 
   it('follows the link to the comparison page, which starts from the selection', async () => {
-    const node = (edge: ReturnType<typeof toolEdge>) => ({
+    type PickableTool = Fixture<typeof ComparePageQuery>['tools']['edges'][number]['node'];
+    const node = (edge: ToolEdge): PickableTool => ({
       __typename: 'Tool',
       id: edge.node.id,
       slug: edge.node.slug,
@@ -217,19 +218,18 @@ describe('Catalogue: choosing tools to compare', () => {
       provider: { __typename: 'Provider', id: edge.node.provider.id, name: edge.node.provider.name },
       categoryDetails: edge.node.categoryDetails,
     });
-    const comparePage = {
-      request: { query: ComparePageQuery },
-      result: {
-        data: {
-          viewer: null,
-          tools: {
-            __typename: 'CatalogueConnection',
-            totalCount: 2,
-            edges: [ALBERT, CHAT].map((edge) => ({ __typename: 'CatalogueConnectionEdge', node: node(edge) })),
-          },
+    const comparePage = answer(
+      ComparePageQuery,
+      {},
+      {
+        viewer: null,
+        tools: {
+          __typename: 'CatalogueConnection',
+          totalCount: 2,
+          edges: [ALBERT, CHAT].map((edge) => ({ __typename: 'CatalogueConnectionEdge' as const, node: node(edge) })),
         },
       },
-    };
+    );
     renderApp('/catalogue?comparer=albert,le-chat-pro', [everything, comparePage]);
     await screen.findByLabelText('Catalogue des outils');
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Comparer Albert' }).checked).toBe(true);

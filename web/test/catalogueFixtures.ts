@@ -1,14 +1,21 @@
 // Answers of the catalogue query (CatalogueQuery), shared by the catalogue and QueryState tests.
+import type { VariablesOf } from '@graphql-typed-document-node/core';
+import type { PricingModel } from '../src/gql/graphql';
 import { CatalogueQuery } from '../src/screens/catalogue/CataloguePage';
 import { CATALOGUE_PAGE_SIZE } from '../src/screens/catalogue/catalogueParams';
+import type { Fixture } from './helpers';
 
-export const CATEGORIES = [
+type CatalogueData = Fixture<typeof CatalogueQuery>;
+export type ToolEdge = CatalogueData['tools']['edges'][number];
+type Plan = ToolEdge['node']['plans'][number];
+
+export const CATEGORIES: CatalogueData['categories'] = [
   { __typename: 'Category', id: 'Category:1', slug: 'chatbot-citoyen', name: 'Chatbot et voicebot citoyens' },
   { __typename: 'Category', id: 'Category:2', slug: 'transcription', name: 'Transcription' },
   { __typename: 'Category', id: 'Category:3', slug: 'assistant-interne', name: 'Assistant interne' },
 ];
 
-export function plan(id: string, name: string, pricingModel: string, unitPrice: string) {
+export function plan(id: string, name: string, pricingModel: PricingModel, unitPrice: string): Plan {
   return {
     __typename: 'PricingPlan',
     id: `PricingPlan:${id}`,
@@ -25,8 +32,8 @@ export function plan(id: string, name: string, pricingModel: string, unitPrice: 
 export function toolEdge(
   id: string,
   name: string,
-  options: { category?: string; plans?: ReturnType<typeof plan>[]; hostingCountry?: string | null; isDemo?: boolean } = {},
-) {
+  options: { category?: string; plans?: Plan[]; hostingCountry?: string | null; isDemo?: boolean } = {},
+): ToolEdge {
   const category = CATEGORIES.find((c) => c.slug === (options.category ?? 'chatbot-citoyen')) ?? CATEGORIES[0]!;
   return {
     __typename: 'CatalogueConnectionEdge',
@@ -54,7 +61,7 @@ export function toolEdge(
 type Facet = [value: string, count: number][];
 
 export function cataloguePage(
-  edges: ReturnType<typeof toolEdge>[],
+  edges: ToolEdge[],
   {
     totalCount = edges.length,
     next = null,
@@ -62,8 +69,8 @@ export function cataloguePage(
     countries = [['FR', edges.length]],
     tiers = [['LIMITED', edges.length]],
   }: { totalCount?: number; next?: string | null; categories?: Facet; countries?: Facet; tiers?: Facet } = {},
-) {
-  const facet = (values: Facet) => values.map(([value, count]) => ({ __typename: 'FacetCount', value, count }));
+): CatalogueData {
+  const facet = (values: Facet) => values.map(([value, count]) => ({ __typename: 'FacetCount' as const, value, count }));
   return {
     categories: CATEGORIES,
     tools: {
@@ -82,6 +89,6 @@ export function cataloguePage(
 }
 
 /** The request the catalogue sends for these variables (the page size added). */
-export function catalogueRequest(variables: Record<string, unknown> = {}) {
+export function catalogueRequest(variables: Partial<VariablesOf<typeof CatalogueQuery>> = {}) {
   return { query: CatalogueQuery, variables: { filter: {}, first: CATALOGUE_PAGE_SIZE, ...variables } };
 }

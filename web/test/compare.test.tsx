@@ -2,7 +2,6 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { buildComparisonCsv, comparisonCsvFilename, csvCell } from '../src/screens/compare/comparisonCsv';
 import { formatPerInhabitant } from '../src/screens/compare/compareFormat';
-import type { ComparisonCsv_ComparisonFragment } from '../src/gql/graphql';
 import {
   COMPARISON,
   comparePageMock,
@@ -158,7 +157,7 @@ describe('Comparison page: results', () => {
     });
     // UTF-8 byte order mark, then the header.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(buildComparisonCsv(COMPARISON as unknown as ComparisonCsv_ComparisonFragment));
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(buildComparisonCsv(COMPARISON));
 
     fireEvent.click(screen.getByRole('button', { name: 'Imprimer' }));
     expect(print).toHaveBeenCalledTimes(1);
@@ -280,7 +279,7 @@ describe('Comparison page: the form', () => {
 });
 
 describe('Comparison CSV', () => {
-  const csv = buildComparisonCsv(COMPARISON as unknown as ComparisonCsv_ComparisonFragment);
+  const csv = buildComparisonCsv(COMPARISON);
 
   it('starts with a byte order mark and has a French header and one line per tool, separated by semicolons', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -341,11 +340,9 @@ describe('Comparison CSV', () => {
     expect(csvCell('Le "Pro"')).toBe('"Le ""Pro"""');
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell('-12,5')).toBe('-12,5');
-    const tricky = {
-      ...COMPARISON,
-      tools: [{ ...COMPARISON.tools[0], tool: { ...COMPARISON.tools[0]!.tool, name: 'Outil; "spécial"\nsur deux lignes' } }],
-    };
-    const lines = buildComparisonCsv(tricky as unknown as ComparisonCsv_ComparisonFragment).slice(1).split('\r\n').filter(Boolean);
+    const first = COMPARISON.tools[0]!;
+    const tricky = { ...COMPARISON, tools: [{ ...first, tool: { ...first.tool, name: 'Outil; "spécial"\nsur deux lignes' } }] };
+    const lines = buildComparisonCsv(tricky).slice(1).split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(2);
     expect(lines[1]?.startsWith('"Outil; ""spécial"" sur deux lignes";Mistral AI;')).toBe(true);
   });

@@ -1,15 +1,23 @@
 // Answers of the comparison page's queries, close to what the API returns for Grand Besançon Métropole.
 import { ComparePageComparisonQuery, ComparePageQuery } from '../src/screens/compare/ComparePage';
 import { ComparePageOrganizationQuery } from '../src/screens/compare/OrganizationFinder';
+import type { UsageProfileInput } from '../src/gql/graphql';
+import { answer, type Fixture } from './helpers';
 
-const measure = (value: string | null, basis: 'FIGURE' | 'GRID' | 'UNKNOWN', reason: string | null = null) => ({
+type ComparisonResult = Fixture<typeof ComparePageComparisonQuery>['compareTools'];
+/** The comparison, as the success member of compareTools carries it. */
+export type ComparisonFixture = Extract<ComparisonResult, { data: unknown }>['data'];
+type ToolComparison = ComparisonFixture['tools'][number];
+type Measure = NonNullable<ToolComparison['footprint']['kwh']>;
+
+const measure = (value: string | null, basis: Measure['basis'], reason: string | null = null): Measure => ({
   __typename: 'Measure',
   value,
   basis,
   reason,
 });
 
-function tool(id: string, slug: string, name: string, provider: string, overrides: Record<string, unknown> = {}) {
+function tool(id: string, slug: string, name: string, provider: string, overrides: Partial<ToolComparison['tool']> = {}): ToolComparison['tool'] {
   return {
     __typename: 'Tool',
     id: `Tool:${id}`,
@@ -27,7 +35,7 @@ function tool(id: string, slug: string, name: string, provider: string, override
   };
 }
 
-const unknownTco = (reason: string) => ({
+const unknownTco = (reason: string): ToolComparison['tco'] => ({
   __typename: 'TcoEstimate',
   known: false,
   reason,
@@ -42,7 +50,7 @@ const unknownTco = (reason: string) => ({
   cumulative: [],
 });
 
-const unknownFootprint = (reason: string) => ({
+const unknownFootprint = (reason: string): ToolComparison['footprint'] => ({
   __typename: 'FootprintEstimate',
   known: false,
   reason,
@@ -58,7 +66,7 @@ const unknownFootprint = (reason: string) => ({
   waterL: null,
 });
 
-export const CHAT = {
+export const CHAT: ToolComparison = {
   __typename: 'ToolComparison',
   tool: tool('2', 'le-chat-pro', 'Le Chat Pro', 'Mistral AI', { hostingCountry: 'SE' }),
   plan: {
@@ -103,7 +111,7 @@ export const CHAT = {
   adoptionCount: 76,
 };
 
-export const ALBERT = {
+export const ALBERT: ToolComparison = {
   __typename: 'ToolComparison',
   tool: tool('1', 'albert', 'Albert', 'DINUM', {
     gdprDpaAvailable: null,
@@ -152,7 +160,7 @@ export const ALBERT = {
   adoptionCount: 77,
 };
 
-export const YELDA = {
+export const YELDA: ToolComparison = {
   __typename: 'ToolComparison',
   tool: tool('5', 'yelda', 'Yelda', 'Yelda', {
     hostingCountry: null,
@@ -167,7 +175,7 @@ export const YELDA = {
 
 const NOTE = 'Méthodes d’évaluation différentes : comparaison indicative.';
 
-export const COMPARISON = {
+export const COMPARISON: ComparisonFixture = {
   __typename: 'Comparison',
   profile: {
     __typename: 'UsageProfile',
@@ -191,7 +199,9 @@ export const COMPARISON = {
   ],
 };
 
-const picked = (comparison: typeof CHAT) => ({
+type PickableTool = Fixture<typeof ComparePageQuery>['tools']['edges'][number]['node'];
+
+const picked = (comparison: ToolComparison): PickableTool => ({
   __typename: 'Tool',
   id: comparison.tool.id,
   slug: comparison.tool.slug,
@@ -202,58 +212,42 @@ const picked = (comparison: typeof CHAT) => ({
 
 /** The page's own query: who is signed in, and the catalogue to pick from. */
 export function comparePageMock(viewer: { siren: string; name: string } | null = null) {
-  return {
-    request: { query: ComparePageQuery },
-    result: {
-      data: {
-        viewer: viewer
-          ? {
-              __typename: 'User',
-              id: 'User:7',
-              organization: { __typename: 'Organization', id: `Organization:${viewer.siren}`, siren: viewer.siren, name: viewer.name },
-            }
-          : null,
-        tools: {
-          __typename: 'CatalogueConnection',
-          totalCount: 3,
-          edges: [ALBERT, CHAT, YELDA].map((comparison) => ({
-            __typename: 'CatalogueConnectionEdge',
-            node: picked(comparison as typeof CHAT),
-          })),
-        },
-      },
+  return answer(ComparePageQuery, {}, {
+    viewer: viewer
+      ? {
+          __typename: 'User',
+          id: 'User:7',
+          organization: { __typename: 'Organization', id: `Organization:${viewer.siren}`, siren: viewer.siren, name: viewer.name },
+        }
+      : null,
+    tools: {
+      __typename: 'CatalogueConnection',
+      totalCount: 3,
+      edges: [ALBERT, CHAT, YELDA].map((comparison) => ({ __typename: 'CatalogueConnectionEdge' as const, node: picked(comparison) })),
     },
-  };
+  });
 }
 
 /** The collectivité behind the SIREN typed in the form. */
 export function organizationMock(siren = '242500361') {
-  return {
-    request: { query: ComparePageOrganizationQuery, variables: { siren } },
-    result: {
-      data: {
-        organization: {
-          __typename: 'Organization',
-          id: `Organization:${siren}`,
-          siren,
-          name: 'Grand Besançon Métropole',
-          kind: 'EPCI',
-          epciType: 'METRO',
-          population: 198387,
-        },
-      },
+  const data: Fixture<typeof ComparePageOrganizationQuery> = {
+    organization: {
+      __typename: 'Organization',
+      id: `Organization:${siren}`,
+      siren,
+      name: 'Grand Besançon Métropole',
+      kind: 'EPCI',
+      epciType: 'METRO',
+      population: 198387,
     },
-    maxUsageCount: Number.POSITIVE_INFINITY,
   };
+  return { ...answer(ComparePageOrganizationQuery, { siren }, data), maxUsageCount: Number.POSITIVE_INFINITY };
 }
 
-export const PROFILE = { organizationSiren: '242500361', seats: 50, requestsPerMonth: 20000, years: 3 };
+export const PROFILE: UsageProfileInput = { organizationSiren: '242500361', seats: 50, requestsPerMonth: 20000, years: 3 };
 
-export function comparisonMock(slugs: string[], profile: Record<string, unknown>, compareTools: Record<string, unknown>) {
-  return {
-    request: { query: ComparePageComparisonQuery, variables: { slugs, profile } },
-    result: { data: { compareTools } },
-  };
+export function comparisonMock(slugs: string[], profile: UsageProfileInput, compareTools: ComparisonResult) {
+  return answer(ComparePageComparisonQuery, { slugs, profile }, { compareTools });
 }
 
-export const SUCCESS = { __typename: 'QueryCompareToolsSuccess', data: COMPARISON };
+export const SUCCESS: ComparisonResult = { __typename: 'QueryCompareToolsSuccess', data: COMPARISON };

@@ -1,11 +1,15 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DIRECTORY_PAGE_SIZE, DirectoryQuery } from '../src/screens/directory/DirectoryPage';
-import { failOnConsoleErrors, normalizeSpaces, renderApp } from './helpers';
+import type { EpciType, OrganizationKind } from '../src/gql/graphql';
+import { failOnConsoleErrors, normalizeSpaces, renderApp, type Fixture } from './helpers';
 
 failOnConsoleErrors();
 
-function organization(siren: string, name: string, extra: { kind?: string; epciType?: string | null; population?: number } = {}) {
+type DirectoryData = Fixture<typeof DirectoryQuery>;
+type Listed = DirectoryData['organizations']['edges'][number]['node'];
+
+function organization(siren: string, name: string, extra: { kind?: OrganizationKind; epciType?: EpciType | null; population?: number } = {}): Listed {
   return {
     __typename: 'Organization',
     id: `Organization:${siren}`,
@@ -18,7 +22,7 @@ function organization(siren: string, name: string, extra: { kind?: string; epciT
   };
 }
 
-function page(nodes: ReturnType<typeof organization>[], totalCount: number, next: string | null) {
+function page(nodes: Listed[], totalCount: number, next: string | null): { data: DirectoryData } {
   return {
     data: {
       organizations: {

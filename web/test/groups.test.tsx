@@ -10,7 +10,8 @@ import { ClosePurchasingGroupMutation } from '../src/screens/groups/useClosePurc
 import { CommitToPurchasingGroupMutation } from '../src/screens/groups/useCommitToPurchasingGroup';
 import { CreatePurchasingGroupMutation } from '../src/screens/groups/useCreatePurchasingGroup';
 import { JoinPurchasingGroupMutation } from '../src/screens/groups/useJoinPurchasingGroup';
-import { CAN, failOnConsoleErrors, normalizeSpaces, renderApp, viewerCan, viewerFixture } from './helpers';
+import type { CreatePurchasingGroupInput, GroupMembershipStatus, GroupStatus, PurchasingGroupFilter, VolumeUnit } from '../src/gql/graphql';
+import { answer, CAN, failOnConsoleErrors, normalizeSpaces, renderApp, viewerCan, viewerFixture, type Fixture, type ViewerFixture } from './helpers';
 
 failOnConsoleErrors();
 
@@ -20,7 +21,14 @@ const BESANCON = { id: 'Organization:212500565', siren: '212500565', name: 'Besa
 
 // ——— The list ———
 
-function listedGroup(id: string, title: string, extra: Partial<{ status: string; pooledVolume: string; volumeUnit: string; memberships: string[] }> = {}) {
+type GroupsPageData = Fixture<typeof GroupsPageQuery>;
+type ListedGroup = GroupsPageData['purchasingGroups']['edges'][number]['node'];
+
+function listedGroup(
+  id: string,
+  title: string,
+  extra: Partial<{ status: GroupStatus; pooledVolume: string; volumeUnit: VolumeUnit; memberships: GroupMembershipStatus[] }> = {},
+): ListedGroup {
   return {
     __typename: 'PurchasingGroup',
     id,
@@ -41,12 +49,12 @@ function listedGroup(id: string, title: string, extra: Partial<{ status: string;
   };
 }
 
-const CATEGORIES = [
+const CATEGORIES: GroupsPageData['categories'] = [
   { __typename: 'Category', id: 'Category:9', slug: 'reseaux-eau', name: "Gestion des réseaux d'eau" },
   { __typename: 'Category', id: 'Category:6', slug: 'assistant-interne-rh', name: 'Assistant interne et ressources humaines' },
 ];
 
-function groupsPage(nodes: ReturnType<typeof listedGroup>[], viewer: ReturnType<typeof viewerFixture> | null) {
+function groupsPage(nodes: ListedGroup[], viewer: ViewerFixture | null): { data: GroupsPageData } {
   return {
     data: {
       viewer: viewer ? { __typename: 'User', id: viewer.id } : null,
@@ -62,7 +70,7 @@ function groupsPage(nodes: ReturnType<typeof listedGroup>[], viewer: ReturnType<
   };
 }
 
-const listRequest = (filter: Record<string, unknown>) => ({ query: GroupsPageQuery, variables: { filter, first: GROUPS_PAGE_SIZE } });
+const listRequest = (filter: PurchasingGroupFilter) => ({ query: GroupsPageQuery, variables: { filter, first: GROUPS_PAGE_SIZE } });
 
 describe('Groupements — the list', () => {
   const admin = viewerFixture({ roles: ['MEMBER', 'ORG_ADMIN'], can: CAN.orgAdmin });
@@ -140,7 +148,7 @@ describe('Groupements — the list', () => {
 
   it('creates a group: field errors from the API next to their fields, then the new group’s page', async () => {
     const sent: unknown[] = [];
-    const createForm = {
+    const createForm: { data: Fixture<typeof CreateGroupFormQuery> } = {
       data: {
         categories: CATEGORIES,
         tools: {
@@ -162,9 +170,9 @@ describe('Groupements — the list', () => {
         },
       },
     };
-    const input = {
+    const input: CreatePurchasingGroupInput = {
       title: 'Fuites 2027',
-      interestDeadline: endOfDay('2027-06-30'),
+      interestDeadline: endOfDay('2027-06-30')!,
       eligibility: 'EPCI_MEMBERS',
       allocationRule: 'BY_POPULATION',
       volumeUnit: 'INHABITANTS',
@@ -177,43 +185,36 @@ describe('Groupements — the list', () => {
       [
         { request: listRequest({}), result: groupsPage([], admin) },
         { request: { query: CreateGroupFormQuery, variables: {} }, result: createForm },
-        {
-          request: { query: CreatePurchasingGroupMutation, variables: (variables) => (sent.push(variables), true) },
-          result: {
-            data: {
-              createPurchasingGroup: {
-                __typename: 'ValidationError',
-                code: 'VALIDATION',
-                message: 'Certains champs sont invalides : corrigez-les puis réessayez.',
-                fields: [{ __typename: 'FieldError', field: 'title', message: 'Le titre doit compter au moins 5 caractères.' }],
-              },
+        answer(CreatePurchasingGroupMutation, (variables) => (sent.push(variables), true), {
+          createPurchasingGroup: {
+            __typename: 'ValidationError',
+            code: 'VALIDATION',
+            message: 'Certains champs sont invalides : corrigez-les puis réessayez.',
+            fields: [{ __typename: 'FieldError', field: 'title', message: 'Le titre doit compter au moins 5 caractères.' }],
+          },
+        }),
+        answer(
+          CreatePurchasingGroupMutation,
+          { input: { ...input, title: 'Fuites 2027 — Grand Besançon' } },
+          {
+            createPurchasingGroup: {
+              __typename: 'MutationCreatePurchasingGroupSuccess',
+              data: { __typename: 'PurchasingGroup', id: 'UHVyY2hhc2luZ0dyb3VwOjM=', title: 'Fuites 2027 — Grand Besançon', status: 'DRAFT' },
             },
           },
-        },
-        {
-          request: { query: CreatePurchasingGroupMutation, variables: { input: { ...input, title: 'Fuites 2027 — Grand Besançon' } } },
-          result: {
-            data: {
-              createPurchasingGroup: {
-                __typename: 'MutationCreatePurchasingGroupSuccess',
-                data: { __typename: 'PurchasingGroup', id: 'UHVyY2hhc2luZ0dyb3VwOjM=', title: 'Fuites 2027 — Grand Besançon', status: 'DRAFT' },
-              },
-            },
-          },
-        },
-        {
-          request: { query: GroupPageQuery, variables: { id: 'UHVyY2hhc2luZ0dyb3VwOjM=' } },
-          result: {
-            data: groupPage(admin, {
-              id: 'UHVyY2hhc2luZ0dyb3VwOjM=',
-              title: 'Fuites 2027 — Grand Besançon',
-              status: 'DRAFT',
-              isDemo: false,
-              viewerIsCoordinator: true,
-              viewerCanJoin: { __typename: 'Permission', allowed: false, reason: 'Le groupement est en préparation : les adhésions et engagements sont figés.' },
-            }),
-          },
-        },
+        ),
+        answer(
+          GroupPageQuery,
+          { id: 'UHVyY2hhc2luZ0dyb3VwOjM=' },
+          groupPage(admin, {
+            id: 'UHVyY2hhc2luZ0dyb3VwOjM=',
+            title: 'Fuites 2027 — Grand Besançon',
+            status: 'DRAFT',
+            isDemo: false,
+            viewerIsCoordinator: true,
+            viewerCanJoin: { __typename: 'Permission', allowed: false, reason: 'Le groupement est en préparation : les adhésions et engagements sont figés.' },
+          }),
+        ),
       ],
       { viewer: admin },
     );
@@ -250,9 +251,13 @@ describe('Groupements — the list', () => {
 
 // ——— The group page ———
 
+type GroupPageData = Fixture<typeof GroupPageQuery>;
+type Group = NonNullable<GroupPageData['purchasingGroup']>;
+type Economics = Group['economics'];
+
 interface Member {
   organization: { id: string; siren: string; name: string };
-  status: 'INTERESTED' | 'COMMITTED' | 'WITHDRAWN';
+  status: GroupMembershipStatus;
   estimatedVolume: string;
   committedVolume: string | null;
 }
@@ -267,7 +272,7 @@ const MEMBERS: Member[] = [
   { organization: MISEREY, status: 'COMMITTED', estimatedVolume: '2661', committedVolume: '2661' },
 ];
 
-function share(organizationId: string, values: [string, string, string, string | null, string | null]) {
+function share(organizationId: string, values: [string, string, string, string | null, string | null]): Economics['shares'][number] {
   const [amount, aloneCost, savingsVsAlone, currentAnnualCost, savingsVsCurrent] = values;
   return {
     __typename: 'MemberShare',
@@ -281,7 +286,7 @@ function share(organizationId: string, values: [string, string, string, string |
 }
 
 /** Before Besançon: 5 856 habitants committed, below the first tier (list price 0,12 €). */
-const ECONOMICS_BEFORE = {
+const ECONOMICS_BEFORE: Economics = {
   __typename: 'GroupEconomics',
   committedVolume: '5856',
   projectedVolume: '10989',
@@ -296,7 +301,7 @@ const ECONOMICS_BEFORE = {
 };
 
 /** Besançon committed 118 489 habitants: the first tier (0,10 €) is reached, shares by population. */
-const ECONOMICS_COMMITTED = {
+const ECONOMICS_COMMITTED: Economics = {
   ...ECONOMICS_BEFORE,
   committedVolume: '124345',
   projectedVolume: '129478',
@@ -314,11 +319,11 @@ const ECONOMICS_COMMITTED = {
 };
 
 function groupPage(
-  viewer: ReturnType<typeof viewerFixture> | null,
-  overrides: Record<string, unknown> = {},
+  viewer: ViewerFixture | null,
+  overrides: Partial<Group> = {},
   members: Member[] = MEMBERS,
-  economics: Record<string, unknown> = ECONOMICS_BEFORE,
-) {
+  economics: Economics = ECONOMICS_BEFORE,
+): GroupPageData {
   return {
     viewer: viewer
       ? {
@@ -444,19 +449,14 @@ describe('Groupements — a group', () => {
       PAGE_PATH,
       [
         { request: pageRequest, result: { data: groupPage(besanconAdmin) } },
-        {
-          request: { query: JoinPurchasingGroupMutation, variables: (variables) => (sent.push(variables), true) },
-          result: {
-            data: {
-              joinPurchasingGroup: {
-                __typename: 'ForbiddenError',
-                code: 'FORBIDDEN',
-                message: 'Ce groupement est réservé aux communes membres de l’EPCI coordonnateur.',
-                fields: [],
-              },
-            },
+        answer(JoinPurchasingGroupMutation, (variables) => (sent.push(variables), true), {
+          joinPurchasingGroup: {
+            __typename: 'ForbiddenError',
+            code: 'FORBIDDEN',
+            message: 'Ce groupement est réservé aux communes membres de l’EPCI coordonnateur.',
+            fields: [],
           },
-        },
+        }),
       ],
       { viewer: besanconAdmin },
     );
@@ -481,7 +481,7 @@ describe('Groupements — a group', () => {
   it('« Adhérer » then « M’engager »: each posts its mutation and the shares and the chart follow', async () => {
     const joined: Member = { organization: BESANCON, status: 'INTERESTED', estimatedVolume: '118489', committedVolume: null };
     const committed: Member = { ...joined, status: 'COMMITTED', committedVolume: '118489' };
-    const membership = (member: Member) => ({
+    const membership = (member: Member): NonNullable<Group['viewerMembership']> => ({
       __typename: 'GroupMembership',
       id: 'GroupMembership:9',
       status: member.status,
@@ -493,10 +493,11 @@ describe('Groupements — a group', () => {
       PAGE_PATH,
       [
         { request: pageRequest, result: { data: groupPage(besanconAdmin) } },
-        {
-          request: { query: JoinPurchasingGroupMutation, variables: { id: GROUP_ID, estimatedVolume: '118489' } },
-          result: { data: { joinPurchasingGroup: { __typename: 'MutationJoinPurchasingGroupSuccess', data: membership(joined) } } },
-        },
+        answer(
+          JoinPurchasingGroupMutation,
+          { id: GROUP_ID, estimatedVolume: '118489' },
+          { joinPurchasingGroup: { __typename: 'MutationJoinPurchasingGroupSuccess', data: membership(joined) } },
+        ),
         // The membership comes back alone: the page is fetched again for the economics.
         {
           request: pageRequest,
@@ -507,10 +508,9 @@ describe('Groupements — a group', () => {
             }),
           },
         },
-        {
-          request: { query: CommitToPurchasingGroupMutation, variables: (variables) => (commitSent.push(variables), true) },
-          result: { data: { commitToPurchasingGroup: { __typename: 'MutationCommitToPurchasingGroupSuccess', data: membership(committed) } } },
-        },
+        answer(CommitToPurchasingGroupMutation, (variables) => (commitSent.push(variables), true), {
+          commitToPurchasingGroup: { __typename: 'MutationCommitToPurchasingGroupSuccess', data: membership(committed) },
+        }),
         {
           request: pageRequest,
           result: { data: groupPage(besanconAdmin, { viewerMembership: membership(committed) }, [...MEMBERS, committed], ECONOMICS_COMMITTED) },
@@ -589,28 +589,24 @@ describe('Groupements — a group', () => {
       status: 'CLOSED',
       viewerIsCoordinator: true,
       viewerCanJoin: { __typename: 'Permission', allowed: false, reason: frozen },
-    }).purchasingGroup;
+    }).purchasingGroup!;
     renderApp(
       PAGE_PATH,
       [
         { request: pageRequest, result: { data: groupPage(coordinator, { viewerIsCoordinator: true }) } },
-        {
-          request: { query: ClosePurchasingGroupMutation, variables: { id: GROUP_ID } },
-          result: { data: { closePurchasingGroup: { __typename: 'MutationClosePurchasingGroupSuccess', data: closed } } },
-        },
-        {
-          request: { query: CancelPurchasingGroupMutation, variables: { id: GROUP_ID, reason: 'Offre retirée par l’éditeur.' } },
-          result: {
-            data: {
-              cancelPurchasingGroup: {
-                __typename: 'ConflictError',
-                code: 'CONFLICT',
-                message: 'Le groupement est attribué : il ne peut pas passer à l’état annulé.',
-                fields: [],
-              },
+        answer(ClosePurchasingGroupMutation, { id: GROUP_ID }, { closePurchasingGroup: { __typename: 'MutationClosePurchasingGroupSuccess', data: closed } }),
+        answer(
+          CancelPurchasingGroupMutation,
+          { id: GROUP_ID, reason: 'Offre retirée par l’éditeur.' },
+          {
+            cancelPurchasingGroup: {
+              __typename: 'ConflictError',
+              code: 'CONFLICT',
+              message: 'Le groupement est attribué : il ne peut pas passer à l’état annulé.',
+              fields: [],
             },
           },
-        },
+        ),
         // After a conflict the page is fetched again: the group may have changed meanwhile.
         { request: pageRequest, result: { data: { ...groupPage(coordinator), purchasingGroup: closed } } },
       ],
@@ -696,10 +692,7 @@ describe('Groupements — exports', () => {
     });
     renderApp(PAGE_PATH, [
       { request: pageRequest, result: { data: groupPage(null) } },
-      {
-        request: { query: GroupMembersCsvQuery, variables: { id: GROUP_ID } },
-        result: { data: { purchasingGroup: { __typename: 'PurchasingGroup', id: GROUP_ID, membersCsv: CSV } } },
-      },
+      answer(GroupMembersCsvQuery, { id: GROUP_ID }, { purchasingGroup: { __typename: 'PurchasingGroup', id: GROUP_ID, membersCsv: CSV } }),
     ]);
     fireEvent.click(await screen.findByRole('button', { name: 'Télécharger les membres (CSV)' }));
     await waitFor(() => expect(clicked).toEqual([{ href: 'blob:mutualis/1', download: 'groupement-UHVyY2hhc2luZ0dyb3VwOjE-membres.csv' }]));

@@ -1,5 +1,4 @@
 import type { TypedDocumentNode } from '@apollo/client';
-import type { GraphQLCodegenDataMasking } from '@apollo/client/masking';
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
@@ -11,11 +10,29 @@ import { App } from '../src/App';
 import { AccountMenuQuery } from '../src/components/AccountMenu';
 import type { MembershipStatus, Role } from '../src/gql/graphql';
 
+type Primitive = string | number | boolean | bigint | symbol | null | undefined;
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+/**
+ * An object's own fields and those of the fragments it spreads, and of the fragments they spread, all together
+ * (a field two of them select holds both selections).
+ */
+type Flat<T> = T extends { ' $fragmentRefs'?: infer Refs }
+  ? Omit<T, ' $fragmentRefs' | ' $fragmentName'> & Flat<UnionToIntersection<NonNullable<Refs>[keyof NonNullable<Refs>]>>
+  : Omit<T, ' $fragmentName'>;
+/** A generated result type with every fragment spread replaced by the fields it selects, at any depth. */
+export type Unmasked<T> = unknown extends T
+  ? T
+  : T extends Primitive
+    ? T
+    : T extends readonly unknown[]
+      ? Unmasked<T[number]>[]
+      : { [K in keyof Flat<T>]: Unmasked<Flat<T>[K]> };
+
 /**
  * The data a document answers, as its generated type says (ResultOf), with the fields of its fragments
  * unmasked and without the root __typename (which the server does not send): what a fixture must hold.
  */
-export type Fixture<TDocument> = Omit<GraphQLCodegenDataMasking.Unmasked<ResultOf<TDocument>>, '__typename'>;
+export type Fixture<TDocument> = Omit<Unmasked<ResultOf<TDocument>>, '__typename'>;
 
 /** One mocked answer to `query` with `variables` (or those a matcher accepts), its data typed by the document. */
 export function answer<TDocument extends TypedDocumentNode<any, any>>(

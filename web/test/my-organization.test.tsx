@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { DeploymentFormQuery } from '../src/screens/myOrganization/DeploymentForm';
 import { MyOrganizationQuery } from '../src/screens/myOrganization/MyOrganizationPage';
 import { DeclareDeploymentMutation } from '../src/screens/myOrganization/useDeclareDeployment';
-import { CAN, failOnConsoleErrors, normalizeSpaces, renderApp, viewerCan, viewerFixture, type ViewerFixture } from './helpers';
+import type { DeclareDeploymentInput } from '../src/gql/graphql';
+import { answer, CAN, failOnConsoleErrors, normalizeSpaces, renderApp, viewerCan, viewerFixture, type Fixture, type ViewerFixture } from './helpers';
 
 failOnConsoleErrors();
 
 const ORGANIZATION = { id: 'Organization:212500565', siren: '212500565', name: 'Besançon' };
 
-function myOrganization(viewer: ViewerFixture) {
+function myOrganization(viewer: ViewerFixture): Fixture<typeof MyOrganizationQuery> {
   return {
     viewerCan: viewerCan(viewer, 'actForOrganization', 'administerOrganization', 'pending', 'rejected'),
     viewer: {
@@ -36,17 +37,18 @@ function myOrganization(viewer: ViewerFixture) {
   };
 }
 
-const TOOLS = {
+const TOOLS: Fixture<typeof DeploymentFormQuery> = {
   tools: {
-    __typename: 'QueryToolsConnection',
+    __typename: 'CatalogueConnection',
     edges: [
-      { __typename: 'QueryToolsConnectionEdge', node: { __typename: 'Tool', id: 'Tool:2', slug: 'albert', name: 'Albert' } },
-      { __typename: 'QueryToolsConnectionEdge', node: { __typename: 'Tool', id: 'Tool:9', slug: 'deepl-pro', name: 'DeepL Pro' } },
+      { __typename: 'CatalogueConnectionEdge', node: { __typename: 'Tool', id: 'Tool:2', slug: 'albert', name: 'Albert' } },
+      { __typename: 'CatalogueConnectionEdge', node: { __typename: 'Tool', id: 'Tool:9', slug: 'deepl-pro', name: 'DeepL Pro' } },
     ],
   },
 };
 
-function deployment() {
+/** The declared deployment, as the success member of declareDeployment carries it. */
+function deployment(): Extract<Fixture<typeof DeclareDeploymentMutation>['declareDeployment'], { data: unknown }>['data'] {
   return {
     __typename: 'Deployment',
     id: 'Deployment:1193',
@@ -82,7 +84,7 @@ async function fillDeclaration() {
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
 }
 
-const EXPECTED_INPUT = {
+const EXPECTED_INPUT: DeclareDeploymentInput = {
   toolSlug: 'albert',
   status: 'PRODUCTION',
   service: 'Accueil',
@@ -99,27 +101,22 @@ describe('Mon organisation — declaring a deployment', () => {
     renderApp(
       '/mon-organisation',
       [
-        { request: { query: MyOrganizationQuery, variables: {} }, result: { data: myOrganization(viewer) } },
-        { request: { query: DeploymentFormQuery, variables: {} }, result: { data: TOOLS } },
-        {
-          request: { query: DeclareDeploymentMutation, variables: (variables) => (sent.push(variables), true) },
-          result: {
-            data: {
-              declareDeployment: {
-                __typename: 'ValidationError',
-                code: 'VALIDATION',
+        answer(MyOrganizationQuery, {}, myOrganization(viewer)),
+        answer(DeploymentFormQuery, {}, TOOLS),
+        answer(DeclareDeploymentMutation, (variables) => (sent.push(variables), true), {
+          declareDeployment: {
+            __typename: 'ValidationError',
+            code: 'VALIDATION',
+            message: 'Le coût annuel doit être un montant positif en euros, avec deux décimales au plus (ex. 1234.50).',
+            fields: [
+              {
+                __typename: 'FieldError',
+                field: 'annualCost',
                 message: 'Le coût annuel doit être un montant positif en euros, avec deux décimales au plus (ex. 1234.50).',
-                fields: [
-                  {
-                    __typename: 'FieldError',
-                    field: 'annualCost',
-                    message: 'Le coût annuel doit être un montant positif en euros, avec deux décimales au plus (ex. 1234.50).',
-                  },
-                ],
               },
-            },
+            ],
           },
-        },
+        }),
       ],
       { viewer },
     );
@@ -144,12 +141,13 @@ describe('Mon organisation — declaring a deployment', () => {
     renderApp(
       '/mon-organisation',
       [
-        { request: { query: MyOrganizationQuery, variables: {} }, result: { data: myOrganization(viewer) } },
-        { request: { query: DeploymentFormQuery, variables: {} }, result: { data: TOOLS } },
-        {
-          request: { query: DeclareDeploymentMutation, variables: { input: EXPECTED_INPUT } },
-          result: { data: { declareDeployment: { __typename: 'MutationDeclareDeploymentSuccess', data: deployment() } } },
-        },
+        answer(MyOrganizationQuery, {}, myOrganization(viewer)),
+        answer(DeploymentFormQuery, {}, TOOLS),
+        answer(
+          DeclareDeploymentMutation,
+          { input: EXPECTED_INPUT },
+          { declareDeployment: { __typename: 'MutationDeclareDeploymentSuccess', data: deployment() } },
+        ),
       ],
       { viewer },
     );
@@ -173,8 +171,8 @@ describe('Mon organisation — declaring a deployment', () => {
     renderApp(
       '/mon-organisation',
       [
-        { request: { query: MyOrganizationQuery, variables: {} }, result: { data: myOrganization(viewer) } },
-        { request: { query: DeploymentFormQuery, variables: {} }, result: { data: TOOLS } },
+        answer(MyOrganizationQuery, {}, myOrganization(viewer)),
+        answer(DeploymentFormQuery, {}, TOOLS),
       ],
       { viewer },
     );
@@ -192,7 +190,7 @@ describe('Mon organisation — declaring a deployment', () => {
 
   it('tells a person whose membership is pending, instead of offering the forms', async () => {
     const pending = viewerFixture({ membershipStatus: 'PENDING', can: CAN.pending });
-    renderApp('/mon-organisation', [{ request: { query: MyOrganizationQuery, variables: {} }, result: { data: myOrganization(pending) } }], {
+    renderApp('/mon-organisation', [answer(MyOrganizationQuery, {}, myOrganization(pending))], {
       viewer: pending,
     });
     expect(

@@ -1,13 +1,15 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { OrganizationPageQuery } from '../src/screens/organization/OrganizationPage';
-import { failOnConsoleErrors, normalizeSpaces, renderApp } from './helpers';
+import { answer, failOnConsoleErrors, normalizeSpaces, renderApp, type Fixture } from './helpers';
 
 failOnConsoleErrors();
 
+type OrganizationFixture = NonNullable<Fixture<typeof OrganizationPageQuery>['organization']>;
+
 const COMMUNES = ['Amagney', 'Audeux', 'Besançon'];
 
-function member(name: string, index: number) {
+function member(name: string, index: number): OrganizationFixture['members']['edges'][number] {
   const siren = `2125000${String(index).padStart(2, '0')}`;
   return {
     __typename: 'OrganizationMembersConnectionEdge',
@@ -16,7 +18,7 @@ function member(name: string, index: number) {
   };
 }
 
-function grandBesancon(members: { names: string[]; offset: number; next: string | null }) {
+function grandBesancon(members: { names: string[]; offset: number; next: string | null }): OrganizationFixture {
   return {
     __typename: 'Organization',
     id: 'Organization:242500361',
@@ -46,14 +48,12 @@ function grandBesancon(members: { names: string[]; offset: number; next: string 
 describe('Collectivité page', () => {
   it('shows an EPCI with its facts, its charter and « Communes membres (N) »', async () => {
     renderApp('/territoires/242500361', [
-      {
-        request: { query: OrganizationPageQuery, variables: { siren: '242500361' } },
-        result: { data: { organization: grandBesancon({ names: COMMUNES, offset: 0, next: 'm-2' }) } },
-      },
-      {
-        request: { query: OrganizationPageQuery, variables: { siren: '242500361', membersAfter: 'm-2' } },
-        result: { data: { organization: grandBesancon({ names: ['Avanne-Aveney'], offset: 3, next: null }) } },
-      },
+      answer(OrganizationPageQuery, { siren: '242500361' }, { organization: grandBesancon({ names: COMMUNES, offset: 0, next: 'm-2' }) }),
+      answer(
+        OrganizationPageQuery,
+        { siren: '242500361', membersAfter: 'm-2' },
+        { organization: grandBesancon({ names: ['Avanne-Aveney'], offset: 3, next: null }) },
+      ),
     ]);
 
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Grand Besançon Métropole');
@@ -77,32 +77,31 @@ describe('Collectivité page', () => {
 
   it('links a commune to its EPCI and shows no member list', async () => {
     renderApp('/territoires/212500565', [
-      {
-        request: { query: OrganizationPageQuery, variables: { siren: '212500565' } },
-        result: {
-          data: {
-            organization: {
-              ...grandBesancon({ names: [], offset: 0, next: null }),
-              id: 'Organization:212500565',
-              name: 'Besançon',
-              officialName: 'Besançon',
-              kind: 'COMMUNE',
-              epciType: null,
-              siren: '212500565',
-              code: '25056',
-              population: 119198,
-              charter: { __typename: 'Charter', status: 'NONE', adoptedAt: null, url: null, isDemo: false },
-              epci: { __typename: 'Organization', id: 'Organization:242500361', siren: '242500361', name: 'Grand Besançon Métropole' },
-              members: {
-                __typename: 'OrganizationMembersConnection',
-                totalCount: 0,
-                pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-                edges: [],
-              },
+      answer(
+        OrganizationPageQuery,
+        { siren: '212500565' },
+        {
+          organization: {
+            ...grandBesancon({ names: [], offset: 0, next: null }),
+            id: 'Organization:212500565',
+            name: 'Besançon',
+            officialName: 'Besançon',
+            kind: 'COMMUNE',
+            epciType: null,
+            siren: '212500565',
+            code: '25056',
+            population: 119198,
+            charter: { __typename: 'Charter', status: 'NONE', adoptedAt: null, url: null, isDemo: false },
+            epci: { __typename: 'Organization', id: 'Organization:242500361', siren: '242500361', name: 'Grand Besançon Métropole' },
+            members: {
+              __typename: 'OrganizationMembersConnection',
+              totalCount: 0,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+              edges: [],
             },
           },
         },
-      },
+      ),
     ]);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Besançon');
     expect(screen.getByRole('link', { name: 'Grand Besançon Métropole' }).getAttribute('href')).toBe('/territoires/242500361');
@@ -112,10 +111,7 @@ describe('Collectivité page', () => {
 
   it('explains an unknown SIREN in French, with a way back', async () => {
     renderApp('/territoires/999999999', [
-      {
-        request: { query: OrganizationPageQuery, variables: { siren: '999999999' } },
-        result: { data: { organization: null } },
-      },
+      answer(OrganizationPageQuery, { siren: '999999999' }, { organization: null }),
     ]);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Collectivité introuvable');
     expect(screen.getByText(/Aucune collectivité ne correspond au SIREN « 999999999 »/)).toBeTruthy();

@@ -5,11 +5,15 @@ import { ToolPageAdoptersNearQuery } from '../src/screens/tool/ToolAdoption';
 import { ToolPageQuery } from '../src/screens/tool/ToolPage';
 import { SubmitReviewMutation } from '../src/screens/tool/useSubmitReview';
 import { VoteReviewHelpfulMutation } from '../src/screens/tool/useVoteReviewHelpful';
-import { failOnConsoleErrors, normalizeSpaces, renderApp, viewerCan, viewerFixture } from './helpers';
+import { answer, failOnConsoleErrors, normalizeSpaces, renderApp, viewerCan, viewerFixture, type Fixture, type ViewerFixture } from './helpers';
 
 failOnConsoleErrors();
 
-function review(id: string, overrides: Record<string, unknown> = {}) {
+type ToolPageData = Fixture<typeof ToolPageQuery>;
+type ToolFixture = NonNullable<ToolPageData['tool']>;
+type ReviewFixture = ToolFixture['reviews']['edges'][number]['node'];
+
+function review(id: string, overrides: Partial<ReviewFixture> = {}): ReviewFixture {
   return {
     __typename: 'Review',
     id: `Review:${id}`,
@@ -36,9 +40,7 @@ function review(id: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-type ReviewFixture = ReturnType<typeof review>;
-
-function albert(reviews: ReviewFixture[], ratings: Record<string, unknown>, viewer: ReturnType<typeof viewerFixture> | null) {
+function albert(reviews: ReviewFixture[], ratings: Partial<ToolFixture['ratings']>, viewer: ViewerFixture | null): ToolPageData & { tool: ToolFixture } {
   return {
     viewer: viewer
       ? {
@@ -146,9 +148,11 @@ function albert(reviews: ReviewFixture[], ratings: Record<string, unknown>, view
 const VERIFIED = review('1', { title: 'Gain de temps réel', verified: true, pros: 'Réponses sourcées', cons: 'Accès limité', easeOfUse: 5 });
 const UNVERIFIED = review('2', { title: 'Essai rapide', verified: false, helpfulCount: 3 });
 
-const toolQuery = (data: ReturnType<typeof albert>) => ({ request: { query: ToolPageQuery, variables: { slug: 'albert' } }, result: { data } });
+const toolQuery = (data: ToolPageData) => answer(ToolPageQuery, { slug: 'albert' }, data);
 
-function nearby(siren: string, name: string, proximity: string, status: string) {
+type NearbyFixture = NonNullable<NonNullable<Fixture<typeof ToolPageAdoptersNearQuery>['tool']>['adoptersNear']>[number];
+
+function nearby(siren: string, name: string, proximity: NearbyFixture['proximity'], status: NearbyFixture['status']): NearbyFixture {
   return {
     __typename: 'NearbyAdopter',
     proximity,
@@ -158,10 +162,8 @@ function nearby(siren: string, name: string, proximity: string, status: string) 
 }
 
 /** « Qui l’utilise près de chez moi ? » for a SIREN: answered once. */
-const nearQuery = (siren: string, adopters: ReturnType<typeof nearby>[]) => ({
-  request: { query: ToolPageAdoptersNearQuery, variables: { slug: 'albert', siren } },
-  result: { data: { tool: { __typename: 'Tool', id: 'Tool:2', adoptersNear: adopters } } },
-});
+const nearQuery = (siren: string, adopters: NearbyFixture[]) =>
+  answer(ToolPageAdoptersNearQuery, { slug: 'albert', siren }, { tool: { __typename: 'Tool', id: 'Tool:2', adoptersNear: adopters } });
 
 describe('Tool page', () => {
   it('shows the tool, its prices, its impact with the method, the ratings and the « Avis vérifié » badge', async () => {
@@ -216,29 +218,25 @@ describe('Tool page', () => {
       [
         toolQuery(albert([UNVERIFIED], {}, viewer)),
         nearQuery('212500565', []),
-        {
-          request: {
-            query: SubmitReviewMutation,
-            variables: {
-              input: {
-                toolSlug: 'albert',
-                rating: 5,
-                easeOfUse: 4,
-                title: 'Un assistant utile',
-                body: 'Nous utilisons Albert à l’accueil depuis janvier.',
-                pros: 'Réponses sourcées',
-              },
+        answer(
+          SubmitReviewMutation,
+          {
+            input: {
+              toolSlug: 'albert',
+              rating: 5,
+              easeOfUse: 4,
+              title: 'Un assistant utile',
+              body: 'Nous utilisons Albert à l’accueil depuis janvier.',
+              pros: 'Réponses sourcées',
             },
           },
-          result: {
-            data: {
-              submitReview: {
-                __typename: 'MutationSubmitReviewSuccess',
-                data: { __typename: 'Review', id: 'Review:99', versionCount: 0, verified: true },
-              },
+          {
+            submitReview: {
+              __typename: 'MutationSubmitReviewSuccess',
+              data: { __typename: 'Review', id: 'Review:99', versionCount: 0, verified: true },
             },
           },
-        },
+        ),
         // The tool page fetched again: the new review and the new averages.
         toolQuery(albert([mine, UNVERIFIED], { count: 13, verifiedCount: 10, average: '4.23' }, viewer)),
       ],
@@ -283,17 +281,11 @@ describe('Tool page', () => {
       [
         toolQuery(albert([UNVERIFIED], {}, viewer)),
         nearQuery('212500565', []),
-        {
-          request: { query: VoteReviewHelpfulMutation, variables: { reviewId: 'Review:2' } },
-          result: {
-            data: {
-              voteReviewHelpful: {
-                __typename: 'MutationVoteReviewHelpfulSuccess',
-                data: { __typename: 'Review', id: 'Review:2', helpfulCount: 4 },
-              },
-            },
-          },
-        },
+        answer(
+          VoteReviewHelpfulMutation,
+          { reviewId: 'Review:2' },
+          { voteReviewHelpful: { __typename: 'MutationVoteReviewHelpfulSuccess', data: { __typename: 'Review', id: 'Review:2', helpfulCount: 4 } } },
+        ),
       ],
       { viewer },
     );
