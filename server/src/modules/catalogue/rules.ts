@@ -1,12 +1,10 @@
 // Catalogue search, filters, ordering and facets: pure functions over light rows, one per tool.
 import { normalizeSearch } from '../../shared/text.ts';
 import { dec } from '../../shared/money.ts';
+import { EU_COUNTRIES } from '../../shared/validation.ts';
 
-/** The 27 member states (ISO 3166-1 alpha-2). */
-export const EU_COUNTRIES = new Set([
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL',
-  'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
-]);
+/** The 27 member states (ISO 3166-1 alpha-2), from the shared input rules. */
+export { EU_COUNTRIES };
 
 export interface CatalogueRow {
   id: number;
@@ -178,3 +176,7 @@ export function queryCatalogue<R extends CatalogueRow>(
     },
   };
 }
+
+/** What a tool is found by in the catalogue: its name and description, its provider's and its category's names. */
+export const toolSearchText = (tool: { name: string; description: string }, provider: string, category: string) =>
+  normalizeSearch([tool.name, tool.description, provider, category].join(' '));
