@@ -169,6 +169,13 @@ export const Tool = builder.prismaNode('Tool', {
     isDemo: t.exposeBoolean('isDemo'),
     plans: t.relation('plans', { query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
     impactFigures: t.relation('impactFigures', { query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
+    // the editsTool scope (auth/rules.ts canEditTool) answered as a boolean: false for a visitor too
+    viewerCanEdit: t.boolean({
+      description: 'Vrai quand la personne connectée peut modifier l’outil, ses offres et ses chiffres d’impact (administrateur de la plateforme, ou fournisseur de l’outil).',
+      authScopes: (tool) => ({ editsTool: tool.providerId }),
+      unauthorizedResolver: () => false,
+      resolve: () => true,
+    }),
   }),
 });
 
