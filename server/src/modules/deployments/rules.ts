@@ -6,6 +6,9 @@ export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 /** Statuses that prove real use: a review from such an organization is "verified". */
 export const VERIFYING_STATUSES: readonly DeploymentStatus[] = ['PILOT', 'PRODUCTION', 'ABANDONED'];
 
+/** Statuses of an organization that uses the tool now (pilot or production): an adopter. */
+export const ADOPTING_STATUSES: readonly DeploymentStatus[] = VERIFYING_STATUSES.filter((status) => status !== 'ABANDONED');
+
 /**
  * A deployment moves forward (EXPLORING → PILOT → PRODUCTION) and may be abandoned at any stage; it never
  * moves back, and an abandoned deployment stays abandoned (declare a new status by updating the reason).
@@ -26,7 +29,33 @@ const LABELS: Record<DeploymentStatus, string> = {
   ABANDONED: 'l’abandon',
 };
 
-/** Euros with at most two decimals, non-negative, below a hundred billion. */
-export function isValidAmount(text: string): boolean {
-  return /^\d{1,11}(\.\d{1,2})?$/.test(text);
+// ----------------------------------------------------------------------------- nearby adopters
+
+export type Proximity = 'EPCI' | 'DEPARTEMENT' | 'REGION';
+
+interface Place {
+  id: number;
+  kind: string;
+  epciId: number | null;
+  departementCode: string | null;
+  population: number | null;
+}
+
+const RANK: Record<Proximity, number> = { EPCI: 0, DEPARTEMENT: 1, REGION: 2 };
+
+/** How close an adopter of the same region is to the target: same EPCI (or the EPCI itself), same département, region. */
+export function proximityOf(target: Place, adopter: Place): Proximity {
+  // the EPCI of a commune, or the EPCI itself
+  const epciId = target.kind === 'EPCI' ? target.id : target.epciId;
+  if (epciId != null && (adopter.epciId === epciId || adopter.id === epciId)) return 'EPCI';
+  if (target.departementCode && adopter.departementCode === target.departementCode) return 'DEPARTEMENT';
+  return 'REGION';
+}
+
+/** The `first` adopters closest to the target (1 to 100), the most populated first at the same distance. */
+export function nearestAdopters<A extends { organization: Place }>(target: Place, adopters: A[], first: number) {
+  return adopters
+    .map((adopter) => ({ ...adopter, proximity: proximityOf(target, adopter.organization) }))
+    .sort((a, b) => RANK[a.proximity] - RANK[b.proximity] || (b.organization.population ?? 0) - (a.organization.population ?? 0))
+    .slice(0, Math.min(Math.max(first, 1), 100));
 }

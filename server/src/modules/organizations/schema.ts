@@ -1,8 +1,6 @@
-import { Prisma } from '../../generated/prisma/client.ts';
 import { EpciType as EpciTypeValues, OrganizationKind as KindValues, CharterStatus as CharterValues } from '../../generated/prisma/enums.ts';
-import { normalizeSearch } from '../../shared/text.ts';
 import { builder } from '../../graphql/builder.ts';
-import { ValidationError } from '../../graphql/errors.ts';
+import { countOrganizations, listOrganizations, organizationBySiren, organizationScope, pendingUsers, setCharter } from './service.ts';
 
 export const OrganizationKind = builder.enumType('OrganizationKind', {
   description: 'Nature de la collectivité.',
@@ -33,6 +31,9 @@ const Charter = builder.objectRef<CharterShape>('Charter').implement({
     isDemo: t.exposeBoolean('isDemo', { description: 'Vrai quand la charte provient des données de démonstration.' }),
   }),
 });
+
+/** A viewerCan… field: true when the viewer passes the field's scopes, false otherwise (for a visitor too). */
+const BY_SCOPES = { unauthorizedResolver: () => false, resolve: () => true };
 
 export const Organization = builder.prismaNode('Organization', {
   description: 'Une collectivité (commune, EPCI, département, région), identifiée par son SIREN.',
@@ -65,6 +66,16 @@ export const Organization = builder.prismaNode('Organization', {
       select: { charterStatus: true, charterAdoptedAt: true, charterUrl: true, charterIsDemo: true },
       resolve: (o) => ({ status: o.charterStatus, adoptedAt: o.charterAdoptedAt, url: o.charterUrl, isDemo: o.charterIsDemo }),
     }),
+    pendingUsers: t.prismaField({
+      type: ['User'],
+      description: 'Personnes en attente d’approbation (administrateurs de l’organisation ou de la plateforme).',
+      select: { id: true },
+      authScopes: (org) => ({ approves: org.id }),
+      resolve: (query, org, _args, ctx) => pendingUsers(ctx, org.id, query),
+    }),
+    // what the web shows or hides, from the scopes the mutations ask
+    viewerCanActFor: t.boolean({ ...BY_SCOPES, authScopes: (org) => ({ actsFor: org.id }), description: 'Vrai quand la personne connectée peut déclarer des déploiements et publier des avis au nom de la collectivité.' }),
+    viewerCanAdminister: t.boolean({ ...BY_SCOPES, authScopes: (org) => ({ administers: org.id }), description: 'Vrai quand la personne connectée peut gérer la collectivité (charte, adhésions, groupements).' }),
   }),
 });
 
@@ -78,27 +89,6 @@ const OrganizationFilter = builder.inputType('OrganizationFilter', {
   }),
 });
 
-type Filter = {
-  kind?: Prisma.OrganizationWhereInput['kind'] | null;
-  epciType?: Prisma.OrganizationWhereInput['epciType'] | null;
-  departement?: string | null;
-  region?: string | null;
-  search?: string | null;
-};
-
-function organizationWhere(filter: Filter | null | undefined): Prisma.OrganizationWhereInput {
-  if (!filter) return {};
-  const words = filter.search ? normalizeSearch(filter.search).split(' ').filter(Boolean) : [];
-  if (filter.search && filter.search.length > 100) throw new ValidationError('Recherche trop longue (100 caractères au plus).', 'search');
-  return {
-    ...(filter.kind ? { kind: filter.kind } : {}),
-    ...(filter.epciType ? { epciType: filter.epciType } : {}),
-    ...(filter.departement ? { departementCode: filter.departement.toUpperCase() } : {}),
-    ...(filter.region ? { regionCode: filter.region } : {}),
-    ...(words.length ? { AND: words.map((word) => ({ searchName: { contains: word } })) } : {}),
-  };
-}
-
 builder.queryFields((t) => ({
   organizations: t.prismaConnection({
     type: 'Organization',
@@ -107,25 +97,30 @@ builder.queryFields((t) => ({
     cursor: 'id',
     maxSize: 200,
     args: { filter: t.arg({ type: OrganizationFilter, required: false }) },
-    totalCount: (_parent, args, ctx) => ctx.prisma.organization.count({ where: organizationWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.organization.findMany({
-        ...query,
-        where: organizationWhere(args.filter),
-        orderBy: args.filter?.search
-          ? [{ population: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }]
-          : [{ searchName: 'asc' }, { id: 'asc' }],
-      }),
+    totalCount: (_parent, args, ctx) => countOrganizations(ctx, args.filter),
+    resolve: (query, _parent, args, ctx) => listOrganizations(ctx, args.filter, query),
   }),
   organization: t.prismaField({
     type: 'Organization',
     nullable: true,
     description: 'Une collectivité par son SIREN (9 chiffres).',
     args: { siren: t.arg.string() },
-    resolve: (query, _parent, { siren }, ctx) => {
-      const value = siren.replace(/\s/g, '');
-      if (!/^\d{9}$/.test(value)) throw new ValidationError('Le SIREN doit comporter 9 chiffres.', 'siren');
-      return ctx.prisma.organization.findUnique({ ...query, where: { siren: value } });
+    resolve: (query, _parent, { siren }, ctx) => organizationBySiren(ctx, siren, query),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setCharter: t.withAuth({ loggedIn: true }).prismaField({
+    type: 'Organization',
+    description: 'Renseigne la charte éthique de l’IA de la collectivité (administrateurs de l’organisation).',
+    errors: {},
+    args: {
+      organizationSiren: t.arg.string({ required: false }),
+      status: t.arg({ type: CharterStatus }),
+      adoptedAt: t.arg({ type: 'Date', required: false }),
+      url: t.arg.string({ required: false }),
     },
+    authScopes: (_p, args, ctx) => organizationScope(ctx, 'administers', args.organizationSiren),
+    resolve: (query, _p, args, ctx) => setCharter(ctx, ctx.viewer, args, query),
   }),
 }));

@@ -1,47 +1,29 @@
-import { Prisma } from '../../generated/prisma/client.ts';
 import { ModerationStatus as ModerationValues } from '../../generated/prisma/enums.ts';
-import { VERIFYING_STATUSES } from '../deployments/rules.ts';
-import {
-  canActForOrganization,
-  canFlagReview,
-  canModerate,
-  canVoteReview,
-  isVisible,
-  moderationVisibility,
-  reviewVisibility,
-  visibleWhere,
-} from '../auth/rules.ts';
-import { audited } from '../audit/service.ts';
+import { isVisible, moderationVisibility, reviewVisibility } from '../auth/rules.ts';
 import { builder } from '../../graphql/builder.ts';
-import type { Context } from '../../graphql/context.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, requireViewer } from '../../graphql/errors.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';
-import { Checks, clean } from '../../graphql/validate.ts';
+import { organizationScope } from '../organizations/service.ts';
+import { isOwnReview } from './rules.ts';
+import {
+  flagReview,
+  loadRatings,
+  loadVerified,
+  moderateReview,
+  moderationQueue,
+  moderationQueueCount,
+  submitReview,
+  viewerReview,
+  voteReviewHelpful,
+  type RatingRow,
+} from './service.ts';
+
+// until comparison/schema.ts imports it from reviews/service.ts, as other modules should
+export { loadRatings } from './service.ts';
 
 const ModerationStatus = builder.enumType('ModerationStatus', { values: Object.values(ModerationValues) });
 
-const CRITERIA = [
-  ['ratingEaseOfUse', 'easeOfUse', 'La note de facilité d’utilisation'],
-  ['ratingOutputQuality', 'outputQuality', 'La note de qualité des résultats'],
-  ['ratingSupport', 'support', 'La note d’accompagnement'],
-  ['ratingDataProtection', 'dataProtection', 'La note de protection des données et de souveraineté'],
-  ['ratingValueForMoney', 'valueForMoney', 'La note de rapport qualité-prix'],
-  ['ratingAccessibility', 'accessibility', 'La note d’accessibilité'],
-] as const;
-
-/** Whether each (organization, tool) pair has a deployment that proves real use: one query per request. */
-async function loadVerified(keys: readonly string[], ctx: Context): Promise<boolean[]> {
-  const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
-  const rows = await ctx.prisma.deployment.findMany({
-    where: {
-      status: { in: [...VERIFYING_STATUSES] },
-      OR: pairs.map(([organizationId, toolId]) => ({ organizationId, toolId })),
-    },
-    select: { organizationId: true, toolId: true },
-  });
-  const found = new Set(rows.map((r) => `${r.organizationId}:${r.toolId}`));
-  return keys.map((key) => found.has(key));
-}
+/** A viewerCan… field: true when the viewer passes the field's scopes, false otherwise (for a visitor too). */
+const BY_SCOPES = { unauthorizedResolver: () => false, resolve: () => true };
 
 export const Review = builder.prismaNode('Review', {
   description: 'Avis d’une collectivité sur un outil ; « vérifié » quand elle l’a réellement déployé.',
@@ -93,21 +75,16 @@ export const Review = builder.prismaNode('Review', {
     isDemo: t.exposeBoolean('isDemo'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    // what the web shows or hides, from the scopes the mutations ask
+    viewerCanFlag: t.boolean({ ...BY_SCOPES, authScopes: { flagsReviews: true }, description: 'Vrai quand la personne connectée peut signaler cet avis à la modération.' }),
+    viewerCanVote: t.boolean({
+      description: 'Vrai quand la personne connectée peut juger cet avis utile (pas le sien).',
+      authScopes: { votesReviews: true },
+      unauthorizedResolver: () => false,
+      resolve: (review, _args, ctx) => !!ctx.viewer && !isOwnReview(review, ctx.viewer.id),
+    }),
   }),
 });
-
-interface RatingRow {
-  toolId: number;
-  count: number;
-  verifiedCount: number;
-  average: string | null;
-  easeOfUse: string | null;
-  outputQuality: string | null;
-  support: string | null;
-  dataProtection: string | null;
-  valueForMoney: string | null;
-  accessibility: string | null;
-}
 
 const RatingSummary = builder.objectRef<RatingRow>('RatingSummary').implement({
   description: 'Notes moyennes des avis visibles (sur 5, deux décimales), et combien sont vérifiés.',
@@ -124,35 +101,8 @@ const RatingSummary = builder.objectRef<RatingRow>('RatingSummary').implement({
   }),
 });
 
-/** Rating aggregates of many tools in one SQL statement. */
-export async function loadRatings(toolIds: readonly number[], ctx: Context): Promise<RatingRow[]> {
-  const statuses = [...VERIFYING_STATUSES];
-  const rows = await ctx.prisma.$queryRaw<RatingRow[]>`
-    SELECT r."toolId",
-           count(*)::int AS count,
-           count(*) FILTER (WHERE EXISTS (
-             SELECT 1 FROM "Deployment" d
-              WHERE d."organizationId" = r."organizationId" AND d."toolId" = r."toolId"
-                AND d.status::text = ANY(${statuses}::text[])))::int AS "verifiedCount",
-           round(avg(r.rating), 2)::text AS average,
-           round(avg(r."ratingEaseOfUse"), 2)::text AS "easeOfUse",
-           round(avg(r."ratingOutputQuality"), 2)::text AS "outputQuality",
-           round(avg(r."ratingSupport"), 2)::text AS support,
-           round(avg(r."ratingDataProtection"), 2)::text AS "dataProtection",
-           round(avg(r."ratingValueForMoney"), 2)::text AS "valueForMoney",
-           round(avg(r."ratingAccessibility"), 2)::text AS accessibility
-      FROM "Review" r
-     WHERE r."toolId" = ANY(${[...toolIds]}::int[]) AND r."moderationStatus" = 'VISIBLE'
-     GROUP BY r."toolId"`;
-  const byTool = new Map(rows.map((row) => [row.toolId, row]));
-  return toolIds.map(
-    (toolId) =>
-      byTool.get(toolId) ?? {
-        toolId, count: 0, verifiedCount: 0, average: null, easeOfUse: null, outputQuality: null, support: null,
-        dataProtection: null, valueForMoney: null, accessibility: null,
-      },
-  );
-}
+/** A tool's viewerCan… answer: the viewer passes the field's scopes, and the tool is in the catalogue (not archived). */
+const ON_ACTIVE_TOOL = { select: { archivedAt: true }, unauthorizedResolver: () => false, resolve: (tool: { archivedAt: Date | null }) => !tool.archivedAt };
 
 builder.prismaObjectFields('Tool', (t) => ({
   ratings: t.loadable({
@@ -167,12 +117,7 @@ builder.prismaObjectFields('Tool', (t) => ({
     type: Review,
     nullable: true,
     description: 'L’avis de l’organisation de la personne connectée sur cet outil, s’il existe (une nouvelle soumission le met à jour).',
-    resolve: (tool, _args, ctx) =>
-      ctx.viewer
-        ? ctx.prisma.review.findUnique({
-            where: { organizationId_toolId: { organizationId: ctx.viewer.organizationId, toolId: tool.id }, ...visibleWhere(reviewVisibility(ctx.viewer)) },
-          })
-        : null,
+    resolve: (tool, _args, ctx) => viewerReview(ctx, tool.id),
   }),
   reviews: t.relatedConnection('reviews', {
     description: 'Avis visibles, les plus récents d’abord.',
@@ -180,6 +125,7 @@ builder.prismaObjectFields('Tool', (t) => ({
     totalCount: true,
     query: () => ({ where: { moderationStatus: 'VISIBLE' }, orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }] }),
   }),
+  viewerCanReview: t.boolean({ ...ON_ACTIVE_TOOL, authScopes: (_tool, _args, ctx) => organizationScope(ctx, 'actsFor'), description: 'Vrai quand la personne connectée peut publier l’avis de sa collectivité sur l’outil (outil du catalogue, non archivé).' }),
 }));
 
 const SubmitReviewInput = builder.inputType('SubmitReviewInput', {
@@ -202,124 +148,39 @@ const SubmitReviewInput = builder.inputType('SubmitReviewInput', {
 
 const ModerationAction = builder.enumType('ModerationAction', { values: ['HIDE', 'RESTORE'] as const });
 
-
-async function findReview(ctx: Context, id: string) {
-  // a review the viewer may not see is as unknown as a missing one
-  const review = await ctx.prisma.review.findUnique({ where: { id: Number(id), ...visibleWhere(reviewVisibility(ctx.viewer)) } });
-  if (!review) throw new NotFoundError('Avis introuvable.');
-  return review;
-}
-
-/** Plain text only: control characters out, line breaks kept. */
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const plain = (text: string | null | undefined) => clean(text?.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''));
-
 builder.mutationFields((t) => ({
-  submitReview: t.prismaField({
+  submitReview: t.withAuth({ loggedIn: true }).prismaField({
     type: 'Review',
     description:
       'Publie l’avis de sa collectivité sur un outil ; une nouvelle soumission met à jour l’avis et conserve la version précédente.',
     errors: {},
     args: { input: t.arg({ type: SubmitReviewInput }) },
-    resolve: async (query, _parent, { input }, ctx) => {
-      const viewer = requireViewer(ctx);
-      if (!canActForOrganization(viewer, viewer.organizationId)) {
-        throw new ForbiddenError('Seuls les membres approuvés d’une collectivité peuvent publier un avis en son nom.');
-      }
-      const tool = await ctx.prisma.tool.findUnique({ where: { slug: input.toolSlug } });
-      if (!tool || tool.archivedAt) throw new ValidationError('Outil introuvable dans le catalogue.', 'toolSlug');
-      const checks = new Checks()
-        .rating(input.rating, 'rating', 'La note globale', true)
-        .text(input.title, 'title', 'Le titre', { min: 3, max: 120 })
-        .text(input.body, 'body', 'Le texte de l’avis', { min: 10, max: 5000 })
-        .text(input.pros, 'pros', 'Les points forts', { max: 1000 })
-        .text(input.cons, 'cons', 'Les points faibles', { max: 1000 });
-      for (const [, field, label] of CRITERIA) checks.rating(input[field], field, label);
-      checks.done();
-      const data = {
-        rating: input.rating,
-        ...Object.fromEntries(CRITERIA.map(([column, field]) => [column, input[field] ?? null])),
-        title: plain(input.title)!,
-        body: plain(input.body)!,
-        pros: plain(input.pros),
-        cons: plain(input.cons),
-        authorId: viewer.id,
-        isDemo: false,
-      };
-      const where = { organizationId_toolId: { organizationId: viewer.organizationId, toolId: tool.id } };
-      const saved = await audited(ctx, 'review.submit', async (tx) => {
-        const before = await tx.review.findUnique({ where });
-        if (before) await tx.reviewVersion.create({ data: { reviewId: before.id, snapshot: JSON.parse(JSON.stringify(before)) } });
-        const after = before
-          ? await tx.review.update({ where: { id: before.id }, data })
-          : await tx.review.create({ data: { ...data, toolId: tool.id, organizationId: viewer.organizationId } });
-        return { result: after, entityType: 'Review', entityId: after.id, organizationId: viewer.organizationId, before, after };
-      });
-      return ctx.prisma.review.findUniqueOrThrow({ ...query, where: { id: saved.id } });
-    },
+    authScopes: (_p, _args, ctx) => organizationScope(ctx, 'actsFor'),
+    resolve: (query, _p, { input }, ctx) => submitReview(ctx, ctx.viewer, input, query),
   }),
-
-  flagReview: t.prismaField({
+  flagReview: t.withAuth({ loggedIn: true }).prismaField({
     type: 'Review',
     description: 'Signale un avis aux modérateurs (un signalement par personne et par avis).',
     errors: {},
     args: { reviewId: t.arg.globalID({ for: Review }), reason: t.arg.string({ extensions: { multiline: true } }) },
-    resolve: async (query, _parent, args, ctx) => {
-      const viewer = requireViewer(ctx);
-      if (!canFlagReview(viewer)) throw new ForbiddenError();
-      const review = await findReview(ctx, args.reviewId.id);
-      new Checks().text(args.reason, 'reason', 'Le motif du signalement', { min: 3, max: 500 }).done();
-      const already = await ctx.prisma.reviewFlag.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: viewer.id } } });
-      if (already) throw new ConflictError('Vous avez déjà signalé cet avis.');
-      await audited(ctx, 'review.flag', async (tx) => {
-        const flag = await tx.reviewFlag.create({ data: { reviewId: review.id, userId: viewer.id, reason: plain(args.reason)! } });
-        return { result: flag, entityType: 'Review', entityId: review.id, organizationId: viewer.organizationId, after: flag };
-      });
-      return ctx.prisma.review.findUniqueOrThrow({ ...query, where: { id: review.id } });
-    },
+    authScopes: { flagsReviews: true },
+    resolve: (query, _p, args, ctx) => flagReview(ctx, ctx.viewer, args.reviewId.id, args.reason, query),
   }),
-
-  voteReviewHelpful: t.prismaField({
+  voteReviewHelpful: t.withAuth({ loggedIn: true }).prismaField({
     type: 'Review',
     description: 'Indique qu’un avis a été utile (un vote par personne).',
     errors: {},
     args: { reviewId: t.arg.globalID({ for: Review }) },
-    resolve: async (query, _parent, args, ctx) => {
-      const viewer = requireViewer(ctx);
-      if (!canVoteReview(viewer)) throw new ForbiddenError();
-      const review = await findReview(ctx, args.reviewId.id);
-      if (review.authorId === viewer.id) throw new ValidationError('Vous ne pouvez pas voter pour votre propre avis.', 'reviewId');
-      const already = await ctx.prisma.reviewVote.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: viewer.id } } });
-      if (already) throw new ConflictError('Vous avez déjà indiqué que cet avis était utile.');
-      await audited(ctx, 'review.vote', async (tx) => {
-        await tx.reviewVote.create({ data: { reviewId: review.id, userId: viewer.id } });
-        const after = await tx.review.update({ where: { id: review.id }, data: { helpfulCount: { increment: 1 } } });
-        return { result: after, entityType: 'Review', entityId: review.id, organizationId: viewer.organizationId, before: { helpfulCount: review.helpfulCount }, after: { helpfulCount: after.helpfulCount } };
-      });
-      return ctx.prisma.review.findUniqueOrThrow({ ...query, where: { id: review.id } });
-    },
+    authScopes: { votesReviews: true },
+    resolve: (query, _p, args, ctx) => voteReviewHelpful(ctx, ctx.viewer, args.reviewId.id, query),
   }),
-
-  moderateReview: t.prismaField({
+  moderateReview: t.withAuth({ loggedIn: true }).prismaField({
     type: 'Review',
     description: 'Masque ou rétablit un avis, avec un motif (administrateurs de la plateforme).',
     errors: {},
     args: { reviewId: t.arg.globalID({ for: Review }), action: t.arg({ type: ModerationAction }), reason: t.arg.string({ extensions: { multiline: true } }) },
-    resolve: async (query, _parent, args, ctx) => {
-      const viewer = requireViewer(ctx);
-      if (!canModerate(viewer)) throw new ForbiddenError();
-      const review = await findReview(ctx, args.reviewId.id);
-      new Checks().text(args.reason, 'reason', 'Le motif de modération', { min: 3, max: 500 }).done();
-      await audited(ctx, args.action === 'HIDE' ? 'review.hide' : 'review.restore', async (tx) => {
-        const after = await tx.review.update({
-          where: { id: review.id },
-          data: { moderationStatus: args.action === 'HIDE' ? 'HIDDEN' : 'VISIBLE', moderationReason: plain(args.reason) },
-        });
-        const pick = (r: typeof review) => ({ moderationStatus: r.moderationStatus, moderationReason: r.moderationReason });
-        return { result: after, entityType: 'Review', entityId: review.id, organizationId: review.organizationId, before: pick(review), after: pick(after) };
-      });
-      return ctx.prisma.review.findUniqueOrThrow({ ...query, where: { id: review.id } });
-    },
+    authScopes: { admin: true },
+    resolve: (query, _p, args, ctx) => moderateReview(ctx, args.reviewId.id, args.action, args.reason, query),
   }),
 }));
 
@@ -329,10 +190,7 @@ builder.queryFields((t) => ({
     description: 'Avis signalés ou masqués, à examiner (administrateurs de la plateforme).',
     cursor: 'id',
     authScopes: { admin: true },
-    totalCount: (_parent, _args, ctx) => ctx.prisma.review.count({ where: moderationWhere }),
-    resolve: (query, _parent, _args, ctx) =>
-      ctx.prisma.review.findMany({ ...query, where: moderationWhere, orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }] }),
+    totalCount: (_parent, _args, ctx) => moderationQueueCount(ctx),
+    resolve: (query, _parent, _args, ctx) => moderationQueue(ctx, query),
   }),
 }));
-
-const moderationWhere: Prisma.ReviewWhereInput = { OR: [{ flags: { some: {} } }, { moderationStatus: 'HIDDEN' }] };
