@@ -211,7 +211,7 @@ describe('Groupements — the list', () => {
             title: 'Fuites 2027 — Grand Besançon',
             status: 'DRAFT',
             isDemo: false,
-            viewerIsCoordinator: true,
+            viewerCanCoordinate: true,
             viewerCanJoin: { __typename: 'Permission', allowed: false, reason: 'Le groupement est en préparation : les adhésions et engagements sont figés.' },
           }),
         ),
@@ -375,7 +375,7 @@ function groupPage(
       })),
       viewerMembership: null,
       viewerCanJoin: { __typename: 'Permission', allowed: true, reason: null },
-      viewerIsCoordinator: false,
+      viewerCanCoordinate: false,
       ...overrides,
     },
   };
@@ -587,13 +587,13 @@ describe('Groupements — a group', () => {
     const frozen = 'Le groupement est clos : les adhésions et engagements sont figés.';
     const closed = groupPage(coordinator, {
       status: 'CLOSED',
-      viewerIsCoordinator: true,
+      viewerCanCoordinate: true,
       viewerCanJoin: { __typename: 'Permission', allowed: false, reason: frozen },
     }).purchasingGroup!;
     renderApp(
       PAGE_PATH,
       [
-        { request: pageRequest, result: { data: groupPage(coordinator, { viewerIsCoordinator: true }) } },
+        { request: pageRequest, result: { data: groupPage(coordinator, { viewerCanCoordinate: true }) } },
         answer(ClosePurchasingGroupMutation, { id: GROUP_ID }, { closePurchasingGroup: { __typename: 'MutationClosePurchasingGroupSuccess', data: closed } }),
         answer(
           CancelPurchasingGroupMutation,

@@ -12,7 +12,7 @@ const ORGANIZATION = { id: 'Organization:212500565', siren: '212500565', name: '
 
 function myOrganization(viewer: ViewerFixture): Fixture<typeof MyOrganizationQuery> {
   return {
-    viewerCan: viewerCan(viewer, 'actForOrganization', 'administerOrganization', 'pending', 'rejected'),
+    viewerCan: viewerCan(viewer, 'pending', 'rejected'),
     viewer: {
       __typename: viewer.__typename,
       id: viewer.id,
@@ -25,6 +25,8 @@ function myOrganization(viewer: ViewerFixture): Fixture<typeof MyOrganizationQue
         name: ORGANIZATION.name,
         kind: 'COMMUNE',
         epciType: null,
+        viewerCanActFor: viewer.can.actForOrganization,
+        viewerCanAdminister: viewer.can.administerOrganization,
         charter: { __typename: 'Charter', status: 'NONE', adoptedAt: null, url: null, isDemo: false },
         deployments: {
           __typename: 'OrganizationDeploymentsConnection',

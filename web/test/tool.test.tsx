@@ -13,6 +13,7 @@ type ToolPageData = Fixture<typeof ToolPageQuery>;
 type ToolFixture = NonNullable<ToolPageData['tool']>;
 type ReviewFixture = ToolFixture['reviews']['edges'][number]['node'];
 
+/** A review by another collectivité, as a signed-in member sees it (the API lets them vote and flag). */
 function review(id: string, overrides: Partial<ReviewFixture> = {}): ReviewFixture {
   return {
     __typename: 'Review',
@@ -36,6 +37,8 @@ function review(id: string, overrides: Partial<ReviewFixture> = {}): ReviewFixtu
     updatedAt: '2025-10-02T09:00:00.000Z',
     isDemo: false,
     versionCount: 0,
+    viewerCanVote: true,
+    viewerCanFlag: true,
     ...overrides,
   };
 }
@@ -49,7 +52,7 @@ function albert(reviews: ReviewFixture[], ratings: Partial<ToolFixture['ratings'
           organization: { __typename: 'Organization', id: viewer.organization.id, siren: viewer.organization.siren, name: viewer.organization.name },
         }
       : null,
-    viewerCan: viewerCan(viewer, 'actForOrganization', 'flagReviews', 'voteReviews', 'pending'),
+    viewerCan: viewerCan(viewer, 'pending'),
     tool: {
       __typename: 'Tool',
       id: 'Tool:2',
@@ -74,6 +77,7 @@ function albert(reviews: ReviewFixture[], ratings: Partial<ToolFixture['ratings'
       languages: ['fr'],
       website: null,
       declaredByProvider: false,
+      viewerCanReview: viewer?.can.actForOrganization ?? false,
       sourceUrl: 'https://example.org/albert',
       sourceDate: '2024-05-28',
       plans: [
@@ -139,7 +143,12 @@ function albert(reviews: ReviewFixture[], ratings: Partial<ToolFixture['ratings'
         __typename: 'ToolReviewsConnection',
         totalCount: reviews.length,
         pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: reviews.length ? `c${reviews.length}` : null },
-        edges: reviews.map((node, index) => ({ __typename: 'ToolReviewsConnectionEdge', cursor: `c${index + 1}`, node })),
+        edges: reviews.map((node, index) => ({
+          __typename: 'ToolReviewsConnectionEdge',
+          cursor: `c${index + 1}`,
+          // An anonymous visitor may neither vote nor flag.
+          node: viewer ? node : { ...node, viewerCanVote: false, viewerCanFlag: false },
+        })),
       },
     },
   };
@@ -212,6 +221,8 @@ describe('Tool page', () => {
       pros: 'Réponses sourcées',
       verified: true,
       organization: { __typename: 'Organization', id: viewer.organization.id, name: 'Besançon', siren: '212500565' },
+      // The API lets nobody vote for their own collectivité's review.
+      viewerCanVote: false,
     });
     renderApp(
       '/catalogue/albert',
@@ -269,6 +280,9 @@ describe('Tool page', () => {
     const first = within(reviews).getAllByRole('article')[0] as HTMLElement;
     expect(within(first).getByRole('heading').textContent).toBe('Un assistant utile');
     expect(within(first).getByText('Avis vérifié')).toBeTruthy();
+    // The API lets nobody vote for their own collectivité's review: its count is shown, without the button.
+    expect(within(first).queryByRole('button', { name: /^Utile/ })).toBeNull();
+    expect(within(first).getByText('Utile pour 0 personne(s)')).toBeTruthy();
     expect(normalizeSpaces(document.body.textContent)).toContain('4,2 / 5 — 13 avis dont 10 vérifiés');
     // From now on, publishing updates the collectivité's review.
     expect(within(form).getByText(/publier ce formulaire met à jour cet avis/)).toBeTruthy();

@@ -14,7 +14,7 @@ export const CoordinatorActions_group = graphql(`
   fragment CoordinatorActions_group on PurchasingGroup {
     id
     status
-    viewerIsCoordinator
+    viewerCanCoordinate
     volumeUnit
     interestDeadline
     tool {
@@ -76,7 +76,7 @@ export function CoordinatorActions(props: { group: FragmentType<typeof Coordinat
   const [errors, setErrors] = useState<FormErrors>();
   const [done, setDone] = useState<string>();
 
-  if (!group.viewerIsCoordinator) return null;
+  if (!group.viewerCanCoordinate) return null;
   const available = ACTIONS[group.status];
   const busy = opening || closing || awarding || cancelling;
   const unit = VOLUME_UNIT_WORDS[group.volumeUnit].singular;

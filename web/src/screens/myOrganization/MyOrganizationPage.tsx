@@ -24,6 +24,8 @@ export const MyOrganizationQuery = graphql(`
         name
         kind
         epciType
+        viewerCanActFor
+        viewerCanAdminister
         ...CharterStatus_organization
         ...CharterForm_organization
         ...DeploymentTable_organization
@@ -38,8 +40,6 @@ export const MyOrganizationQuery = graphql(`
       }
     }
     viewerCan {
-      actForOrganization
-      administerOrganization
       pending
       rejected
     }
@@ -70,8 +70,8 @@ export function MyOrganizationPage() {
             );
           }
           const { organization } = viewer;
-          const canWrite = can.actForOrganization;
-          const isOrgAdmin = can.administerOrganization;
+          const canWrite = organization.viewerCanActFor;
+          const isOrgAdmin = organization.viewerCanAdminister;
           const editedDeployment =
             editing?.kind === 'edit' ? organization.deployments.edges.find((edge) => edge.node.id === editing.id)?.node : undefined;
           const close = (message?: string) => {

@@ -35,6 +35,8 @@ export const ReviewItem_review = graphql(`
     updatedAt
     isDemo
     versionCount
+    viewerCanVote
+    viewerCanFlag
   }
 `);
 
@@ -85,13 +87,13 @@ function FlagForm({ reviewId, onClose }: { reviewId: string; onClose: (sent: boo
   );
 }
 
-/** One review: the collectivité's verdict, its criteria, and « Utile » / « Signaler » for signed-in people. */
-export function ReviewItem(props: {
-  review: FragmentType<typeof ReviewItem_review>;
-  canVote: boolean;
-  canFlag: boolean;
-}) {
+/**
+ * One review: the collectivité's verdict, its criteria, and « Utile » / « Signaler » when the API says the
+ * signed-in person may vote for it (not their own collectivité's) or flag it.
+ */
+export function ReviewItem(props: { review: FragmentType<typeof ReviewItem_review> }) {
   const review = getFragmentData(ReviewItem_review, props.review);
+  const { viewerCanVote: canVote, viewerCanFlag: canFlag } = review;
   const [vote, { loading: voting }] = useVoteReviewHelpful();
   const [flagging, setFlagging] = useState(false);
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
@@ -156,9 +158,9 @@ export function ReviewItem(props: {
           ))}
         </ul>
       ) : null}
-      {props.canVote || props.canFlag ? (
+      {canVote || canFlag ? (
         <footer className="review__actions">
-          {props.canVote ? (
+          {canVote ? (
             <button
               type="button"
               className="button button--secondary button--small"
@@ -176,7 +178,7 @@ export function ReviewItem(props: {
           ) : (
             <span className="muted">Utile pour {review.helpfulCount} personne(s)</span>
           )}
-          {props.canFlag && !flagging ? (
+          {canFlag && !flagging ? (
             <button
               type="button"
               className="button button--secondary button--small"

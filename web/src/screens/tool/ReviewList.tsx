@@ -26,8 +26,6 @@ export const ReviewList_tool = graphql(`
 /** The visible reviews, most recent first. */
 export function ReviewList(props: {
   tool: FragmentType<typeof ReviewList_tool>;
-  canVote: boolean;
-  canFlag: boolean;
   onLoadMore: (after: string) => Promise<unknown>;
 }) {
   const { reviews } = getFragmentData(ReviewList_tool, props.tool);
@@ -37,7 +35,7 @@ export function ReviewList(props: {
       <h2>Avis des collectivités ({formatInteger(reviews.totalCount)})</h2>
       {reviews.edges.length === 0 ? <p>Aucune collectivité n'a encore donné son avis sur cet outil.</p> : null}
       {reviews.edges.map(({ node }) => (
-        <ReviewItem key={node.id} review={node} canVote={props.canVote} canFlag={props.canFlag} />
+        <ReviewItem key={node.id} review={node} />
       ))}
       {hasNextPage && endCursor ? <LoadMoreButton onLoadMore={() => props.onLoadMore(endCursor)} /> : null}
     </section>

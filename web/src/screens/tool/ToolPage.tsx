@@ -23,9 +23,6 @@ export const ToolPageQuery = graphql(`
       }
     }
     viewerCan {
-      actForOrganization
-      flagReviews
-      voteReviews
       pending
     }
     tool(slug: $slug) {
@@ -34,6 +31,7 @@ export const ToolPageQuery = graphql(`
       name
       isDemo
       declaredByProvider
+      viewerCanReview
       ...ToolDetails_tool
       ...ToolAdoption_tool
       ...ToolPlans_tool
@@ -98,7 +96,7 @@ export function ToolPage() {
             <ToolImpact tool={tool} />
             <ToolAdoption tool={tool} viewerSiren={viewer?.organization.siren ?? null} />
             <RatingsSummary tool={tool} />
-            {viewer && can.actForOrganization ? (
+            {viewer && tool.viewerCanReview ? (
               <ReviewForm toolSlug={tool.slug} organizationName={viewer.organization.name} existing={ownReview} />
             ) : null}
             {can.pending ? <p className="notice notice--warning">{PENDING_MESSAGE}</p> : null}
@@ -110,8 +108,6 @@ export function ToolPage() {
             ) : null}
             <ReviewList
               tool={tool}
-              canVote={can.voteReviews}
-              canFlag={can.flagReviews}
               onLoadMore={(after) => fetchMore({ variables: { reviewsAfter: after } })}
             />
           </article>
