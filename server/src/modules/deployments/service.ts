@@ -4,12 +4,13 @@ import { NotFoundError, ValidationError, unique } from '../../graphql/errors.ts'
 import { Checks, clean } from '../../graphql/validate.ts';
 import { audited, columnsOf } from '../audit/service.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { columns, organizationOf, withColumns } from '../organizations/service.ts';
+import { columns, organizationOf, organizationWithSiren, withColumns } from '../organizations/service.ts';
 import { adoptersInRegion, deploymentOrganizationId } from './loaders.ts';
 import { nearestAdopters, statusChangeError, type DeploymentStatus } from './rules.ts';
 
 type DeploymentQuery = { include?: Prisma.DeploymentInclude; select?: Prisma.DeploymentSelect };
 const DEPLOYMENT_COLUMNS = columns(Prisma.DeploymentScalarFieldEnum);
+const NOT_FOUND = 'Déploiement introuvable.';
 
 /** The optional fields declaring and updating share; null clears a value. */
 export interface DeploymentFields {
@@ -57,7 +58,7 @@ function checkDeployment(state: DeploymentFields & { status: DeploymentStatus })
 export async function deploymentScope(ctx: Context, id: string) {
   if (!ctx.viewer) return { loggedIn: true };
   const organizationId = await deploymentOrganizationId(ctx, Number(id));
-  if (organizationId === null) throw new NotFoundError('Déploiement introuvable.');
+  if (organizationId === null) throw new NotFoundError(NOT_FOUND);
   return { actsFor: organizationId };
 }
 
@@ -106,7 +107,7 @@ function changesOf(input: UpdateDeploymentInput): DeploymentFields & { status?: 
 /** Updates a declaration; its status only moves forward, and abandoning it takes a reason. */
 export async function updateDeployment(ctx: Context, id: string, input: UpdateDeploymentInput, query: DeploymentQuery) {
   const before = await ctx.prisma.deployment.findUnique({ where: { id: Number(id) } });
-  if (!before) throw new NotFoundError('Déploiement introuvable.');
+  if (!before) throw new NotFoundError(NOT_FOUND);
   const changes = changesOf(input);
   const status = changes.status ?? before.status;
   const transition = statusChangeError(before.status, status);
@@ -123,8 +124,7 @@ export async function updateDeployment(ctx: Context, id: string, input: UpdateDe
  * region (none for an organization without a region).
  */
 export async function nearbyAdopters(ctx: Context, toolId: number, siren: string, first: number) {
-  const target = await ctx.prisma.organization.findUnique({ where: { siren: siren.replace(/\s/g, '') } });
-  if (!target) throw new NotFoundError('Aucune collectivité ne porte ce SIREN.');
+  const target = await organizationWithSiren(ctx, siren);
   if (!target.regionCode) return [];
   return nearestAdopters(target, await adoptersInRegion(ctx, toolId, target.regionCode, target.id), first);
 }

@@ -18,19 +18,24 @@ export const columns = (fields: Record<string, string>) => Object.fromEntries(Ob
 
 /**
  * The response's selection with every column of the row, which the event snapshots: a response that selects no field
- * of the row comes as `{ select: {} }`, a row of its id alone.
+ * of the row comes as `{ select: {} }`, a row of its id alone. (purchasing/service.ts has the same helper: its place is
+ * next to columnsOf, in audit/service.ts.)
  */
 export const withColumns = <Q extends { select?: object }>(query: Q, all: Record<string, true>): Q =>
   query.select ? { ...query, select: { ...all, ...query.select } } : query;
 
 const ORGANIZATION_COLUMNS = columns(Prisma.OrganizationScalarFieldEnum);
 
-/** The organization a SIREN names, by default the actor's own. */
-export async function organizationOf(ctx: Context, actor: SessionUser, siren: string | null | undefined): Promise<Organization> {
-  if (!siren) return actor.organization;
+/** The organization a SIREN names (spaces ignored); NOT_FOUND when none does. */
+export async function organizationWithSiren(ctx: Context, siren: string): Promise<Organization> {
   const organization = await ctx.prisma.organization.findUnique({ where: { siren: withoutSpaces(siren) } });
   if (!organization) throw new NotFoundError('Aucune collectivité ne porte ce SIREN.');
   return organization;
+}
+
+/** The organization a SIREN names, by default the actor's own. */
+export async function organizationOf(ctx: Context, actor: SessionUser, siren: string | null | undefined): Promise<Organization> {
+  return siren ? organizationWithSiren(ctx, siren) : actor.organization;
 }
 
 /**
