@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROLE } from '../src/db/database.ts';
-import { migrate, readMigrations } from '../src/db/migrate.ts';
+import { migrate, readMigrations } from '@mutualis/db/migrate';
 import { backends, createTestApp, type TestApp } from './helpers.ts';
 
 const DECLARE = `mutation($input: DeclareDeploymentInput!) {

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.ts';
-import { migrate, MigrationError, migrationsDir, readMigrations } from '../src/db/migrate.ts';
+import { migrate, MigrationError, migrationsDir, readMigrations } from '@mutualis/db/migrate';
 import { backends, openTestDatabase } from './helpers.ts';
 
 const run = promisify(execFile);
-const script = path.join(repoRoot, 'server', 'scripts', 'migrations.mjs');
+const script = path.join(repoRoot, 'prisma', 'scripts', 'migrations.mjs');
 
 describe('migrations agree with prisma/schema.prisma', () => {
   it('applying prisma/migrations gives exactly the schema that schema.prisma describes', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
-import { epciUsageName, importRegistry, readRegistry, REGISTRY_SOURCE } from '../src/db/seed/registry.ts';
+import { epciUsageName, importRegistry, readRegistry, REGISTRY_SOURCE } from '@mutualis/db/seed';
 import { normalizeSearch } from '../src/shared/text.ts';
 import { backends, openTestDatabase } from './helpers.ts';
 

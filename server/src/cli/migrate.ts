@@ -1,4 +1,4 @@
-import { migrate } from '../db/migrate.ts';
+import { migrate } from '@mutualis/db/migrate';
 import { runCli } from './run.ts';
 
 await runCli(async (_config, db) => {

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { DatabaseStartError } from '../db/sql.ts';
-import { MigrationError } from '../db/migrate.ts';
+import { MigrationError } from '@mutualis/db/migrate';
 import { BackupError } from '../db/backup.ts';
 
 /** A command used wrongly (missing argument, file exists…): one sentence, exit code 1. */

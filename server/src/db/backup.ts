@@ -9,7 +9,7 @@ import readline from 'node:readline';
 import { once } from 'node:events';
 import zlib from 'node:zlib';
 import type { Database } from './database.ts';
-import { migrate, readMigrations } from './migrate.ts';
+import { migrate, readMigrations } from '@mutualis/db/migrate';
 import type { Sql } from './sql.ts';
 
 const FORMAT = 'mutualis-backup';

@@ -1,15 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { Sql } from '@mutualis/db/sql';
 import pg from 'pg';
 
-/** The few raw-SQL operations the migration runner and the importers need, on PGlite or a PostgreSQL server. */
-export interface Sql {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Runs a script of several statements (simple-query protocol). */
-  exec(script: string): Promise<void>;
-  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
-}
+export type { Sql };
 
 export class DatabaseStartError extends Error {}
 

@@ -1,11 +1,2 @@
-import { Decimal } from 'decimal.js';
-
-/** Exact decimal arithmetic for money and measures: never floats. */
-export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
-export type Dec = InstanceType<typeof D>;
-export type DecimalLike = Dec | string | number | { toString(): string };
-
-export const dec = (value: DecimalLike): Dec => new D(value.toString());
-
-/** Rounded once, at the end, to the cent (half up), as a string with two decimals. */
-export const cents = (value: Dec): string => value.toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2);
+// The decimal toolkit is @mutualis/db's, shared with the seed data.
+export { cents, D, dec, type Dec, type DecimalLike } from '@mutualis/db/decimal';

@@ -1,6 +1,7 @@
-// Offline migration tooling on Prisma 6.19's Wasm schema engine.
-//   node scripts/migrations.mjs check          exit 0 when prisma/migrations produce exactly schema.prisma
-//   node scripts/migrations.mjs create <name>  write prisma/migrations/<timestamp>_<name>/migration.sql
+// Offline migration tooling on Prisma 6.19's Wasm schema engine (from the repository root, or `npm run
+// migration:check|migration:create -w @mutualis/db`):
+//   node prisma/scripts/migrations.mjs check          exit 0 when prisma/migrations produce exactly schema.prisma
+//   node prisma/scripts/migrations.mjs create <name>  write prisma/migrations/<timestamp>_<name>/migration.sql
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
+const pkg = path.resolve(here, '..');
 // overridable so that a test can prove the check fails on a schema the migrations do not produce
-const migrationsDir = process.env.MUTUALIS_MIGRATIONS_DIR ?? path.join(root, 'prisma', 'migrations');
-const schemaFile = process.env.MUTUALIS_PRISMA_SCHEMA ?? path.join(root, 'prisma', 'schema.prisma');
+const migrationsDir = process.env.MUTUALIS_MIGRATIONS_DIR ?? path.join(pkg, 'migrations');
+const schemaFile = process.env.MUTUALIS_PRISMA_SCHEMA ?? path.join(pkg, 'schema.prisma');
 const cli = createRequire(import.meta.url).resolve('prisma6/build/index.js');
 
 /** Prisma 6 wants a url in the datasource block; Prisma 7 forbids it there. Diff a copy that has one. */
@@ -78,6 +80,6 @@ if (command === 'check') {
   }
   console.log(`Migration créée : ${path.relative(root, dir)}/migration.sql`);
 } else {
-  console.error('Usage : node scripts/migrations.mjs check | create <nom_en_snake_case>');
+  console.error('Usage : node prisma/scripts/migrations.mjs check | create <nom_en_snake_case>');
   process.exit(2);
 }

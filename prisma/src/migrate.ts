@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { repoRoot } from '../config.ts';
 import type { Sql } from './sql.ts';
 
-export const migrationsDir = path.join(repoRoot, 'prisma', 'migrations');
+/** This package's migrations folder, found through its package.json so that a bundle that inlines this file finds it too. */
+export const migrationsDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@mutualis/db/package.json')), 'migrations');
 
 /** Prisma's advisory-lock key, so that our runner and `prisma migrate deploy` never run at the same time. */
 const PRISMA_MIGRATE_LOCK = 72707369;
@@ -106,4 +107,15 @@ export async function migrate(
     }
   }
   return result;
+}
+
+/** Whether a migration file is not applied (or changed since), read with the application's own rights. */
+export async function migrationsPending(sql: Sql, dir = migrationsDir): Promise<boolean> {
+  const [table] = await sql.query<{ present: boolean }>(`SELECT to_regclass('public."_prisma_migrations"') IS NOT NULL AS present`);
+  if (!table?.present) return true;
+  const rows = await sql.query<{ migration_name: string; checksum: string }>(
+    `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+  return readMigrations(dir).some((m) => applied.get(m.name) !== m.checksum);
 }

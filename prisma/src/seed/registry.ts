@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { normalizeSearch } from '../../shared/text.ts';
 import type { Sql } from '../sql.ts';
+import { normalizeSearch } from '../text.ts';
 
 const require = createRequire(import.meta.url);
 const PACKAGE = '@etalab/decoupage-administratif';

@@ -1,27 +1,29 @@
 // Types des données d'amorçage (seed) de Mutualis.
-// Module pur : aucune dépendance, aucun accès à la base. Les valeurs d'énumération reprennent
-// celles de prisma/schema.prisma ; les montants et mesures sont des chaînes décimales (jamais
-// de flottants) ; les dates sont des chaînes ISO « AAAA-MM-JJ ».
+// Aucun accès à la base. Les énumérations sont celles du client Prisma généré depuis schema.prisma ;
+// les montants et mesures sont des chaînes décimales (jamais de flottants) ; les dates sont des
+// chaînes ISO « AAAA-MM-JJ ».
+
+import type {
+  AiActRiskTier,
+  Certification,
+  CharterStatus,
+  DeploymentMode,
+  DeploymentStatus,
+  ImpactMethod,
+  OrganizationKind,
+  PriceSource,
+  PricingModel,
+  ProcurementRoute,
+  ProviderKind,
+  RgaaStatus,
+} from '../../../generated/prisma/enums.ts';
+
+export type { AiActRiskTier, Certification, DeploymentMode, ImpactMethod, PriceSource, PricingModel, ProviderKind, RgaaStatus };
 
 /** Date calendaire ISO 8601, « AAAA-MM-JJ ». */
 export type IsoDate = string;
 /** Nombre décimal écrit en chaîne (ex. « 14.99 »), converti en Decimal à l'insertion. */
 export type DecimalString = string;
-
-export type ProviderKind = 'COMPANY' | 'PUBLIC_OPERATOR' | 'ASSOCIATION';
-export type Certification = 'SECNUMCLOUD' | 'HDS' | 'ISO_27001';
-export type DeploymentMode = 'SAAS' | 'ON_PREMISE' | 'API' | 'HYBRID';
-export type AiActRiskTier = 'MINIMAL' | 'LIMITED' | 'HIGH' | 'PROHIBITED';
-export type RgaaStatus = 'FULLY_COMPLIANT' | 'PARTIALLY_COMPLIANT' | 'NOT_COMPLIANT' | 'UNKNOWN';
-export type PricingModel =
-  | 'FREE'
-  | 'FLAT_YEAR'
-  | 'PER_SEAT_MONTH'
-  | 'PER_INHABITANT_YEAR'
-  | 'PER_1K_REQUESTS'
-  | 'PER_MILLION_TOKENS';
-export type PriceSource = 'PUBLISHED' | 'NEGOTIATED' | 'REPORTED';
-export type ImpactMethod = 'PROVIDER_DECLARED' | 'LCA_THIRD_PARTY' | 'ECOLOGITS_ESTIMATE' | 'MEASURED';
 
 /** Catégorie de la taxonomie des cas d'usage. */
 export interface CategorySeed {
@@ -154,10 +156,10 @@ export interface GridIntensitySeed {
 
 // ------------------------------------------------------------------ données de démonstration
 
-export type DemoOrganizationKind = 'COMMUNE' | 'EPCI' | 'DEPARTEMENT' | 'REGION';
-export type DemoDeploymentStatus = 'EXPLORING' | 'PILOT' | 'PRODUCTION' | 'ABANDONED';
-export type DemoProcurementRoute = 'DIRECT' | 'UGAP' | 'FRAMEWORK' | 'TENDER' | 'PURCHASING_GROUP';
-export type DemoCharterStatus = 'PLANNED' | 'ADOPTED';
+export type DemoOrganizationKind = Extract<OrganizationKind, 'COMMUNE' | 'EPCI' | 'DEPARTEMENT' | 'REGION'>;
+export type DemoDeploymentStatus = DeploymentStatus;
+export type DemoProcurementRoute = ProcurementRoute;
+export type DemoCharterStatus = Exclude<CharterStatus, 'NONE'>;
 
 export interface DemoOrganizationInput {
   id: number;
@@ -170,7 +172,7 @@ export interface DemoOrganizationInput {
 }
 
 export interface DemoToolPlanInput {
-  pricingModel: string;
+  pricingModel: PricingModel;
   unitPrice: string;
 }
 
