@@ -17,9 +17,6 @@ import {
   type RatingRow,
 } from './service.ts';
 
-// until comparison/schema.ts imports it from reviews/service.ts, as other modules should
-export { loadRatings } from './service.ts';
-
 const ModerationStatus = builder.enumType('ModerationStatus', { values: Object.values(ModerationValues) });
 
 /** A viewerCan… field: true when the viewer passes the field's scopes, false otherwise (for a visitor too). */
