@@ -32,9 +32,9 @@ const config: CodegenConfig = {
         nonOptionalTypename: true,
       },
     },
-    // Interfaces and unions for the cache (result unions of mutations, the Error interface): without them
-    // the cache cannot tell that a ValidationError matches `... on Error`, and drops those fields when it
-    // stores a mutation result. Codegen's own plugin, in Apollo Client 3+'s `possibleTypes` shape.
+    // Interfaces and unions for the cache (result unions of mutations, the Error interface): without them the
+    // cache cannot tell that a ValidationError matches the MutationError fragment (on Error), and drops its
+    // fields when it stores a mutation result. Codegen's own plugin, in Apollo Client 3+'s possibleTypes shape.
     './src/gql/possible-types.ts': {
       plugins: ['fragment-matcher'],
       config: { apolloClientVersion: 3, deterministic: true, useExplicitTyping: false },
