@@ -6,6 +6,9 @@ import { EU_COUNTRIES } from '../../shared/validation.ts';
 /** The 27 member states (ISO 3166-1 alpha-2), from the shared input rules. */
 export { EU_COUNTRIES };
 
+/** The profile the PRICE order compares plans on: a mid-sized collectivité, for one year. */
+export const REFERENCE_PROFILE = { population: 50_000, seats: 50, requestsPerMonth: 20_000, years: 1 };
+
 export interface CatalogueRow {
   id: number;
   name: string;

@@ -1,38 +1,10 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { queryFromInfo } from '@pothos/plugin-prisma';
-import { queryCatalogue, type CatalogueRow } from './rules.ts';
-import { VERIFYING_STATUSES } from '../deployments/rules.ts';
-import { cheapestPlan, type PlanInput } from '../comparison/tco-rules.ts';
 import { builder } from '../../graphql/builder.ts';
-import type { Context } from '../../graphql/context.ts';
-import { ValidationError } from '../../graphql/errors.ts';
+import { toolsInOrder } from './loaders.ts';
+import { REFERENCE_PROFILE, type CatalogueResult, type CatalogueRow, type Facet } from './rules.ts';
 import { AiActRiskTier, Tool } from './schema.ts';
-
-/** The profile the PRICE order compares plans on: a mid-sized collectivité, for one year. */
-export const REFERENCE_PROFILE = { population: 50_000, seats: 50, requestsPerMonth: 20_000, years: 1 };
-
-const ADOPTING = VERIFYING_STATUSES.filter((s) => s !== 'ABANDONED');
-
-/** One light row per tool (two SQL statements whatever the catalogue size), for filtering and ordering. */
-async function loadCatalogueRows(ctx: Context): Promise<CatalogueRow[]> {
-  const rows = await ctx.prisma.$queryRaw<Omit<CatalogueRow, 'referencePrice'>[]>`
-    SELECT t.id, t.name, t.description, p.name AS "providerName", c.slug AS "categorySlug", c.name AS "categoryName",
-           t."hostingCountry", t."aiActRiskTier"::text AS "aiActRiskTier", t."secNumCloud",
-           (t."openSourceLicense" IS NOT NULL) AS "openSource",
-           (SELECT round(avg(r.rating), 2)::text FROM "Review" r
-             WHERE r."toolId" = t.id AND r."moderationStatus" = 'VISIBLE') AS "ratingAverage",
-           (SELECT count(DISTINCT d."organizationId")::int FROM "Deployment" d
-             WHERE d."toolId" = t.id AND d.status::text = ANY(${ADOPTING}::text[])) AS "adoptionCount"
-      FROM "Tool" t JOIN "Provider" p ON p.id = t."providerId" JOIN "Category" c ON c.id = t."categoryId"
-     WHERE t."archivedAt" IS NULL`;
-  const plans = await ctx.prisma.pricingPlan.findMany({ where: { archivedAt: null }, include: { tiers: true } });
-  const plansByTool = new Map<number, PlanInput[]>();
-  for (const plan of plans) plansByTool.set(plan.toolId, [...(plansByTool.get(plan.toolId) ?? []), plan]);
-  return rows.map((row) => {
-    const cheapest = cheapestPlan(plansByTool.get(row.id) ?? [], REFERENCE_PROFILE);
-    return { ...row, referencePrice: cheapest.plan ? cheapest.tco.perYear : null };
-  });
-}
+import { searchCatalogue } from './service/search.ts';
 
 const CatalogueFilter = builder.inputType('CatalogueFilter', {
   fields: (t) => ({
@@ -65,16 +37,13 @@ const CatalogueOrder = builder.inputType('CatalogueOrder', {
   }),
 });
 
-interface FacetShape {
-  value: string;
-  count: number;
-}
-const FacetCount = builder.objectRef<FacetShape>('FacetCount').implement({
+type Facets = CatalogueResult<CatalogueRow>['facets'];
+const FacetCount = builder.objectRef<Facet>('FacetCount').implement({
   description: 'Nombre d’outils pour une valeur, avec tous les autres critères appliqués (UNKNOWN : non renseigné).',
   fields: (t) => ({ value: t.exposeString('value'), count: t.exposeInt('count') }),
 });
 const CatalogueFacets = builder
-  .objectRef<{ categories: FacetShape[]; hostingCountries: FacetShape[]; aiActRiskTiers: FacetShape[] }>('CatalogueFacets')
+  .objectRef<Facets>('CatalogueFacets')
   .implement({
     fields: (t) => ({
       categories: t.field({ type: [FacetCount], resolve: (f) => f.categories }),
@@ -94,24 +63,12 @@ builder.queryFields((t) => ({
         orderBy: t.arg({ type: CatalogueOrder, required: false }),
       },
       resolve: async (_root, args, ctx, info) => {
-        if (args.search && args.search.length > 200) throw new ValidationError('Recherche trop longue (200 caractères au plus).', 'search');
-        if (args.filter?.minRating != null && (args.filter.minRating < 1 || args.filter.minRating > 5)) {
-          throw new ValidationError('La note minimale doit être comprise entre 1 et 5.', 'minRating');
-        }
-        if ((args.first ?? 0) > 100) throw new ValidationError('100 outils au plus par page.', 'first');
-        const result = queryCatalogue(await loadCatalogueRows(ctx), {
-          filter: args.filter,
-          search: args.search,
-          orderBy: args.orderBy ?? null,
-        });
-        const connection = await resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, async ({ offset, limit }) => {
-          const ids = result.rows.slice(offset, offset + limit).map((row) => row.id);
-          // the nested selection (provider, category, plans…) is planned into this one query
-          const query = queryFromInfo({ context: ctx, info, path: ['edges', 'node'], typeName: 'Tool' });
-          const tools = await ctx.prisma.tool.findMany({ ...query, where: { id: { in: ids } } });
-          const byId = new Map(tools.map((tool) => [tool.id, tool]));
-          return ids.map((id) => byId.get(id)!);
-        });
+        const result = await searchCatalogue(ctx, args);
+        // the nested selection (provider, category, plans…) is planned into the one query of the page
+        const query = queryFromInfo({ context: ctx, info, path: ['edges', 'node'], typeName: 'Tool' });
+        const connection = await resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ offset, limit }) =>
+          toolsInOrder(ctx, result.rows.slice(offset, offset + limit).map((row) => row.id), query),
+        );
         return { ...connection, totalCount: result.rows.length, facets: result.facets };
       },
     },
@@ -121,7 +78,7 @@ builder.queryFields((t) => ({
         totalCount: c.int({ resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount }),
         facets: c.field({
           type: CatalogueFacets,
-          resolve: (connection) => (connection as unknown as { facets: { categories: FacetShape[]; hostingCountries: FacetShape[]; aiActRiskTiers: FacetShape[] } }).facets,
+          resolve: (connection) => (connection as unknown as { facets: Facets }).facets,
         }),
       }),
     },

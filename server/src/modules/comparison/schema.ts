@@ -1,16 +1,9 @@
-import { bestOn, type BestOn } from './rules.ts';
-import { VERIFYING_STATUSES } from '../deployments/rules.ts';
-import { computeFootprint, type FootprintResult, type Measure } from './footprint-rules.ts';
-import { cheapestPlan, DEFAULT_TOKENS_PER_REQUEST, type TcoResult } from './tco-rules.ts';
-import type { PricingPlan, PriceTier, Tool as ToolRow } from '../../generated/prisma/client.ts';
+import type { BestOn } from './rules.ts';
+import type { FootprintResult, Measure } from './footprint-rules.ts';
+import { DEFAULT_TOKENS_PER_REQUEST, type TcoResult } from './tco-rules.ts';
 import { builder } from '../../graphql/builder.ts';
-import type { Context } from '../../graphql/context.ts';
-import { NotFoundError, ValidationError } from '../../graphql/errors.ts';
-import { Checks } from '../../graphql/validate.ts';
-import { loadRatings } from '../reviews/schema.ts';
 import { Tool } from '../catalogue/schema.ts';
-
-const ADOPTING = VERIFYING_STATUSES.filter((s) => s !== 'ABANDONED');
+import { compareTools, type ComparedTool, type Comparison as ComparisonShape, type ResolvedProfile, type TcoShape } from './service.ts';
 
 const UsageProfileInput = builder.inputType('UsageProfileInput', {
   description: 'Profil d’usage : la population vient du référentiel quand un SIREN est donné sans population.',
@@ -27,16 +20,6 @@ const UsageProfileInput = builder.inputType('UsageProfileInput', {
   }),
 });
 
-interface ResolvedProfile {
-  organization: { id: number; name: string; siren: string | null } | null;
-  population: number | null;
-  populationSource: string | null;
-  seats: number | null;
-  requestsPerMonth: number | null;
-  years: number;
-  tokensPerRequest: number;
-}
-
 const UsageProfile = builder.objectRef<ResolvedProfile>('UsageProfile').implement({
   fields: (t) => ({
     organizationName: t.string({ nullable: true, resolve: (p) => p.organization?.name ?? null }),
@@ -51,9 +34,6 @@ const UsageProfile = builder.objectRef<ResolvedProfile>('UsageProfile').implemen
 });
 
 type KnownTco = Extract<TcoResult, { known: true }>;
-interface TcoShape {
-  result: TcoResult;
-}
 const TcoEstimate = builder.objectRef<TcoShape>('TcoEstimate').implement({
   description: 'Coût total de possession en euros HT, arrondi une seule fois au centime ; inconnu avec sa raison, jamais zéro par défaut.',
   fields: (t) => {
@@ -112,14 +92,6 @@ const FootprintEstimate = builder.objectRef<FootprintResult>('FootprintEstimate'
   }),
 });
 
-interface ComparedTool {
-  tool: ToolRow;
-  plan: (PricingPlan & { tiers: PriceTier[] }) | null;
-  tco: TcoShape;
-  footprint: FootprintResult;
-  adoptionCount: number;
-}
-
 const ToolComparison = builder.objectRef<ComparedTool>('ToolComparison').implement({
   fields: (t) => ({
     tool: t.field({ type: Tool, resolve: (c) => c.tool }),
@@ -139,7 +111,7 @@ const BestOnRef = builder.objectRef<BestOn>('BestOn').implement({
   }),
 });
 
-const Comparison = builder.objectRef<{ profile: ResolvedProfile; tools: ComparedTool[]; best: BestOn[] }>('Comparison').implement({
+const Comparison = builder.objectRef<ComparisonShape>('Comparison').implement({
   fields: (t) => ({
     profile: t.field({ type: UsageProfile, resolve: (c) => c.profile }),
     tools: t.field({ type: [ToolComparison], resolve: (c) => c.tools }),
@@ -147,93 +119,12 @@ const Comparison = builder.objectRef<{ profile: ResolvedProfile; tools: Compared
   }),
 });
 
-type ProfileArgs = { organizationSiren?: string | null; population?: number | null; seats?: number | null; requestsPerMonth?: number | null; years?: number | null; tokensPerRequest?: number | null };
-
-async function resolveProfile(ctx: Context, input: ProfileArgs): Promise<ResolvedProfile> {
-  const years = input.years ?? 3;
-  new Checks()
-    .check(Number.isInteger(years) && years >= 1 && years <= 10, 'years', 'La durée doit être comprise entre 1 et 10 ans.')
-    .check(input.population == null || input.population > 0, 'population', 'La population doit être positive.')
-    .check(input.seats == null || input.seats >= 0, 'seats', 'Le nombre d’utilisateurs doit être positif.')
-    .check(input.requestsPerMonth == null || input.requestsPerMonth >= 0, 'requestsPerMonth', 'Le nombre de requêtes doit être positif.')
-    .check(input.tokensPerRequest == null || (input.tokensPerRequest > 0 && input.tokensPerRequest <= 1_000_000), 'tokensPerRequest', 'Le nombre de jetons par requête doit être positif.')
-    .done();
-  let organization: ResolvedProfile['organization'] = null;
-  let population = input.population ?? null;
-  let populationSource: string | null = population != null ? 'saisie' : null;
-  if (input.organizationSiren) {
-    const org = await ctx.prisma.organization.findUnique({ where: { siren: input.organizationSiren.replace(/\s/g, '') } });
-    if (!org) throw new NotFoundError('Aucune collectivité ne porte ce SIREN.');
-    organization = { id: org.id, name: org.name, siren: org.siren };
-    if (population == null && org.population != null) {
-      population = org.population;
-      populationSource = `population municipale, ${org.source}`;
-    }
-  }
-  return {
-    organization,
-    population,
-    populationSource,
-    seats: input.seats ?? null,
-    requestsPerMonth: input.requestsPerMonth ?? null,
-    years,
-    tokensPerRequest: input.tokensPerRequest ?? DEFAULT_TOKENS_PER_REQUEST,
-  };
-}
-
 builder.queryFields((t) => ({
   compareTools: t.field({
     type: Comparison,
     description: 'Compare 2 à 4 outils pour un profil d’usage : coût total, empreinte, notes, conformité, adoption, et le meilleur sur chaque dimension.',
     errors: {},
     args: { slugs: t.arg.stringList(), profile: t.arg({ type: UsageProfileInput }) },
-    resolve: async (_root, args, ctx) => {
-      const slugs = [...new Set(args.slugs)];
-      if (slugs.length < 2 || slugs.length > 4) throw new ValidationError('Choisissez de 2 à 4 outils différents à comparer.', 'slugs');
-      const profile = await resolveProfile(ctx, args.profile);
-      const tools = await ctx.prisma.tool.findMany({
-        where: { slug: { in: slugs }, archivedAt: null },
-        include: {
-          plans: { where: { archivedAt: null }, orderBy: { id: 'asc' }, include: { tiers: true } },
-          impactFigures: { where: { archivedAt: null }, orderBy: { id: 'asc' } },
-        },
-      });
-      const missing = slugs.filter((slug) => !tools.some((tool) => tool.slug === slug));
-      if (missing.length) throw new NotFoundError(`Outil introuvable dans le catalogue : ${missing.join(', ')}.`);
-      const ordered = slugs.map((slug) => tools.find((tool) => tool.slug === slug)!);
-      const [grids, adoption, ratings] = await Promise.all([
-        ctx.prisma.gridIntensity.findMany(),
-        ctx.prisma.deployment.groupBy({
-          by: ['toolId'],
-          where: { toolId: { in: tools.map((tool) => tool.id) }, status: { in: ADOPTING } },
-          _count: { _all: true },
-        }),
-        loadRatings(ordered.map((tool) => tool.id), ctx),
-      ]);
-      const compared: ComparedTool[] = ordered.map((tool) => {
-        const cheapest = cheapestPlan(tool.plans, profile);
-        return {
-          tool,
-          plan: cheapest.plan,
-          tco: { result: cheapest.plan ? cheapest.tco : { known: false, reason: cheapest.reason } },
-          footprint: computeFootprint(tool.impactFigures, grids, profile, tool.hostingCountry),
-          adoptionCount: adoption.find((a) => a.toolId === tool.id)?._count._all ?? 0,
-        };
-      });
-      const best = bestOn(
-        compared.map((c, i) => ({
-          slug: c.tool.slug,
-          name: c.tool.name,
-          total: c.tco.result.known ? c.tco.result.total : null,
-          kgco2e: c.footprint.known ? c.footprint.kgco2e.value : null,
-          kwh: c.footprint.known ? c.footprint.kwh.value : null,
-          waterL: c.footprint.known ? c.footprint.waterL.value : null,
-          method: c.footprint.known ? c.footprint.method : null,
-          rating: ratings[i]?.average ?? null,
-          adoption: c.adoptionCount,
-        })),
-      );
-      return { profile, tools: compared, best };
-    },
+    resolve: (_root, args, ctx) => compareTools(ctx, args.slugs, args.profile),
   }),
 }));

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { Checks, clean } from '../../../graphql/validate.ts';
 import type { AuthContexts } from '../../../graphql/scopes.ts';
 import { NotFoundError } from '../../../graphql/errors.ts';
-import { columnsOf } from '../../audit/service.ts';
 
 // What the catalogue's use cases share: who calls them, what they return their row with, how they read an input.
 
@@ -48,14 +47,6 @@ export function inputChecks(input: object, required: Record<string, string> | nu
 
 export const FUTURE_SOURCE = 'La date de la source ne peut pas être dans le futur.';
 export const notFuture = (date: Date | null | undefined) => date == null || date.getTime() <= Date.now();
-
-/**
- * A row's columns for its audit snapshot: columnsOf drops every array with the relations the selection added, so
- * the row's scalar lists (a tool's models and languages, a provider's certifications) are put back by name.
- */
-export function snapshotOf<Row extends object>(row: Row, lists: readonly (keyof Row)[] = []): Partial<Row> {
-  return { ...columnsOf(row), ...Object.fromEntries(lists.map((key) => [key, row[key]])) };
-}
 
 /** Selects the provider of a plan's or a figure's tool. */
 export const TOOL_PROVIDER = { tool: { select: { providerId: true } } } as const;

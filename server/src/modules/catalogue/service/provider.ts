@@ -1,16 +1,14 @@
 import type { Prisma, Provider } from '../../../generated/prisma/client.ts';
 import { NotFoundError, unique } from '../../../graphql/errors.ts';
 import { CountryCode, HttpUrl, Slug } from '../../../shared/validation.ts';
-import { audited } from '../../audit/service.ts';
+import { audited, columnsOf } from '../../audit/service.ts';
 import type { ProviderInput } from '../admin-schema.ts';
-import { defined, FUTURE_SOURCE, inputChecks, notFuture, snapshotOf, type Selection, type SignedIn, wholeRow } from './common.ts';
+import { defined, FUTURE_SOURCE, inputChecks, notFuture, type Selection, type SignedIn, wholeRow } from './common.ts';
 
 // Providers: created, updated and archived by a platform ADMIN (the `admin` scope of the fields).
 
 type Input = typeof ProviderInput.$inferInput;
 type Query = Selection<Prisma.ProviderInclude, Prisma.ProviderSelect>;
-
-const snapshot = (provider: Provider) => snapshotOf(provider, ['certifications']);
 
 /** What a creation requires, with the message shown for each missing field. */
 const REQUIRED = { slug: 'L’identifiant est obligatoire.', name: 'Le nom est obligatoire.', country: 'Le pays du siège est obligatoire.' };
@@ -37,7 +35,7 @@ export async function createProvider(ctx: SignedIn, input: Input, query: Query):
   return audited(ctx, 'provider.create', async (tx) => {
     const write = tx.provider.create({ ...wholeRow(query), data: data as Prisma.ProviderCreateInput });
     const provider = await unique(write, data.siren ? 'Un fournisseur porte déjà cet identifiant ou ce SIREN.' : 'Un fournisseur porte déjà cet identifiant.', 'slug');
-    return { result: provider, entityType: 'Provider', entityId: provider.id, after: snapshot(provider) };
+    return { result: provider, entityType: 'Provider', entityId: provider.id, after: columnsOf(provider) };
   });
 }
 
@@ -49,7 +47,7 @@ export async function updateProvider(ctx: SignedIn, slug: string, input: Input, 
   return audited(ctx, 'provider.update', async (tx) => {
     const write = tx.provider.update({ ...wholeRow(query), where: { id: before.id }, data: data as Prisma.ProviderUpdateInput });
     const after = await unique(write, 'Un fournisseur porte déjà ce SIREN.', 'siren');
-    return { result: after, entityType: 'Provider', entityId: before.id, before, after: snapshot(after) };
+    return { result: after, entityType: 'Provider', entityId: before.id, before, after: columnsOf(after) };
   });
 }
 
@@ -61,6 +59,6 @@ export async function archiveProvider(ctx: SignedIn, slug: string, query: Query)
     // the tools first: the provider's row, written last, answers with its (remaining) tools
     await tx.tool.updateMany({ where: { providerId: before.id, archivedAt: null }, data: { archivedAt: now } });
     const after = await tx.provider.update({ ...wholeRow(query), where: { id: before.id }, data: { archivedAt: now } });
-    return { result: after, entityType: 'Provider', entityId: before.id, before, after: snapshot(after) };
+    return { result: after, entityType: 'Provider', entityId: before.id, before, after: columnsOf(after) };
   });
 }

@@ -4,18 +4,16 @@ import { NotFoundError, unique, ValidationError } from '../../../graphql/errors.
 import { clean } from '../../../graphql/validate.ts';
 import { CountryCode, HttpUrl, Slug } from '../../../shared/validation.ts';
 import { editsAsProvider } from '../../auth/rules.ts';
-import { audited } from '../../audit/service.ts';
+import { audited, columnsOf } from '../../audit/service.ts';
 import type { ToolInput } from '../admin-schema.ts';
 import { toolSearchText } from '../rules.ts';
-import { defined, FUTURE_SOURCE, inputChecks, notFuture, snapshotOf, type Selection, type SignedIn, wholeRow } from './common.ts';
+import { defined, FUTURE_SOURCE, inputChecks, notFuture, type Selection, type SignedIn, wholeRow } from './common.ts';
 
 // Tools: an ADMIN, or a PROVIDER user for its own provider (the `editsTool` scope), creates, updates and archives
 // them; what a provider writes is shown as declared by the provider.
 
 type Input = typeof ToolInput.$inferInput;
 export type ToolQuery = Selection<Prisma.ToolInclude, Prisma.ToolSelect>;
-
-const snapshot = (tool: Tool) => snapshotOf(tool, ['models', 'languages']);
 
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
@@ -81,7 +79,7 @@ export async function createTool(ctx: SignedIn, input: Input, query: ToolQuery):
       },
     });
     const tool = await unique(write, 'Un outil porte déjà cet identifiant.', 'slug');
-    return { result: tool, entityType: 'Tool', entityId: tool.id, after: snapshot(tool) };
+    return { result: tool, entityType: 'Tool', entityId: tool.id, after: columnsOf(tool) };
   });
 }
 
@@ -107,7 +105,7 @@ export async function updateTool(ctx: SignedIn, slug: string, input: Input, quer
         isDemo: false,
       },
     });
-    return { result: after, entityType: 'Tool', entityId: before.id, before, after: snapshot(after) };
+    return { result: after, entityType: 'Tool', entityId: before.id, before, after: columnsOf(after) };
   });
 }
 
@@ -115,6 +113,6 @@ export async function archiveTool(ctx: SignedIn, slug: string, query: ToolQuery)
   return audited(ctx, 'tool.archive', async (tx) => {
     const before = await tx.tool.findUniqueOrThrow({ where: { slug } });
     const after = await tx.tool.update({ ...wholeRow(query), where: { id: before.id }, data: { archivedAt: new Date() } });
-    return { result: after, entityType: 'Tool', entityId: before.id, before, after: snapshot(after) };
+    return { result: after, entityType: 'Tool', entityId: before.id, before, after: columnsOf(after) };
   });
 }
