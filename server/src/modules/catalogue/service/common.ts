@@ -14,15 +14,6 @@ export interface Selection<Include, Select> {
   select?: Select;
 }
 
-/**
- * The selection a write returns its row with. When the result's `data` is not asked for, Pothos plans `select: {}`,
- * which would return the id alone: the row is then read whole, as its audit event snapshots every column. (The four
- * catalogue types are in include mode: any other selection keeps every column.)
- */
-export function wholeRow<Q extends Selection<unknown, unknown>>(query: Q): Q {
-  return query.select && Object.keys(query.select).length === 0 ? ({} as Q) : query;
-}
-
 /** Drops undefined keys; trims strings; turns empty strings into null. */
 export function defined<T extends Record<string, unknown>>(input: T): Partial<T> {
   const out: Record<string, unknown> = {};

@@ -1,16 +1,20 @@
-import type { ImpactFigure, Prisma } from '../../../generated/prisma/client.ts';
+import { Prisma, type ImpactFigure } from '../../../generated/prisma/client.ts';
 import type { Context } from '../../../graphql/context.ts';
 import { CountryCode, HttpUrl } from '../../../shared/validation.ts';
 import { editsAsProvider } from '../../auth/rules.ts';
+import { columns, withColumns } from '../../organizations/service.ts';
 import { audited, columnsOf } from '../../audit/service.ts';
 import type { ImpactFigureInput } from '../admin-schema.ts';
-import { defined, FUTURE_SOURCE, inputChecks, notFuture, providerOfPart, TOOL_PROVIDER, type Selection, type SignedIn, wholeRow } from './common.ts';
+import { defined, FUTURE_SOURCE, inputChecks, notFuture, providerOfPart, TOOL_PROVIDER, type Selection, type SignedIn } from './common.ts';
 
 // Impact figures of a tool, edited by whoever may edit the tool (the `editsTool` scope); a figure written by a
 // provider user is shown as declared by the provider.
 
 type Input = typeof ImpactFigureInput.$inferInput;
 type Query = Selection<Prisma.ImpactFigureInclude, Prisma.ImpactFigureSelect>;
+
+/** Every column of the row: its event snapshots them whatever the response selects. */
+const COLUMNS = columns(Prisma.ImpactFigureScalarFieldEnum);
 
 /** What a creation requires, with the message shown for each missing field. */
 const REQUIRED = {
@@ -38,7 +42,7 @@ export async function createImpactFigure(ctx: SignedIn, toolSlug: string, input:
   checkFigure(data, true);
   return audited(ctx, 'impact.create', async (tx) => {
     const figure = await tx.impactFigure.create({
-      ...wholeRow(query),
+      ...withColumns(query, COLUMNS),
       data: {
         ...(data as Omit<Prisma.ImpactFigureCreateInput, 'tool'>),
         tool: { connect: { slug: toolSlug } },
@@ -55,7 +59,7 @@ export async function updateImpactFigure(ctx: SignedIn, id: number, input: Input
   return audited(ctx, 'impact.update', async (tx) => {
     const before = await tx.impactFigure.findUniqueOrThrow({ where: { id } });
     const after = await tx.impactFigure.update({
-      ...wholeRow(query),
+      ...withColumns(query, COLUMNS),
       where: { id },
       data: { ...(data as Prisma.ImpactFigureUncheckedUpdateInput), declaredByProvider: editsAsProvider(ctx.viewer), isDemo: false },
     });
@@ -66,7 +70,7 @@ export async function updateImpactFigure(ctx: SignedIn, id: number, input: Input
 export async function archiveImpactFigure(ctx: SignedIn, id: number, query: Query): Promise<ImpactFigure> {
   return audited(ctx, 'impact.archive', async (tx) => {
     const before = await tx.impactFigure.findUniqueOrThrow({ where: { id } });
-    const after = await tx.impactFigure.update({ ...wholeRow(query), where: { id }, data: { archivedAt: new Date() } });
+    const after = await tx.impactFigure.update({ ...withColumns(query, COLUMNS), where: { id }, data: { archivedAt: new Date() } });
     return { result: after, entityType: 'ImpactFigure', entityId: id, before, after: columnsOf(after) };
   });
 }

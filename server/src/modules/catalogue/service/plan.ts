@@ -1,16 +1,20 @@
-import type { PriceTier, Prisma, PricingPlan } from '../../../generated/prisma/client.ts';
+import { Prisma, type PriceTier, type PricingPlan } from '../../../generated/prisma/client.ts';
 import type { Context } from '../../../graphql/context.ts';
 import { ConflictError, unique, ValidationError } from '../../../graphql/errors.ts';
 import { HttpUrl } from '../../../shared/validation.ts';
+import { columns, withColumns } from '../../organizations/service.ts';
 import { audited, columnsOf, type Tx } from '../../audit/service.ts';
 import type { PricingPlanInput } from '../admin-schema.ts';
-import { defined, inputChecks, notFuture, providerOfPart, TOOL_PROVIDER, type Selection, type SignedIn, wholeRow } from './common.ts';
+import { defined, inputChecks, notFuture, providerOfPart, TOOL_PROVIDER, type Selection, type SignedIn } from './common.ts';
 
 // Pricing plans of a tool, edited by whoever may edit the tool (the `editsTool` scope). Their events snapshot the
 // plan with its tiers.
 
 type Input = typeof PricingPlanInput.$inferInput;
 type Query = Selection<Prisma.PricingPlanInclude, Prisma.PricingPlanSelect>;
+
+/** Every column of the row: its event snapshots them whatever the response selects. */
+const COLUMNS = columns(Prisma.PricingPlanScalarFieldEnum);
 
 const SAME_NAME = 'Cet outil a déjà une offre de ce nom.';
 
@@ -58,7 +62,7 @@ export async function createPricingPlan(ctx: SignedIn, toolSlug: string, input: 
   checkPlan({ ...data, tiers }, true);
   return audited(ctx, 'plan.create', async (tx) => {
     const write = tx.pricingPlan.create({
-      ...wholeRow(query),
+      ...withColumns(query, COLUMNS),
       data: { ...(data as Omit<Prisma.PricingPlanCreateInput, 'tool'>), tool: { connect: { slug: toolSlug } }, tiers: tierRows(tiers) },
     });
     const plan = await uniqueName(write);
@@ -74,7 +78,7 @@ export async function updatePricingPlan(ctx: SignedIn, id: number, input: Input,
     const before = await tx.pricingPlan.findUniqueOrThrow({ where: { id }, include: { tiers: true } });
     if (tiers) await tx.priceTier.deleteMany({ where: { planId: id } });
     const write = tx.pricingPlan.update({
-      ...wholeRow(query),
+      ...withColumns(query, COLUMNS),
       where: { id },
       data: { ...(data as Prisma.PricingPlanUncheckedUpdateInput), isDemo: false, ...(tiers ? { tiers: tierRows(tiers) } : {}) },
     });
@@ -86,7 +90,7 @@ export async function updatePricingPlan(ctx: SignedIn, id: number, input: Input,
 export async function archivePricingPlan(ctx: SignedIn, id: number, query: Query): Promise<PricingPlan> {
   return audited(ctx, 'plan.archive', async (tx) => {
     const before = await tx.pricingPlan.findUniqueOrThrow({ where: { id } });
-    const after = await tx.pricingPlan.update({ ...wholeRow(query), where: { id }, data: { archivedAt: new Date() } });
+    const after = await tx.pricingPlan.update({ ...withColumns(query, COLUMNS), where: { id }, data: { archivedAt: new Date() } });
     return { result: after, entityType: 'PricingPlan', entityId: id, before, after: columnsOf(after) };
   });
 }

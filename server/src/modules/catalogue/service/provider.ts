@@ -1,14 +1,18 @@
-import type { Prisma, Provider } from '../../../generated/prisma/client.ts';
+import { Prisma, type Provider } from '../../../generated/prisma/client.ts';
 import { NotFoundError, unique } from '../../../graphql/errors.ts';
 import { CountryCode, HttpUrl, Slug } from '../../../shared/validation.ts';
+import { columns, withColumns } from '../../organizations/service.ts';
 import { audited, columnsOf } from '../../audit/service.ts';
 import type { ProviderInput } from '../admin-schema.ts';
-import { defined, FUTURE_SOURCE, inputChecks, notFuture, type Selection, type SignedIn, wholeRow } from './common.ts';
+import { defined, FUTURE_SOURCE, inputChecks, notFuture, type Selection, type SignedIn } from './common.ts';
 
 // Providers: created, updated and archived by a platform ADMIN (the `admin` scope of the fields).
 
 type Input = typeof ProviderInput.$inferInput;
 type Query = Selection<Prisma.ProviderInclude, Prisma.ProviderSelect>;
+
+/** Every column of the row: its event snapshots them whatever the response selects. */
+const COLUMNS = columns(Prisma.ProviderScalarFieldEnum);
 
 /** What a creation requires, with the message shown for each missing field. */
 const REQUIRED = { slug: 'L’identifiant est obligatoire.', name: 'Le nom est obligatoire.', country: 'Le pays du siège est obligatoire.' };
@@ -33,7 +37,7 @@ export async function createProvider(ctx: SignedIn, input: Input, query: Query):
   const data = defined(input);
   checkProvider(data, true);
   return audited(ctx, 'provider.create', async (tx) => {
-    const write = tx.provider.create({ ...wholeRow(query), data: data as Prisma.ProviderCreateInput });
+    const write = tx.provider.create({ ...withColumns(query, COLUMNS), data: data as Prisma.ProviderCreateInput });
     const provider = await unique(write, data.siren ? 'Un fournisseur porte déjà cet identifiant ou ce SIREN.' : 'Un fournisseur porte déjà cet identifiant.', 'slug');
     return { result: provider, entityType: 'Provider', entityId: provider.id, after: columnsOf(provider) };
   });
@@ -45,7 +49,7 @@ export async function updateProvider(ctx: SignedIn, slug: string, input: Input, 
   const { slug: _slug, ...data } = defined(input);
   checkProvider(data, false);
   return audited(ctx, 'provider.update', async (tx) => {
-    const write = tx.provider.update({ ...wholeRow(query), where: { id: before.id }, data: data as Prisma.ProviderUpdateInput });
+    const write = tx.provider.update({ ...withColumns(query, COLUMNS), where: { id: before.id }, data: data as Prisma.ProviderUpdateInput });
     const after = await unique(write, 'Un fournisseur porte déjà ce SIREN.', 'siren');
     return { result: after, entityType: 'Provider', entityId: before.id, before, after: columnsOf(after) };
   });
@@ -58,7 +62,7 @@ export async function archiveProvider(ctx: SignedIn, slug: string, query: Query)
     const now = new Date();
     // the tools first: the provider's row, written last, answers with its (remaining) tools
     await tx.tool.updateMany({ where: { providerId: before.id, archivedAt: null }, data: { archivedAt: now } });
-    const after = await tx.provider.update({ ...wholeRow(query), where: { id: before.id }, data: { archivedAt: now } });
+    const after = await tx.provider.update({ ...withColumns(query, COLUMNS), where: { id: before.id }, data: { archivedAt: now } });
     return { result: after, entityType: 'Provider', entityId: before.id, before, after: columnsOf(after) };
   });
 }

@@ -1,19 +1,23 @@
-import type { Prisma, Tool } from '../../../generated/prisma/client.ts';
+import { Prisma, type Tool } from '../../../generated/prisma/client.ts';
 import type { Context } from '../../../graphql/context.ts';
 import { NotFoundError, unique, ValidationError } from '../../../graphql/errors.ts';
 import { clean } from '../../../graphql/validate.ts';
 import { CountryCode, HttpUrl, Slug } from '../../../shared/validation.ts';
 import { editsAsProvider } from '../../auth/rules.ts';
+import { columns, withColumns } from '../../organizations/service.ts';
 import { audited, columnsOf } from '../../audit/service.ts';
 import type { ToolInput } from '../admin-schema.ts';
 import { toolSearchText } from '../rules.ts';
-import { defined, FUTURE_SOURCE, inputChecks, notFuture, type Selection, type SignedIn, wholeRow } from './common.ts';
+import { defined, FUTURE_SOURCE, inputChecks, notFuture, type Selection, type SignedIn } from './common.ts';
 
 // Tools: an ADMIN, or a PROVIDER user for its own provider (the `editsTool` scope), creates, updates and archives
 // them; what a provider writes is shown as declared by the provider.
 
 type Input = typeof ToolInput.$inferInput;
 export type ToolQuery = Selection<Prisma.ToolInclude, Prisma.ToolSelect>;
+
+/** Every column of the row: its event snapshots them whatever the response selects. */
+const COLUMNS = columns(Prisma.ToolScalarFieldEnum);
 
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
@@ -69,7 +73,7 @@ export async function createTool(ctx: SignedIn, input: Input, query: ToolQuery):
   const { id: categoryId, name: categoryName } = await category(ctx, categorySlug!);
   return audited(ctx, 'tool.create', async (tx) => {
     const write = tx.tool.create({
-      ...wholeRow(query),
+      ...withColumns(query, COLUMNS),
       data: {
         ...(fields as Omit<Prisma.ToolUncheckedCreateInput, 'providerId' | 'categoryId'>),
         providerId: provider.id,
@@ -95,7 +99,7 @@ export async function updateTool(ctx: SignedIn, slug: string, input: Input, quer
     });
     const merged = { name: fields.name ?? before.name, description: fields.description ?? before.description };
     const after = await tx.tool.update({
-      ...wholeRow(query),
+      ...withColumns(query, COLUMNS),
       where: { id: before.id },
       data: {
         ...(fields as Prisma.ToolUncheckedUpdateInput),
@@ -112,7 +116,7 @@ export async function updateTool(ctx: SignedIn, slug: string, input: Input, quer
 export async function archiveTool(ctx: SignedIn, slug: string, query: ToolQuery): Promise<Tool> {
   return audited(ctx, 'tool.archive', async (tx) => {
     const before = await tx.tool.findUniqueOrThrow({ where: { slug } });
-    const after = await tx.tool.update({ ...wholeRow(query), where: { id: before.id }, data: { archivedAt: new Date() } });
+    const after = await tx.tool.update({ ...withColumns(query, COLUMNS), where: { id: before.id }, data: { archivedAt: new Date() } });
     return { result: after, entityType: 'Tool', entityId: before.id, before, after: columnsOf(after) };
   });
 }
