@@ -20,7 +20,7 @@ const REQUIRED = { slug: 'L’identifiant est obligatoire.', name: 'Le nom est o
 function checkProvider(p: Partial<Input>, creating: boolean) {
   inputChecks(p, creating ? REQUIRED : null, { slug: Slug, country: CountryCode, website: HttpUrl, sourceUrl: HttpUrl })
     .text(p.name, 'name', 'Le nom', { max: 120 })
-    // nine digits, as before the shared rules: a provider's SIREN is copied from its documents, not checked for its key
+    // nine digits only, as it always was: the shared Siren rule would also refuse a wrong Luhn key (a behaviour change)
     .check(p.siren == null || /^\d{9}$/.test(p.siren), 'siren', 'Le SIREN doit comporter 9 chiffres.')
     .check(notFuture(p.sourceDate), 'sourceDate', FUTURE_SOURCE)
     .text(p.description, 'description', 'La description', { max: 2000 })
