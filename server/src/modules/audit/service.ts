@@ -59,6 +59,16 @@ export function columnsOf<Row extends object>(row: Row): Partial<Row> {
   return Object.fromEntries(Object.entries(row).filter(([key, value]) => isColumn(key, value))) as Partial<Row>;
 }
 
+/** Every column of a model, as a Prisma `select` (`columns(Prisma.ToolScalarFieldEnum)`). */
+export const columns = (fields: Record<string, string>) => Object.fromEntries(Object.values(fields).map((field) => [field, true] as const));
+
+/**
+ * The response's selection with every column of the row, which the event snapshots (`columnsOf`): a response that
+ * selects no field of the row comes as `{ select: {} }`, a row of its id alone.
+ */
+export const withColumns = <Q extends { select?: object }>(query: Q, all: Record<string, true>): Q =>
+  query.select ? { ...query, select: { ...all, ...query.select } } : query;
+
 /**
  * Runs a change and writes its AuditEvent in the same transaction: a failed change leaves neither the change
  * nor the event behind.

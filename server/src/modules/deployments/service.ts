@@ -2,9 +2,9 @@ import { Prisma, type Deployment } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
 import { NotFoundError, ValidationError, unique } from '../../graphql/errors.ts';
 import { Checks, clean } from '../../graphql/validate.ts';
-import { audited, columnsOf } from '../audit/service.ts';
+import { audited, columns, columnsOf, withColumns } from '../audit/service.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { columns, organizationOf, organizationWithSiren, withColumns } from '../organizations/service.ts';
+import { organizationOf, organizationWithSiren } from '../organizations/service.ts';
 import { adoptersInRegion, deploymentOrganizationId } from './loaders.ts';
 import { nearestAdopters, statusChangeError, type DeploymentStatus } from './rules.ts';
 

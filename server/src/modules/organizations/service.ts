@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.ts';
 import { NotFoundError, ValidationError } from '../../graphql/errors.ts';
 import { Checks, clean } from '../../graphql/validate.ts';
 import { HttpUrl } from '../../shared/validation.ts';
-import { audited } from '../audit/service.ts';
+import { audited, columns, withColumns } from '../audit/service.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { charterColumns, charterOf, directoryConditions, MAX_SEARCH_LENGTH, type CharterStatus, type DirectoryFilter } from './rules.ts';
 
@@ -12,17 +12,6 @@ type UserQuery = { include?: Prisma.UserInclude; select?: Prisma.UserSelect };
 type Filter = DirectoryFilter<Organization['kind'], NonNullable<Organization['epciType']>>;
 
 const withoutSpaces = (siren: string) => siren.replace(/\s/g, '');
-
-/** Every column of a model, as a Prisma `select`. */
-export const columns = (fields: Record<string, string>) => Object.fromEntries(Object.values(fields).map((field) => [field, true] as const));
-
-/**
- * The response's selection with every column of the row, which the event snapshots: a response that selects no field
- * of the row comes as `{ select: {} }`, a row of its id alone. (purchasing/service.ts has the same helper: its place is
- * next to columnsOf, in audit/service.ts.)
- */
-export const withColumns = <Q extends { select?: object }>(query: Q, all: Record<string, true>): Q =>
-  query.select ? { ...query, select: { ...all, ...query.select } } : query;
 
 const ORGANIZATION_COLUMNS = columns(Prisma.OrganizationScalarFieldEnum);
 

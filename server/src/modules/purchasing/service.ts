@@ -4,7 +4,7 @@ import { Prisma, type GroupMembership } from '../../generated/prisma/client.ts';
 import { dec, type DecimalLike } from '../../shared/money.ts';
 import { canAdministerOrganization, groupVisibility, visibleWhere } from '../auth/rules.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { audited, columnsOf, type Tx } from '../audit/service.ts';
+import { audited, columns, columnsOf, withColumns, type Tx } from '../audit/service.ts';
 import type { Context } from '../../graphql/context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../graphql/errors.ts';
 import { decimalColumnError, type DecimalColumn } from '../../graphql/input.ts';
@@ -35,17 +35,8 @@ export interface MembershipQuery {
   select?: Prisma.GroupMembershipSelect;
 }
 
-const columns = (fields: Record<string, string>) => Object.fromEntries(Object.values(fields).map((field) => [field, true] as const));
 const GROUP_COLUMNS = columns(Prisma.PurchasingGroupScalarFieldEnum);
 const MEMBERSHIP_COLUMNS = columns(Prisma.GroupMembershipScalarFieldEnum);
-
-/**
- * The response's selection with every column of the row, which the event snapshots (`columnsOf`): a response that
- * selects no field of the row comes as `{ select: {} }`, a row of its id alone.
- */
-function withColumns<Q extends { select?: object }>(query: Q, all: Record<string, true>): Q {
-  return query.select ? { ...query, select: { ...all, ...query.select } } : query;
-}
 
 const NOT_FOUND = 'Groupement introuvable.';
 

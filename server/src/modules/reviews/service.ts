@@ -2,10 +2,9 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
 import { NotFoundError, ValidationError, unique } from '../../graphql/errors.ts';
 import { Checks, clean } from '../../graphql/validate.ts';
-import { audited, columnsOf } from '../audit/service.ts';
+import { audited, columns, columnsOf, withColumns } from '../audit/service.ts';
 import { reviewVisibility, visibleWhere } from '../auth/rules.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { columns, withColumns } from '../organizations/service.ts';
 import { CRITERIA, isOwnReview, withoutControls, type Criterion } from './rules.ts';
 
 export { loadRatings, loadVerified, type RatingRow } from './loaders.ts';

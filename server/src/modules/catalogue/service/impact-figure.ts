@@ -2,8 +2,7 @@ import { Prisma, type ImpactFigure } from '../../../generated/prisma/client.ts';
 import type { Context } from '../../../graphql/context.ts';
 import { CountryCode, HttpUrl } from '../../../shared/validation.ts';
 import { editsAsProvider } from '../../auth/rules.ts';
-import { columns, withColumns } from '../../organizations/service.ts';
-import { audited, columnsOf } from '../../audit/service.ts';
+import { audited, columns, columnsOf, withColumns } from '../../audit/service.ts';
 import type { ImpactFigureInput } from '../admin-schema.ts';
 import { defined, FUTURE_SOURCE, inputChecks, notFuture, providerOfPart, TOOL_PROVIDER, type Selection, type SignedIn } from './common.ts';
 

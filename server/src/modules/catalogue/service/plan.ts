@@ -2,8 +2,7 @@ import { Prisma, type PriceTier, type PricingPlan } from '../../../generated/pri
 import type { Context } from '../../../graphql/context.ts';
 import { ConflictError, unique, ValidationError } from '../../../graphql/errors.ts';
 import { HttpUrl } from '../../../shared/validation.ts';
-import { columns, withColumns } from '../../organizations/service.ts';
-import { audited, columnsOf, type Tx } from '../../audit/service.ts';
+import { audited, columns, columnsOf, type Tx, withColumns } from '../../audit/service.ts';
 import type { PricingPlanInput } from '../admin-schema.ts';
 import { defined, inputChecks, notFuture, providerOfPart, TOOL_PROVIDER, type Selection, type SignedIn } from './common.ts';
 

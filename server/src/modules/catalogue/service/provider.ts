@@ -1,8 +1,7 @@
 import { Prisma, type Provider } from '../../../generated/prisma/client.ts';
 import { NotFoundError, unique } from '../../../graphql/errors.ts';
 import { CountryCode, HttpUrl, Slug } from '../../../shared/validation.ts';
-import { columns, withColumns } from '../../organizations/service.ts';
-import { audited, columnsOf } from '../../audit/service.ts';
+import { audited, columns, columnsOf, withColumns } from '../../audit/service.ts';
 import type { ProviderInput } from '../admin-schema.ts';
 import { defined, FUTURE_SOURCE, inputChecks, notFuture, type Selection, type SignedIn } from './common.ts';
 

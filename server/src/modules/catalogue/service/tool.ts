@@ -4,8 +4,7 @@ import { NotFoundError, unique, ValidationError } from '../../../graphql/errors.
 import { clean } from '../../../graphql/validate.ts';
 import { CountryCode, HttpUrl, Slug } from '../../../shared/validation.ts';
 import { editsAsProvider } from '../../auth/rules.ts';
-import { columns, withColumns } from '../../organizations/service.ts';
-import { audited, columnsOf } from '../../audit/service.ts';
+import { audited, columns, columnsOf, withColumns } from '../../audit/service.ts';
 import type { ToolInput } from '../admin-schema.ts';
 import { toolSearchText } from '../rules.ts';
 import { defined, FUTURE_SOURCE, inputChecks, notFuture, type Selection, type SignedIn } from './common.ts';
