@@ -71,12 +71,6 @@ export const mutationErrorTypes = [
   RateLimitedError,
 ];
 
-/** The signed-in user, or a typed UNAUTHENTICATED error. */
-export function requireViewer<C extends { viewer: unknown }>(ctx: C): NonNullable<C['viewer']> {
-  if (!ctx.viewer) throw new UnauthenticatedError();
-  return ctx.viewer as NonNullable<C['viewer']>;
-}
-
 /** A write that a unique constraint may refuse (Prisma P2002): the refusal becomes a typed CONFLICT with `message`. */
 export async function unique<T>(write: Promise<T>, message: string, field?: string): Promise<T> {
   try {

@@ -1,4 +1,4 @@
-import { isVisible, type Actor, type Visibility } from '../modules/auth/rules.ts';
+import { isVisible, type Actor, type Visibility } from '../shared/permissions.ts';
 import type { Context } from './context.ts';
 
 /**

@@ -11,7 +11,7 @@ import {
   groupVisibility,
   isAdmin,
   visibleWhere,
-} from '../modules/auth/rules.ts';
+} from '../shared/permissions.ts';
 import type { Context } from './context.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
 

@@ -1,4 +1,4 @@
-import { auditEventVisibility } from '../auth/rules.ts';
+import { auditEventVisibility } from '../../shared/permissions.ts';
 import { auditEventsWhere, withoutHiddenEmails } from './service.ts';
 import { builder } from '../../graphql/builder.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';

@@ -1,6 +1,6 @@
 import { Prisma } from '../../generated/prisma/client.ts';
 import { getDatamodel } from '../../generated/pothos-types.ts';
-import { auditEventVisibility, emailVisibility, isVisible, visibleWhere } from '../auth/rules.ts';
+import { auditEventVisibility, emailVisibility, isVisible, visibleWhere } from '../../shared/permissions.ts';
 import type { Context } from '../../graphql/context.ts';
 import { ValidationError } from '../../graphql/errors.ts';
 

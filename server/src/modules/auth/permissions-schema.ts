@@ -8,7 +8,7 @@ import {
   canModerate,
   canReadAudit,
   canVoteReview,
-} from './rules.ts';
+} from '../../shared/permissions.ts';
 
 /** What the signed-in person may do in general, from the same rules the API enforces (the web copies none of them). */
 const ViewerPermissions = builder.objectRef<Context>('ViewerPermissions').implement({

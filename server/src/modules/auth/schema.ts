@@ -1,5 +1,5 @@
 import { MembershipStatus as MembershipValues, Role as RoleValues } from '../../generated/prisma/enums.ts';
-import { emailVisibility, isVisible, userVisibility, visibleWhere } from './rules.ts';
+import { emailVisibility, isVisible, userVisibility, visibleWhere } from '../../shared/permissions.ts';
 import { applicantOrganization, approveMembership, changePassword, setUserRoles, signIn, signOut, signUp } from './service.ts';
 import { builder } from '../../graphql/builder.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';

@@ -1,6 +1,6 @@
 import type { PriceTier, PricingPlan, Prisma, Tool } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
-import { ADOPTING_STATUSES } from '../deployments/rules.ts';
+import { ADOPTING_STATUSES } from '../deployments/service.ts';
 import type { CatalogueRow } from './rules.ts';
 
 /** A catalogue row as read, with the tool's active plans (its reference price is worked out from them). */

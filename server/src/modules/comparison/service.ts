@@ -2,7 +2,7 @@ import type { PriceTier, PricingPlan, Tool } from '../../generated/prisma/client
 import type { Context } from '../../graphql/context.ts';
 import { NotFoundError } from '../../graphql/errors.ts';
 import { Checks } from '../../graphql/validate.ts';
-import { ADOPTING_STATUSES } from '../deployments/rules.ts';
+import { ADOPTING_STATUSES } from '../deployments/service.ts';
 import { loadRatings } from '../reviews/service.ts';
 import { computeFootprint, type FootprintResult } from './footprint-rules.ts';
 import { bestOn, type BestOn } from './rules.ts';

@@ -8,6 +8,9 @@ import { organizationOf, organizationWithSiren } from '../organizations/service.
 import { adoptersInRegion, deploymentOrganizationId } from './loaders.ts';
 import { nearestAdopters, statusChangeError, type DeploymentStatus } from './rules.ts';
 
+/** The statuses other modules count by (adoption, verified reviews): one list, in deployments/rules.ts. */
+export { ADOPTING_STATUSES, DEPLOYMENT_STATUSES, VERIFYING_STATUSES } from './rules.ts';
+
 type DeploymentQuery = { include?: Prisma.DeploymentInclude; select?: Prisma.DeploymentSelect };
 const DEPLOYMENT_COLUMNS = columns(Prisma.DeploymentScalarFieldEnum);
 const NOT_FOUND = 'Déploiement introuvable.';

@@ -6,7 +6,7 @@ import {
   VolumeUnit as UnitValues,
 } from '../../generated/prisma/enums.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { canAdministerOrganization, groupVisibility, visibleWhere } from '../auth/rules.ts';
+import { canAdministerOrganization, groupVisibility, visibleWhere } from '../../shared/permissions.ts';
 import type { GroupEconomics, GroupStatus as Status, MemberShare } from './rules.ts';
 import { builder } from '../../graphql/builder.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';

@@ -2,7 +2,7 @@
 // what depends on the group itself (its state, its deadline, who is eligible) is checked here, under the group's row lock.
 import { Prisma, type GroupMembership } from '../../generated/prisma/client.ts';
 import { dec, type DecimalLike } from '../../shared/money.ts';
-import { canAdministerOrganization, groupVisibility, visibleWhere } from '../auth/rules.ts';
+import { canAdministerOrganization, groupVisibility, visibleWhere } from '../../shared/permissions.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { audited, columns, columnsOf, withColumns, type Tx } from '../audit/service.ts';
 import type { Context } from '../../graphql/context.ts';

@@ -1,5 +1,5 @@
 import type { Context } from '../../graphql/context.ts';
-import { VERIFYING_STATUSES } from '../deployments/rules.ts';
+import { VERIFYING_STATUSES } from '../deployments/service.ts';
 
 export interface RatingRow {
   toolId: number;

@@ -1,5 +1,5 @@
 import { ModerationStatus as ModerationValues } from '../../generated/prisma/enums.ts';
-import { isVisible, moderationVisibility, reviewVisibility } from '../auth/rules.ts';
+import { isVisible, moderationVisibility, reviewVisibility } from '../../shared/permissions.ts';
 import { builder } from '../../graphql/builder.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';
 import { organizationScope } from '../organizations/service.ts';

@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.ts';
 import { NotFoundError, ValidationError, unique } from '../../graphql/errors.ts';
 import { Checks, clean } from '../../graphql/validate.ts';
 import { audited, columns, columnsOf, withColumns } from '../audit/service.ts';
-import { reviewVisibility, visibleWhere } from '../auth/rules.ts';
+import { reviewVisibility, visibleWhere } from '../../shared/permissions.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { CRITERIA, isOwnReview, withoutControls, type Criterion } from './rules.ts';
 

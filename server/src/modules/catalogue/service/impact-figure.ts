@@ -1,7 +1,7 @@
 import { Prisma, type ImpactFigure } from '../../../generated/prisma/client.ts';
 import type { Context } from '../../../graphql/context.ts';
 import { CountryCode, HttpUrl } from '../../../shared/validation.ts';
-import { editsAsProvider } from '../../auth/rules.ts';
+import { editsAsProvider } from '../../../shared/permissions.ts';
 import { audited, columns, columnsOf, withColumns } from '../../audit/service.ts';
 import type { ImpactFigureInput } from '../admin-schema.ts';
 import { defined, FUTURE_SOURCE, inputChecks, notFuture, providerOfPart, TOOL_PROVIDER, type Selection, type SignedIn } from './common.ts';

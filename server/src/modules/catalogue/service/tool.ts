@@ -3,7 +3,7 @@ import type { Context } from '../../../graphql/context.ts';
 import { NotFoundError, unique, ValidationError } from '../../../graphql/errors.ts';
 import { clean } from '../../../graphql/validate.ts';
 import { CountryCode, HttpUrl, Slug } from '../../../shared/validation.ts';
-import { editsAsProvider } from '../../auth/rules.ts';
+import { editsAsProvider } from '../../../shared/permissions.ts';
 import { audited, columns, columnsOf, withColumns } from '../../audit/service.ts';
 import type { ToolInput } from '../admin-schema.ts';
 import { toolSearchText } from '../rules.ts';
