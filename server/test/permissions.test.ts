@@ -411,6 +411,58 @@ describe.each(backends)('permission matrix on %s', (backend) => {
   });
   afterAll(() => t?.close());
 
+  // What the web shows comes from these fields: each must answer, for every actor, what the matrix lets that actor do.
+  // Run before the matrix, which consumes its targets (the group to close is still OPEN, the review still unvoted).
+  it('viewerCan… fields answer, for every actor, what the matrix allows', async () => {
+    const allowedTo = (mutation: string) => ACTORS.filter((actor) => !!MATRIX[mutation]!.allowed[actor]);
+    const seen: Record<string, Actor[]> = {};
+    for (const actor of ACTORS) {
+      const response = await f.clients.main[actor].gql(
+        `query($group: ID!, $review: ID!, $siren: String!) {
+          viewerCan { moderate readAudit administerOrganization }
+          tool(slug: "api-mistral") { viewerCanEdit }
+          purchasingGroup(id: $group) { viewerCanCoordinate }
+          review: node(id: $review) { ... on Review { viewerCanFlag viewerCanVote } }
+          organization(siren: $siren) { viewerCanAdminister viewerCanActFor }
+        }`,
+        { group: f.groups.toClose[actor], review: f.reviewId, siren: BESANCON },
+      );
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      const d = response.data as {
+        viewerCan: Record<string, boolean>;
+        tool: { viewerCanEdit: boolean };
+        purchasingGroup: { viewerCanCoordinate: boolean };
+        review: { viewerCanFlag: boolean; viewerCanVote: boolean };
+        organization: { viewerCanAdminister: boolean; viewerCanActFor: boolean };
+      };
+      const answers: Record<string, boolean> = {
+        moderateReview: d.viewerCan.moderate,
+        updateTool: d.tool.viewerCanEdit,
+        closePurchasingGroup: d.purchasingGroup.viewerCanCoordinate,
+        flagReview: d.review.viewerCanFlag,
+        voteReviewHelpful: d.review.viewerCanVote,
+        setCharter: d.organization.viewerCanAdminister,
+        declareDeployment: d.organization.viewerCanActFor,
+        auditLog: d.viewerCan.readAudit,
+        ownOrganization: d.viewerCan.administerOrganization,
+      };
+      for (const [name, yes] of Object.entries(answers)) if (yes) (seen[name] ??= []).push(actor);
+    }
+    expect(seen).toEqual({
+      moderateReview: allowedTo('moderateReview'),
+      updateTool: allowedTo('updateTool'),
+      closePurchasingGroup: allowedTo('closePurchasingGroup'),
+      flagReview: allowedTo('flagReview'),
+      voteReviewHelpful: allowedTo('voteReviewHelpful'),
+      setCharter: allowedTo('setCharter'),
+      declareDeployment: allowedTo('declareDeployment'),
+      // no mutation reads the audit log: AUDITOR and ADMIN, by the rule written in the issue
+      auditLog: ['auditor', 'admin'],
+      // the ORG_ADMINs of Besançon and of Dijon, each for its own organization
+      ownOrganization: ['orgAdmin', 'otherOrgAdmin'],
+    });
+  });
+
   for (const mutation of MUTATIONS) {
     const testCase = MATRIX[mutation];
     if (!testCase) {
