@@ -429,7 +429,7 @@ describe.each(backends)('permission matrix on %s', (backend) => {
       );
       expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
       const d = response.data as {
-        viewerCan: Record<string, boolean>;
+        viewerCan: { moderate: boolean; readAudit: boolean; administerOrganization: boolean };
         tool: { viewerCanEdit: boolean };
         purchasingGroup: { viewerCanCoordinate: boolean };
         review: { viewerCanFlag: boolean; viewerCanVote: boolean };

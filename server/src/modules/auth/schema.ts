@@ -1,17 +1,12 @@
 import { MembershipStatus as MembershipValues, Role as RoleValues } from '../../generated/prisma/enums.ts';
 import { emailVisibility, isVisible, userVisibility, visibleWhere } from '../../shared/permissions.ts';
 import { applicantOrganization, approveMembership, changePassword, setUserRoles, signIn, signOut, signUp } from './service.ts';
+import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';
 
-export const Role = builder.enumType('Role', {
-  description: 'Rôle : membre, administrateur de l’organisation, auditeur (lecture seule), fournisseur, administrateur de la plateforme.',
-  values: Object.values(RoleValues),
-});
-const MembershipStatus = builder.enumType('MembershipStatus', {
-  description: 'Adhésion à l’organisation : en attente d’approbation, approuvée, refusée.',
-  values: Object.values(MembershipValues),
-});
+export const Role = prismaEnum('Role', RoleValues, 'Rôle : membre, administrateur de l’organisation, auditeur (lecture seule), fournisseur, administrateur de la plateforme.');
+const MembershipStatus = prismaEnum('MembershipStatus', MembershipValues, 'Adhésion à l’organisation : en attente d’approbation, approuvée, refusée.');
 
 export const User = builder.prismaNode('User', {
   description: 'Une personne d’une collectivité (ou de la plateforme, d’un fournisseur).',

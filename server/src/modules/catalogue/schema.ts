@@ -8,31 +8,17 @@ import {
   ProviderKind as ProviderKindValues,
   RgaaStatus as RgaaValues,
 } from '../../generated/prisma/enums.ts';
+import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 
-export const ProviderKind = builder.enumType('ProviderKind', { values: Object.values(ProviderKindValues) });
-export const Certification = builder.enumType('Certification', {
-  description: 'Qualification ou certification : SecNumCloud (ANSSI), HDS, ISO 27001.',
-  values: Object.values(CertificationValues),
-});
-export const DeploymentMode = builder.enumType('DeploymentMode', { values: Object.values(ModeValues) });
-export const AiActRiskTier = builder.enumType('AiActRiskTier', {
-  description: 'Niveau de risque au sens du règlement européen sur l’IA (AI Act).',
-  values: Object.values(RiskValues),
-});
-export const RgaaStatus = builder.enumType('RgaaStatus', {
-  description: 'Conformité au référentiel d’accessibilité RGAA 4.1.',
-  values: Object.values(RgaaValues),
-});
-export const PricingModel = builder.enumType('PricingModel', { values: Object.values(PricingModelValues) });
-export const PriceSource = builder.enumType('PriceSource', {
-  description: 'Origine du prix : publié, négocié, déclaré par une collectivité.',
-  values: Object.values(PriceSourceValues),
-});
-export const ImpactMethod = builder.enumType('ImpactMethod', {
-  description: 'Méthode d’évaluation de l’impact : les chiffres de méthodes différentes ne sont pas comparables.',
-  values: Object.values(MethodValues),
-});
+export const ProviderKind = prismaEnum('ProviderKind', ProviderKindValues);
+export const Certification = prismaEnum('Certification', CertificationValues, 'Qualification ou certification : SecNumCloud (ANSSI), HDS, ISO 27001.');
+export const DeploymentMode = prismaEnum('DeploymentMode', ModeValues);
+export const AiActRiskTier = prismaEnum('AiActRiskTier', RiskValues, 'Niveau de risque au sens du règlement européen sur l’IA (AI Act).');
+export const RgaaStatus = prismaEnum('RgaaStatus', RgaaValues, 'Conformité au référentiel d’accessibilité RGAA 4.1.');
+export const PricingModel = prismaEnum('PricingModel', PricingModelValues);
+export const PriceSource = prismaEnum('PriceSource', PriceSourceValues, 'Origine du prix : publié, négocié, déclaré par une collectivité.');
+export const ImpactMethod = prismaEnum('ImpactMethod', MethodValues, 'Méthode d’évaluation de l’impact : les chiffres de méthodes différentes ne sont pas comparables.');
 
 builder.prismaNode('Category', {
   description: 'Catégorie de cas d’usage (taxonomie du catalogue).',

@@ -1,3 +1,4 @@
+import { prismaEnum } from '../../graphql/enums.ts';
 import {
   DeploymentStatus as StatusValues,
   ProcurementRoute as RouteValues,
@@ -6,14 +7,8 @@ import { builder, type PothosTypes } from '../../graphql/builder.ts';
 import { organizationScope } from '../organizations/service.ts';
 import { declareDeployment, deploymentScope, updateDeployment } from './service.ts';
 
-const DeploymentStatus = builder.enumType('DeploymentStatus', {
-  description: 'Étape d’adoption : exploration, expérimentation (pilote), production, abandon.',
-  values: Object.values(StatusValues),
-});
-const ProcurementRoute = builder.enumType('ProcurementRoute', {
-  description: 'Voie d’achat : achat direct, UGAP, accord-cadre, appel d’offres, groupement de commandes.',
-  values: Object.values(RouteValues),
-});
+const DeploymentStatus = prismaEnum('DeploymentStatus', StatusValues, 'Étape d’adoption : exploration, expérimentation (pilote), production, abandon.');
+const ProcurementRoute = prismaEnum('ProcurementRoute', RouteValues, 'Voie d’achat : achat direct, UGAP, accord-cadre, appel d’offres, groupement de commandes.');
 
 export const Deployment = builder.prismaNode('Deployment', {
   description: 'Déclaration d’adoption d’un outil par une collectivité, avec ce qu’elle paie réellement.',

@@ -1,19 +1,11 @@
 import { EpciType as EpciTypeValues, OrganizationKind as KindValues, CharterStatus as CharterValues } from '../../generated/prisma/enums.ts';
+import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { countOrganizations, listOrganizations, organizationBySiren, organizationScope, pendingUsers, setCharter } from './service.ts';
 
-export const OrganizationKind = builder.enumType('OrganizationKind', {
-  description: 'Nature de la collectivité.',
-  values: Object.values(KindValues),
-});
-export const EpciType = builder.enumType('EpciType', {
-  description: 'Type d’EPCI à fiscalité propre : CC, CA, CU, métropole (METRO) ou Métropole de Lyon (MET69).',
-  values: Object.values(EpciTypeValues),
-});
-export const CharterStatus = builder.enumType('CharterStatus', {
-  description: 'Charte éthique de l’IA : aucune, en projet, adoptée.',
-  values: Object.values(CharterValues),
-});
+export const OrganizationKind = prismaEnum('OrganizationKind', KindValues, 'Nature de la collectivité.');
+export const EpciType = prismaEnum('EpciType', EpciTypeValues, 'Type d’EPCI à fiscalité propre : CC, CA, CU, métropole (METRO) ou Métropole de Lyon (MET69).');
+export const CharterStatus = prismaEnum('CharterStatus', CharterValues, 'Charte éthique de l’IA : aucune, en projet, adoptée.');
 
 interface CharterShape {
   status: keyof typeof CharterValues;

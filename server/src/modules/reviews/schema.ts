@@ -1,5 +1,6 @@
 import { ModerationStatus as ModerationValues } from '../../generated/prisma/enums.ts';
 import { isVisible, moderationVisibility, reviewVisibility } from '../../shared/permissions.ts';
+import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';
 import { organizationScope } from '../organizations/service.ts';
@@ -17,7 +18,7 @@ import {
   type RatingRow,
 } from './service.ts';
 
-const ModerationStatus = builder.enumType('ModerationStatus', { values: Object.values(ModerationValues) });
+const ModerationStatus = prismaEnum('ModerationStatus', ModerationValues);
 
 /** A viewerCan… field: true when the viewer passes the field's scopes, false otherwise (for a visitor too). */
 const BY_SCOPES = { unauthorizedResolver: () => false, resolve: () => true };
