@@ -8,7 +8,7 @@ import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
 const NNBSP = '\u202f';
 const eur = (amount: string) => `${amount}\u00a0€`;
 
-// The seeded demo group (server/src/db/seed/demo.ts): Leakmited for the member communes of Grand Besançon Métropole,
+// The seeded demo group (prisma/src/seed/demo-groups.ts): Leakmited for the member communes of Grand Besançon Métropole,
 // allocated BY_POPULATION, list price 0.12 € per inhabitant and year, tiers 50,000 → 0.10 € and 150,000 → 0.08 €.
 // Members: the 8 largest communes but Besançon, by population; every second one committed its population, the others
 // estimated it:

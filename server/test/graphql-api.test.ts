@@ -160,7 +160,7 @@ describe.each(backends)('GraphQL API over HTTP on %s', (backend) => {
     expect(res.errors).toBeUndefined();
     const tools = res.data!.tools.edges.map((e) => e.node);
     expect(res.data!.tools.totalCount).toBe(tools.length);
-    // the sourced catalogue of prisma/seed/catalogue.ts: 26 tools from 23 providers, every category of the
+    // the sourced catalogue of prisma/src/seed/data/: 26 tools from 23 providers, every category of the
     // use-case taxonomy (13) holding at least one
     expect(tools.length).toBe(26);
     expect(new Set(tools.map((tool) => tool.category)).size).toBe(13);

@@ -1,12 +1,2 @@
-/** Lower-case, accent-free form used for search ("Besançon" → "besancon"). */
-export function normalizeSearch(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[’'`]/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+/** Lower-case, accent-free form used for search: one function, owned by the data package (its searchName columns). */
+export { normalizeSearch } from '@mutualis/db/text';
