@@ -1,5 +1,6 @@
 // Total cost of ownership of a pricing plan for a usage profile (DESIGN.md "Computations").
 import { cents, D, dec, type Dec, type DecimalLike } from '../../shared/money.ts';
+import { tierReached } from '../../shared/tiers.ts';
 
 export type PricingModel = 'FREE' | 'FLAT_YEAR' | 'PER_SEAT_MONTH' | 'PER_INHABITANT_YEAR' | 'PER_1K_REQUESTS' | 'PER_MILLION_TOKENS';
 
@@ -78,14 +79,10 @@ export function yearlyQuantity(model: PricingModel, profile: UsageProfile): Dec 
   }
 }
 
-/** The tier reached by a yearly volume: the highest minVolume not above it (all-units pricing). */
+/** The tier reached by a yearly volume (shared/tiers.ts), or null when the list price applies. */
 export function tierFor(tiers: PlanInput['tiers'], volume: Dec): { index: number; unitPrice: Dec } | null {
-  const sorted = [...(tiers ?? [])].map((t) => ({ min: dec(t.minVolume), price: dec(t.unitPrice) })).sort((a, b) => a.min.comparedTo(b.min));
-  let reached: { index: number; unitPrice: Dec } | null = null;
-  sorted.forEach((tier, index) => {
-    if (volume.greaterThanOrEqualTo(tier.min)) reached = { index, unitPrice: tier.price };
-  });
-  return reached;
+  const reached = tierReached(tiers, volume);
+  return reached.unitPrice ? { index: reached.index, unitPrice: reached.unitPrice } : null;
 }
 
 /** Cost of one year, unrounded. */
