@@ -145,6 +145,57 @@ describe('group economics by allocation rule', () => {
   });
 });
 
+describe('projected unit price: the price if every interested member commits', () => {
+  const interested = (organizationId: number, estimatedVolume: string) =>
+    member({ organizationId, status: 'INTERESTED', estimatedVolume, committedVolume: null });
+
+  it('prices the projected volume while the pooled volume is the committed one', () => {
+    const e = groupEconomics({
+      listUnitPrice: '100', tiers, allocationRule: 'BY_SEATS',
+      members: [member({ organizationId: 1, committedVolume: '60' }), interested(2, '150')],
+    });
+    // committed 60 < 100 → list price 100 €; projected 60 + 150 = 210 ≥ 200 → tier 1 at 80 €
+    expect(e).toMatchObject({ basis: 'COMMITTED', pooledVolume: '60', unitPrice: '100', projectedVolume: '210', projectedUnitPrice: '80' });
+  });
+
+  it('is the awarded price once the group is awarded (the awarded price replaces the list price and its tiers)', () => {
+    // awarded at 85 €: the loader passes listUnitPrice 85 and no tiers, so 210 projected units stay at 85 € (not 80 €)
+    const e = groupEconomics({
+      listUnitPrice: '85', tiers: [], allocationRule: 'BY_SEATS',
+      members: [member({ organizationId: 1, committedVolume: '60' }), interested(2, '150')],
+    });
+    expect(e).toMatchObject({ unitPrice: '85', projectedUnitPrice: '85' });
+  });
+
+  // The tiers of the demo group on Leakmited: 0.12 € per inhabitant, 0.10 € from 50,000, 0.08 € from 150,000
+  // (given out of order: the rule sorts them). Threshold included: exactly 50,000 reaches 0.10 €.
+  const leakmited = [
+    { minVolume: '150000', unitPrice: '0.08' },
+    { minVolume: '50000', unitPrice: '0.10' },
+  ];
+  it.each([
+    ['0', '0.12'],
+    ['49999', '0.12'],
+    ['50000', '0.1'],
+    ['50001', '0.1'],
+    ['149999.99', '0.1'],
+    ['150000', '0.08'],
+    ['150000.00', '0.08'],
+    ['1000000', '0.08'],
+  ])('projected %s inhabitants → %s € each', (volume, unitPrice) => {
+    const e = groupEconomics({ listUnitPrice: '0.12', tiers: leakmited, allocationRule: 'EQUAL', members: [interested(1, volume)] });
+    expect(e.projectedUnitPrice).toBe(unitPrice);
+  });
+
+  it('compares volumes as decimals, not as text (9 is below a threshold of 10), and is the list price without tiers', () => {
+    const small = [{ minVolume: '10', unitPrice: '1' }];
+    const projected = (volume: string, tierList: typeof small) =>
+      groupEconomics({ listUnitPrice: '2', tiers: tierList, allocationRule: 'EQUAL', members: [interested(1, volume)] }).projectedUnitPrice;
+    expect([projected('9', small), projected('10', small), projected('100', small)]).toEqual(['2', '1', '1']);
+    expect(projected('1000000', [])).toBe('2');
+  });
+});
+
 describe('group rules', () => {
   const epci = { id: 10, kind: 'EPCI', epciId: null, departementCode: '25', regionCode: '27' };
   const member_ = { id: 11, kind: 'COMMUNE', epciId: 10, departementCode: '25', regionCode: '27' };

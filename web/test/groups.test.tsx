@@ -294,6 +294,8 @@ const ECONOMICS_BEFORE: Economics = {
   basis: 'COMMITTED',
   tierIndex: -1,
   unitPrice: '0.12',
+  // 10 989 projected inhabitants stay below the first tier (50 000): the list price
+  projectedUnitPrice: '0.12',
   total: '702.72',
   totalSavingsVsAlone: '0.00',
   nextTier: { __typename: 'NextTier', minVolume: '50000', unitPrice: '0.1', missingVolume: '44144' },
@@ -308,6 +310,8 @@ const ECONOMICS_COMMITTED: Economics = {
   pooledVolume: '124345',
   tierIndex: 0,
   unitPrice: '0.1',
+  // 129 478 projected inhabitants reach the first tier (50 000) but not the second (150 000)
+  projectedUnitPrice: '0.1',
   total: '12434.50',
   totalSavingsVsAlone: '117.12',
   nextTier: { __typename: 'NextTier', minVolume: '150000', unitPrice: '0.08', missingVolume: '25655' },
@@ -505,6 +509,7 @@ describe('Groupements — a group', () => {
             data: groupPage(besanconAdmin, { viewerMembership: membership(joined) }, [...MEMBERS, joined], {
               ...ECONOMICS_BEFORE,
               projectedVolume: '129478',
+              projectedUnitPrice: '0.1',
             }),
           },
         },

@@ -83,6 +83,8 @@ export interface GroupEconomics {
   basis: 'COMMITTED' | 'PROJECTED';
   tierIndex: number;
   unitPrice: string;
+  /** The unit price at the projected volume: what every member would pay if all the interested ones committed. */
+  projectedUnitPrice: string;
   total: string;
   nextTier: { minVolume: string; unitPrice: string; missingVolume: string } | null;
   shares: MemberShare[];
@@ -140,6 +142,7 @@ export function groupEconomics(input: {
     basis,
     tierIndex: price.tierIndex,
     unitPrice: price.unitPrice.toString(),
+    projectedUnitPrice: priceFor(projectedVolume, input.listUnitPrice, input.tiers).unitPrice.toString(),
     total: cents(total),
     nextTier: price.nextTier,
     shares,

@@ -74,6 +74,10 @@ const Economics = builder.objectRef<GroupEconomics>('GroupEconomics').implement(
     basis: t.expose('basis', { type: VolumeBasis }),
     tierIndex: t.exposeInt('tierIndex', { description: 'Palier atteint (-1 : prix catalogue).' }),
     unitPrice: t.expose('unitPrice', { type: 'Decimal' }),
+    projectedUnitPrice: t.expose('projectedUnitPrice', {
+      type: 'Decimal',
+      description: 'Prix unitaire annuel au volume projeté, si tous les intéressés s’engagent (une fois attribué : le prix attribué).',
+    }),
     total: t.expose('total', { type: 'Decimal' }),
     nextTier: t.field({ type: NextTier, nullable: true, resolve: (e) => e.nextTier }),
     shares: t.field({ type: [MemberShareRef], resolve: (e) => e.shares }),

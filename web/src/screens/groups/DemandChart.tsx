@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { compareDecimal, formatDecimal, formatEuros, formatEurosHT } from '../../lib/format';
 import { formatUnitPrice, formatVolume } from './groupLabels';
-import { priceAtVolume, toDrawingNumber } from './groupMath';
+import { toDrawingNumber } from './groupMath';
 
 export const DemandChart_group = graphql(`
   fragment DemandChart_group on PurchasingGroup {
@@ -20,6 +20,7 @@ export const DemandChart_group = graphql(`
       basis
       tierIndex
       unitPrice
+      projectedUnitPrice
       total
       totalSavingsVsAlone
       nextTier {
@@ -90,9 +91,6 @@ export function DemandChart(props: { group: FragmentType<typeof DemandChart_grou
     );
   };
 
-  // The API prices the pooled volume only (economics.unitPrice): the price at the projected volume is
-  // read off the same tiers, for the « if every interested member commits » line.
-  const projectedPrice = priceAtVolume(economics.projectedVolume, group.listUnitPrice, tiers);
   const basisText = economics.basis === 'COMMITTED' ? 'volume engagé' : 'volume estimé, aucun engagement encore';
 
   return (
@@ -162,7 +160,7 @@ export function DemandChart(props: { group: FragmentType<typeof DemandChart_grou
         {compareDecimal(economics.projectedVolume, economics.pooledVolume) !== 0 ? (
           <div>
             <dt>Prix si tous les intéressés s’engagent ({formatVolume(economics.projectedVolume, volumeUnit)})</dt>
-            <dd>{formatUnitPrice(projectedPrice.unitPrice, volumeUnit)}</dd>
+            <dd>{formatUnitPrice(economics.projectedUnitPrice, volumeUnit)}</dd>
           </div>
         ) : null}
         <div>

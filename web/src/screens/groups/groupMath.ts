@@ -1,5 +1,3 @@
-import { compareDecimal } from '../../lib/format';
-
 // Exact arithmetic on the API's decimal strings (volumes and euros), for the totals the API does not
 // send. BigInt on a common scale: no floating-point rounding in what is shown as a figure.
 
@@ -23,24 +21,6 @@ export function sumDecimals(values: readonly string[]): string {
   const int = digits.slice(0, digits.length - scale);
   const frac = digits.slice(digits.length - scale).replace(/0+$/, '');
   return `${negative ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
-}
-
-export interface PriceTierValue {
-  minVolume: string;
-  unitPrice: string;
-}
-
-/**
- * The yearly unit price for a volume, by the server's rule: the highest tier whose threshold the
- * volume reaches, else the list price (tier index -1).
- */
-export function priceAtVolume(volume: string, listUnitPrice: string, tiers: readonly PriceTierValue[]): { tierIndex: number; unitPrice: string } {
-  const sorted = [...tiers].sort((a, b) => compareDecimal(a.minVolume, b.minVolume));
-  let tierIndex = -1;
-  sorted.forEach((tier, index) => {
-    if (compareDecimal(volume, tier.minVolume) >= 0) tierIndex = index;
-  });
-  return { tierIndex, unitPrice: sorted[tierIndex]?.unitPrice ?? listUnitPrice };
 }
 
 /** A decimal string as a number, for drawing only (never for a figure shown as text). */
