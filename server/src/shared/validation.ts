@@ -31,11 +31,8 @@ export const Slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'L’identifiant ne contient que des minuscules sans accent, des chiffres et des tirets.')
   .max(100, 'L’identifiant ne doit pas dépasser 100 caractères.');
 
-/** Euros: a decimal text, non-negative, at most two decimals, below a hundred billion. */
-export const Money = z.string().regex(/^\d{1,11}(\.\d{1,2})?$/, 'Le montant doit être un nombre positif d’au plus deux décimales.');
-
-/** A count of units (seats, inhabitants, requests): a non-negative decimal text, at most four decimals. */
-export const Quantity = z.string().regex(/^\d{1,14}(\.\d{1,4})?$/, 'La quantité doit être un nombre positif.');
+// Decimal amounts and quantities have one rule too: their column's precision and scale, checked for every argument by the
+// input guard (graphql/input.ts `decimalColumnError`).
 
 export const HttpUrl = z
   .string()
