@@ -1,6 +1,6 @@
 // Answers of the comparison page's queries, close to what the API returns for Grand Besançon Métropole.
 import { ComparePageComparisonQuery, ComparePageQuery } from '../src/screens/compare/ComparePage';
-import { ComparePageOrganizationQuery } from '../src/screens/compare/OrganizationFinder';
+import { OrganizationBySirenQuery } from '../src/components/OrganizationSearch';
 import type { UsageProfileInput } from '../src/gql/graphql';
 import { answer, type Fixture } from './helpers';
 
@@ -230,7 +230,7 @@ export function comparePageMock(viewer: { siren: string; name: string } | null =
 
 /** The collectivité behind the SIREN typed in the form. */
 export function organizationMock(siren = '242500361') {
-  const data: Fixture<typeof ComparePageOrganizationQuery> = {
+  const data: Fixture<typeof OrganizationBySirenQuery> = {
     organization: {
       __typename: 'Organization',
       id: `Organization:${siren}`,
@@ -238,10 +238,11 @@ export function organizationMock(siren = '242500361') {
       name: 'Grand Besançon Métropole',
       kind: 'EPCI',
       epciType: 'METRO',
+      departementCode: '25',
       population: 198387,
     },
   };
-  return { ...answer(ComparePageOrganizationQuery, { siren }, data), maxUsageCount: Number.POSITIVE_INFINITY };
+  return { ...answer(OrganizationBySirenQuery, { siren }, data), maxUsageCount: Number.POSITIVE_INFINITY };
 }
 
 export const PROFILE: UsageProfileInput = { organizationSiren: '242500361', seats: 50, requestsPerMonth: 20000, years: 3 };

@@ -176,3 +176,29 @@ export function FormSuccess({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/**
+ * The buttons under a form: the submit button, disabled while `busy`, then with `onCancel` a secondary
+ * button (`cancel`: « Annuler », « Fermer »). `small` for the forms opened inside a list item.
+ */
+export function FormActions(props: {
+  submit: ReactNode;
+  busy?: boolean;
+  cancel?: string;
+  onCancel?: () => void;
+  small?: boolean;
+}) {
+  const size = props.small ? ' button--small' : '';
+  return (
+    <p className="form__actions">
+      <button type="submit" className={`button${size}`} disabled={props.busy}>
+        {props.submit}
+      </button>
+      {props.onCancel ? (
+        <button type="button" className={`button button--secondary${size}`} onClick={props.onCancel}>
+          {props.cancel}
+        </button>
+      ) : null}
+    </p>
+  );
+}

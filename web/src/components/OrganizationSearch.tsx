@@ -1,14 +1,49 @@
 import type { TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
+import { graphql } from '../gql';
 import type { EpciType, OrganizationKind } from '../gql/graphql';
 import { natureLabel } from '../lib/labels';
 import { useDebounced } from '../lib/useDebouncedSearch';
 import { InputField, IntegerField } from './Form';
 import { ErrorMessage } from './QueryState';
 
-// Finding a collectivité in a form, by its SIREN or by its name. Each screen brings its own queries
-// (colocated with it, named after it) and says what it shows of the collectivité found.
+// Finding a collectivité in a form, by its SIREN or by its name. The screens share the two queries below
+// and each says what it shows of the collectivité found.
+
+/** The collectivité behind a SIREN, with what the forms show of it. */
+export const OrganizationBySirenQuery = graphql(`
+  query OrganizationBySirenQuery($siren: String!) {
+    organization(siren: $siren) {
+      id
+      siren
+      name
+      kind
+      epciType
+      departementCode
+      population
+    }
+  }
+`);
+
+/** The first six collectivités whose name matches a search. */
+export const OrganizationSearchQuery = graphql(`
+  query OrganizationSearchQuery($search: String!) {
+    organizations(filter: { search: $search }, first: 6) {
+      edges {
+        node {
+          id
+          siren
+          name
+          kind
+          epciType
+          departementCode
+          population
+        }
+      }
+    }
+  }
+`);
 
 const SIREN = /^\d{9}$/;
 

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { AccountMenuQuery } from '../../components/AccountMenu';
-import { FormAlert, FormSuccess, InputField } from '../../components/Form';
+import { FormAlert, FormSuccess, InputField, FormActions } from '../../components/Form';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
 import { useChangePassword } from './useChangePassword';
 
@@ -83,11 +83,7 @@ export function ChangePasswordPage() {
           value={confirmation}
           onChange={setConfirmation}
         />
-        <p className="form__actions">
-          <button type="submit" className="button" disabled={loading}>
-            Changer de mot de passe
-          </button>
-        </p>
+        <FormActions submit="Changer de mot de passe" busy={loading} />
       </form>
     </>
   );

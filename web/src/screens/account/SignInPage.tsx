@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { FormAlert, InputField } from '../../components/Form';
+import { FormAlert, InputField, FormActions } from '../../components/Form';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
 import { safeReturnPath } from '../../lib/navigation';
 import { useSignIn } from './useSignIn';
@@ -54,11 +54,7 @@ export function SignInPage() {
           value={password}
           onChange={setPassword}
         />
-        <p className="form__actions">
-          <button type="submit" className="button" disabled={loading}>
-            Se connecter
-          </button>
-        </p>
+        <FormActions submit="Se connecter" busy={loading} />
       </form>
       <p>
         Pas encore de compte ? <Link to="/inscription">Créer un compte</Link>

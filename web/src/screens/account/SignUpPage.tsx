@@ -1,42 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { FormAlert, FormSuccess, InputField } from '../../components/Form';
-import { compactSiren, isSiren, OrganizationSearch, SirenField, SirenLookup } from '../../components/OrganizationSearch';
-import { graphql } from '../../gql';
+import { FormAlert, FormSuccess, InputField, FormActions } from '../../components/Form';
+import {
+  compactSiren,
+  isSiren,
+  OrganizationBySirenQuery,
+  OrganizationSearch,
+  OrganizationSearchQuery,
+  SirenField,
+  SirenLookup,
+} from '../../components/OrganizationSearch';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
 import { natureLabel } from '../../lib/labels';
 import { PENDING_MESSAGE } from '../../lib/messages';
 import { useSignUp } from './useSignUp';
-
-export const SignUpOrganizationQuery = graphql(`
-  query SignUpOrganizationQuery($siren: String!) {
-    organization(siren: $siren) {
-      id
-      siren
-      name
-      kind
-      epciType
-      departementCode
-    }
-  }
-`);
-
-export const SignUpSearchQuery = graphql(`
-  query SignUpSearchQuery($search: String!) {
-    organizations(filter: { search: $search }, first: 6) {
-      edges {
-        node {
-          id
-          siren
-          name
-          kind
-          epciType
-          departementCode
-        }
-      }
-    }
-  }
-`);
 
 const FIELDS = ['email', 'name', 'password', 'organizationSiren'] as const;
 
@@ -115,7 +92,7 @@ export function SignUpPage() {
             value={siren}
             onChange={setSiren}
           />
-          <SirenLookup query={SignUpOrganizationQuery} siren={organizationSiren}>
+          <SirenLookup query={OrganizationBySirenQuery} siren={organizationSiren}>
             {(organization) => (
               <>
                 Collectivité : <strong>{organization.name}</strong> ({natureLabel(organization.kind, organization.epciType)}
@@ -124,14 +101,10 @@ export function SignUpPage() {
             )}
           </SirenLookup>
           <div className="finder">
-            <OrganizationSearch query={SignUpSearchQuery} label="Retrouver le SIREN par le nom de la collectivité" onChoose={setSiren} />
+            <OrganizationSearch query={OrganizationSearchQuery} label="Retrouver le SIREN par le nom de la collectivité" onChoose={setSiren} />
           </div>
         </fieldset>
-        <p className="form__actions">
-          <button type="submit" className="button" disabled={loading}>
-            Créer mon compte
-          </button>
-        </p>
+        <FormActions submit="Créer mon compte" busy={loading} />
       </form>
       <p>
         Déjà un compte ? <Link to="/connexion">Se connecter</Link>

@@ -1,43 +1,11 @@
-import { OrganizationSearch, SirenLookup } from '../../components/OrganizationSearch';
-import { graphql } from '../../gql';
+import { OrganizationBySirenQuery, OrganizationSearch, OrganizationSearchQuery, SirenLookup } from '../../components/OrganizationSearch';
 import { formatInhabitants } from '../../lib/format';
 import { natureLabel } from '../../lib/labels';
-
-export const ComparePageOrganizationQuery = graphql(`
-  query ComparePageOrganizationQuery($siren: String!) {
-    organization(siren: $siren) {
-      id
-      siren
-      name
-      kind
-      epciType
-      population
-    }
-  }
-`);
-
-export const ComparePageOrganizationSearchQuery = graphql(`
-  query ComparePageOrganizationSearchQuery($search: String!) {
-    organizations(filter: { search: $search }, first: 6) {
-      edges {
-        node {
-          id
-          siren
-          name
-          kind
-          epciType
-          departementCode
-          population
-        }
-      }
-    }
-  }
-`);
 
 /** The collectivité behind a typed SIREN and its population, looked up once the nine digits are there. */
 export function CompareSirenLookup({ siren }: { siren: string }) {
   return (
-    <SirenLookup query={ComparePageOrganizationQuery} siren={siren}>
+    <SirenLookup query={OrganizationBySirenQuery} siren={siren}>
       {(organization) => (
         <>
           <strong>{organization.name}</strong> ({natureLabel(organization.kind, organization.epciType)}) —{' '}
@@ -54,7 +22,7 @@ export function OrganizationFinder({ onChoose }: { onChoose: (siren: string) => 
     <details className="finder compare-finder">
       <summary>Vous ne connaissez pas le SIREN ? Cherchez la collectivité par son nom</summary>
       <OrganizationSearch
-        query={ComparePageOrganizationSearchQuery}
+        query={OrganizationSearchQuery}
         label="Nom de la collectivité"
         onChoose={onChoose}
         clearOnChoose

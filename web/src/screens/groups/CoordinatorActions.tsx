@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { DecimalField, FormAlert, FormSuccess, SelectField, TextAreaField } from '../../components/Form';
+import { DecimalField, FormAlert, FormSuccess, SelectField, TextAreaField, FormActions } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { GroupStatus } from '../../gql/graphql';
 import { formatDate, parseAmountInput } from '../../lib/format';
@@ -181,14 +181,7 @@ export function CoordinatorActions(props: { group: FragmentType<typeof Coordinat
           {action === 'cancel' ? (
             <TextAreaField label="Motif de l’annulation" error={errors?.fields['reason']} rows={3} maxLength={1000} value={reason} onChange={setReason} />
           ) : null}
-          <p className="form__actions">
-            <button type="submit" className="button" disabled={busy}>
-              {confirmLabel[action]}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => start(null)}>
-              Fermer
-            </button>
-          </p>
+          <FormActions submit={confirmLabel[action]} busy={busy} cancel="Fermer" onCancel={() => start(null)} />
         </form>
       ) : null}
     </section>

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { DecimalField, Fieldset, FormAlert, InputField, labelledOptions, SelectField, TextAreaField } from '../../components/Form';
+import { DecimalField, Fieldset, FormAlert, InputField, labelledOptions, SelectField, TextAreaField, FormActions } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { AllocationRule, CreatePurchasingGroupInput, GroupEligibility, VolumeUnit } from '../../gql/graphql';
@@ -334,14 +334,7 @@ export function CreateGroupForm(props: { onCreated: (id: string) => void; onCanc
                   </p>
                 </Fieldset>
               </div>
-              <p className="form__actions">
-                <button type="submit" className="button" disabled={loading}>
-                  Créer le groupement
-                </button>
-                <button type="button" className="button button--secondary" onClick={props.onCancel}>
-                  Fermer
-                </button>
-              </p>
+              <FormActions submit="Créer le groupement" busy={loading} cancel="Fermer" onCancel={props.onCancel} />
             </form>
           );
         }}

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { DecimalField, FormAlert, FormSuccess } from '../../components/Form';
+import { DecimalField, FormAlert, FormSuccess, FormActions } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatInteger, parseAmountInput } from '../../lib/format';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
@@ -97,14 +97,7 @@ export function MembershipActions(props: {
     <form className="form group-actions__form" noValidate onSubmit={(event) => void submitVolume(event, field)}>
       <FormAlert errors={errors} placed={[field]} />
       <DecimalField label={`${label} (${unit.plural})`} hint={hint} error={errors?.fields[field]} autoFocus value={volume} onChange={setVolume} />
-      <p className="form__actions">
-        <button type="submit" className="button" disabled={busy}>
-          Confirmer
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => start(null)}>
-          Fermer
-        </button>
-      </p>
+      <FormActions submit="Confirmer" busy={busy} cancel="Fermer" onCancel={() => start(null)} />
     </form>
   );
 

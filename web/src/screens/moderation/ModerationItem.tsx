@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { FormAlert, FormSuccess, TextAreaField } from '../../components/Form';
+import { FormActions, FormAlert, FormSuccess, TextAreaField } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { ModerationAction } from '../../gql/graphql';
 import { formatDate, formatInteger } from '../../lib/format';
@@ -91,21 +91,16 @@ export function ModerationItem(props: { review: FragmentType<typeof ModerationIt
         <form className="review__flag" noValidate onSubmit={(event) => void submit(event)} aria-label={`${ACTION_LABELS[action]} l'avis`}>
           <FormAlert errors={errors} placed={['reason']} />
           <TextAreaField label="Motif" error={errors?.fields['reason']} rows={2} maxLength={500} value={reason} onChange={setReason} />
-          <p className="form__actions">
-            <button type="submit" className="button button--small" disabled={loading}>
-              Confirmer : {ACTION_LABELS[action].toLowerCase()}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => {
-                setAction(undefined);
-                setErrors(undefined);
-              }}
-            >
-              Annuler
-            </button>
-          </p>
+          <FormActions
+            submit={`Confirmer : ${ACTION_LABELS[action].toLowerCase()}`}
+            busy={loading}
+            cancel="Annuler"
+            onCancel={() => {
+              setAction(undefined);
+              setErrors(undefined);
+            }}
+            small
+          />
         </form>
       ) : (
         <footer className="review__actions">

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Fieldset, FormAlert, FormSuccess, InputField } from '../../components/Form';
+import { Fieldset, FormAlert, FormSuccess, InputField, FormActions } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { CharterStatus } from '../../gql/graphql';
 import { CHARTER_STATUS_CHOICES } from '../../lib/labels';
@@ -74,11 +74,7 @@ export function CharterForm(props: { organization: FragmentType<typeof CharterFo
           onChange={setUrl}
         />
       ) : null}
-      <p className="form__actions">
-        <button type="submit" className="button" disabled={loading}>
-          Enregistrer la charte
-        </button>
-      </p>
+      <FormActions submit="Enregistrer la charte" busy={loading} />
     </form>
   );
 }

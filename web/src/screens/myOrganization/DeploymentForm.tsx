@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { DecimalField, FormAlert, InputField, IntegerField, labelledOptions, SelectField, TextAreaField } from '../../components/Form';
+import { DecimalField, FormAlert, InputField, IntegerField, labelledOptions, SelectField, TextAreaField, FormActions } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { DeclareDeploymentInput, DeploymentStatus, ProcurementRoute, UpdateDeploymentInput } from '../../gql/graphql';
@@ -249,14 +249,7 @@ export function DeploymentForm(props: {
           />
         ) : null}
       </div>
-      <p className="form__actions">
-        <button type="submit" className="button" disabled={declaring || updating}>
-          Enregistrer
-        </button>
-        <button type="button" className="button button--secondary" onClick={props.onCancel}>
-          Annuler
-        </button>
-      </p>
+      <FormActions submit="Enregistrer" busy={declaring || updating} cancel="Annuler" onCancel={props.onCancel} />
     </form>
   );
 

@@ -4,24 +4,11 @@ import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDate, formatEurosHT, formatInteger } from '../../lib/format';
 import { DEPLOYMENT_STATUS_LABELS, PROCUREMENT_ROUTE_LABELS } from '../../lib/labels';
+import { DeploymentForm_deployment } from './DeploymentForm';
 
 export const DeploymentRow_deployment = graphql(`
   fragment DeploymentRow_deployment on Deployment {
-    id
-    tool {
-      id
-      slug
-      name
-    }
-    status
-    service
-    startDate
-    endDate
-    users
-    monthlyRequests
-    annualCost
-    procurementRoute
-    abandonReason
+    ...DeploymentForm_deployment
     isDemo
   }
 `);
@@ -30,7 +17,9 @@ function DeploymentRow(props: {
   deployment: FragmentType<typeof DeploymentRow_deployment>;
   onEdit?: ((id: string) => void) | undefined;
 }) {
-  const deployment = getFragmentData(DeploymentRow_deployment, props.deployment);
+  // The row shows what the edit form reads, and the demo badge.
+  const row = getFragmentData(DeploymentRow_deployment, props.deployment);
+  const deployment = { ...getFragmentData(DeploymentForm_deployment, row), isDemo: row.isDemo };
   return (
     <tr>
       <th scope="row" data-label="Outil" id={`deploiement-${deployment.id}`}>

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { FormAlert, FormSuccess, InputField, SelectField, TextAreaField } from '../../components/Form';
+import { FormAlert, FormSuccess, InputField, SelectField, TextAreaField, FormActions } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { SubmitReviewInput } from '../../gql/graphql';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
@@ -148,11 +148,7 @@ export function ReviewForm(props: {
           <TextAreaField label="Points forts" error={errors?.fields['pros']} rows={3} maxLength={1000} value={values.pros} onChange={set('pros')} />
           <TextAreaField label="Points faibles" error={errors?.fields['cons']} rows={3} maxLength={1000} value={values.cons} onChange={set('cons')} />
         </div>
-        <p className="form__actions">
-          <button type="submit" className="button" disabled={loading}>
-            Publier l'avis
-          </button>
-        </p>
+        <FormActions submit="Publier l'avis" busy={loading} />
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { DemoBadge } from '../../components/DemoBadge';
-import { FormAlert, FormSuccess, TextAreaField } from '../../components/Form';
+import { FormAlert, FormSuccess, TextAreaField, FormActions } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDate } from '../../lib/format';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
@@ -75,14 +75,7 @@ function FlagForm({ reviewId, onClose }: { reviewId: string; onClose: (sent: boo
       </p>
       <FormAlert errors={errors} placed={['reason']} />
       <TextAreaField label="Motif du signalement" error={errors?.fields['reason']} rows={2} maxLength={500} value={reason} onChange={setReason} />
-      <p className="form__actions">
-        <button type="submit" className="button button--small" disabled={loading}>
-          Envoyer le signalement
-        </button>
-        <button type="button" className="button button--secondary button--small" onClick={() => onClose(false)}>
-          Annuler
-        </button>
-      </p>
+      <FormActions submit="Envoyer le signalement" busy={loading} cancel="Annuler" onCancel={() => onClose(false)} small />
     </form>
   );
 }
