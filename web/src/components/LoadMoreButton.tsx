@@ -30,3 +30,15 @@ export function LoadMoreButton({ onLoadMore }: { onLoadMore: () => Promise<unkno
     </p>
   );
 }
+
+/** « Afficher plus » while a connection has a next page; `onLoadMore` is given the cursor to fetch after. */
+export function LoadMore({
+  pageInfo,
+  onLoadMore,
+}: {
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined };
+  onLoadMore: (after: string) => Promise<unknown>;
+}) {
+  const { hasNextPage, endCursor } = pageInfo;
+  return hasNextPage && endCursor ? <LoadMoreButton onLoadMore={() => onLoadMore(endCursor)} /> : null;
+}

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Field, FormAlert, InputField, IntegerField, SelectField } from '../../components/Form';
-import { LoadMoreButton } from '../../components/LoadMoreButton';
+import { LoadMore } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { formatInteger } from '../../lib/format';
@@ -145,9 +145,7 @@ export function AuditLogPage() {
                     </table>
                   </div>
                 ) : null}
-                {auditEvents.pageInfo.hasNextPage ? (
-                  <LoadMoreButton onLoadMore={() => fetchMore({ variables: { after: auditEvents.pageInfo.endCursor } })} />
-                ) : null}
+                <LoadMore pageInfo={auditEvents.pageInfo} onLoadMore={(after) => fetchMore({ variables: { after } })} />
               </>
             )}
           </QueryState>

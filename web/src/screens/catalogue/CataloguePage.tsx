@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { SearchField, SelectField } from '../../components/Form';
-import { LoadMoreButton } from '../../components/LoadMoreButton';
+import { LoadMore } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { formatCount } from '../../lib/format';
@@ -140,9 +140,7 @@ export function CataloguePage() {
                         />
                       ))}
                     </section>
-                    {tools.pageInfo.hasNextPage ? (
-                      <LoadMoreButton onLoadMore={() => fetchMore({ variables: { after: tools.pageInfo.endCursor } })} />
-                    ) : null}
+                    <LoadMore pageInfo={tools.pageInfo} onLoadMore={(after) => fetchMore({ variables: { after } })} />
                   </>
                 )}
               </div>

@@ -2,8 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router-dom';
 import { graphql } from '../../gql';
 import { Field, SearchField, SelectField } from '../../components/Form';
-import { LoadMoreButton } from '../../components/LoadMoreButton';
+import { LoadMore } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
+import { POPULATION, Table } from '../../components/Table';
 import { formatCount } from '../../lib/format';
 import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 import { OrganizationRow } from './OrganizationRow';
@@ -121,31 +122,15 @@ export function DirectoryPage() {
                 {stale ? <span className="results__pending"> — recherche en cours…</span> : null}
               </p>
               {rows.length > 0 ? (
-                <table className="table">
-                  <caption className="visually-hidden">Collectivités correspondant à la recherche</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Nom</th>
-                      <th scope="col">Nature</th>
-                      <th scope="col">Département</th>
-                      <th scope="col" className="numeric">
-                        Population
-                      </th>
-                      <th scope="col">SIREN</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((organization) => (
-                      <OrganizationRow key={organization.id} organization={organization} />
-                    ))}
-                  </tbody>
-                </table>
+                <Table caption="Collectivités correspondant à la recherche" columns={['Nom', 'Nature', 'Département', POPULATION, 'SIREN']}>
+                  {rows.map((organization) => (
+                    <OrganizationRow key={organization.id} organization={organization} />
+                  ))}
+                </Table>
               ) : (
                 <p>Aucune collectivité ne correspond à ces critères.</p>
               )}
-              {organizations.pageInfo.hasNextPage && !stale ? (
-                <LoadMoreButton onLoadMore={() => fetchMore({ variables: { after: organizations.pageInfo.endCursor } })} />
-              ) : null}
+              {stale ? null : <LoadMore pageInfo={organizations.pageInfo} onLoadMore={(after) => fetchMore({ variables: { after } })} />}
             </div>
           );
         }}

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { SelectField } from '../../components/Form';
-import { LoadMoreButton } from '../../components/LoadMoreButton';
+import { LoadMore } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { formatInteger } from '../../lib/format';
@@ -11,6 +11,7 @@ import { GROUP_STATUS_LABELS, GROUP_STATUS_ORDER, LEGAL_BASIS } from './groupLab
 import { readGroupListParams, toGroupFilter, writeGroupListParams, type GroupListParams } from './groupFilters';
 import { groupPath, GroupRow } from './GroupRow';
 import './groups.css';
+import { Table } from '../../components/Table';
 
 export const GroupsPageQuery = graphql(`
   query GroupsPageQuery($filter: PurchasingGroupFilter, $first: Int!, $after: String) {
@@ -51,6 +52,16 @@ function groupCount(count: number): string {
 }
 
 /** /groupements — the purchasing groups, filtered from the URL; an ORG_ADMIN can create one. */
+const GROUP_COLUMNS = [
+  'Groupement',
+  'Objet',
+  'Coordonnateur',
+  'Statut',
+  'Date limite',
+  { label: 'Volume mutualisé', numeric: true },
+  { label: 'Membres', numeric: true },
+];
+
 export function GroupsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = readGroupListParams(searchParams);
@@ -138,37 +149,15 @@ export function GroupsPage() {
                 {stale ? <span className="results__pending"> — chargement…</span> : null}
               </p>
               {rows.length > 0 ? (
-                <div className="table-scroll">
-                  <table className="table groups-table">
-                    <caption className="visually-hidden">Groupements de commandes</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Groupement</th>
-                        <th scope="col">Objet</th>
-                        <th scope="col">Coordonnateur</th>
-                        <th scope="col">Statut</th>
-                        <th scope="col">Date limite</th>
-                        <th scope="col" className="numeric">
-                          Volume mutualisé
-                        </th>
-                        <th scope="col" className="numeric">
-                          Membres
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((group) => (
-                        <GroupRow key={group.id} group={group} />
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <Table caption="Groupements de commandes" className="groups-table" scroll columns={GROUP_COLUMNS}>
+                  {rows.map((group) => (
+                    <GroupRow key={group.id} group={group} />
+                  ))}
+                </Table>
               ) : (
                 <p>Aucun groupement ne correspond à ces critères.</p>
               )}
-              {purchasingGroups.pageInfo.hasNextPage && purchasingGroups.pageInfo.endCursor && !stale ? (
-                <LoadMoreButton onLoadMore={() => fetchMore({ variables: { after: purchasingGroups.pageInfo.endCursor } })} />
-              ) : null}
+              {stale ? null : <LoadMore pageInfo={purchasingGroups.pageInfo} onLoadMore={(after) => fetchMore({ variables: { after } })} />}
             </div>
           );
         }}

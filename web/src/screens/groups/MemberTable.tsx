@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { NumericCell, Table } from '../../components/Table';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDecimal, formatEuros } from '../../lib/format';
 import { ALLOCATION_RULE_LABELS, MEMBERSHIP_STATUS_LABELS, VOLUME_UNIT_WORDS } from './groupLabels';
@@ -47,6 +48,18 @@ const total = (values: readonly (string | null | undefined)[], format: (value: s
   return present.length > 0 ? format(sumDecimals(present)) : '—';
 };
 
+/** The labels of the figure cells of a row, for the stacked layout of narrow screens. */
+const FIGURE_LABELS = ['Volume estimé', 'Volume ferme', 'Part (€ HT/an)', 'Coût seul', 'Économie', 'Coût actuel', 'Économie sur le coût actuel'];
+
+/** The seven figures of a member row or of the totals row, in the order of FIGURE_LABELS. */
+function FigureCells({ figures }: { figures: readonly string[] }) {
+  return figures.map((figure, index) => (
+    <NumericCell key={FIGURE_LABELS[index]} label={FIGURE_LABELS[index] ?? ''}>
+      {figure}
+    </NumericCell>
+  ));
+}
+
 /**
  * Members with their volumes and, for those who take part in the split, their yearly share (€ HT),
  * what their volume would cost bought alone, and what they say they pay today. The totals row adds
@@ -71,105 +84,69 @@ export function MemberTable(props: { group: FragmentType<typeof MemberTable_grou
       {group.memberships.length === 0 ? (
         <p>Aucune collectivité n’a encore adhéré à ce groupement.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table group-members__table">
-            <caption>Membres et parts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Collectivité</th>
-                <th scope="col">Statut</th>
-                <th scope="col" className="numeric">
-                  Volume estimé ({unit})
+        <Table
+          caption="Membres et parts"
+          showCaption
+          className="group-members__table"
+          scroll
+          columns={[
+            'Collectivité',
+            'Statut',
+            { label: `Volume estimé (${unit})`, numeric: true },
+            { label: `Volume ferme (${unit})`, numeric: true },
+            { label: 'Part (€ HT/an)', numeric: true },
+            { label: 'Coût seul (€ HT/an)', numeric: true },
+            { label: 'Économie', numeric: true },
+            { label: 'Coût actuel (€ HT/an)', numeric: true },
+            { label: 'Économie sur le coût actuel', numeric: true },
+          ]}
+          footer={
+            <tr>
+              <th scope="row">Total</th>
+              <td>{active.length > 1 ? `${active.length} membres` : `${active.length} membre`}</td>
+              <FigureCells
+                figures={[
+                  total(active.map((membership) => membership.estimatedVolume), formatDecimal),
+                  formatDecimal(economics.committedVolume),
+                  formatEuros(economics.total),
+                  total(economics.shares.map((share) => share.aloneCost), formatEuros),
+                  formatEuros(economics.totalSavingsVsAlone),
+                  total(economics.shares.map((share) => share.currentAnnualCost), formatEuros),
+                  total(economics.shares.map((share) => share.savingsVsCurrent), formatEuros),
+                ]}
+              />
+            </tr>
+          }
+        >
+          {group.memberships.map((membership) => {
+            const share = membership.status === 'WITHDRAWN' ? undefined : shareOf(membership.organization.id);
+            const own = membership.organization.id === props.viewerOrganizationId;
+            return (
+              <tr key={membership.id} className={membership.status === 'WITHDRAWN' ? 'group-members__withdrawn' : undefined}>
+                <th scope="row" data-label="Collectivité">
+                  {membership.organization.siren ? (
+                    <Link to={`/territoires/${membership.organization.siren}`}>{membership.organization.name}</Link>
+                  ) : (
+                    membership.organization.name
+                  )}
+                  {own ? <span className="cell-note">votre collectivité</span> : null}
                 </th>
-                <th scope="col" className="numeric">
-                  Volume ferme ({unit})
-                </th>
-                <th scope="col" className="numeric">
-                  Part (€ HT/an)
-                </th>
-                <th scope="col" className="numeric">
-                  Coût seul (€ HT/an)
-                </th>
-                <th scope="col" className="numeric">
-                  Économie
-                </th>
-                <th scope="col" className="numeric">
-                  Coût actuel (€ HT/an)
-                </th>
-                <th scope="col" className="numeric">
-                  Économie sur le coût actuel
-                </th>
+                <td data-label="Statut">{MEMBERSHIP_STATUS_LABELS[membership.status]}</td>
+                <FigureCells
+                  figures={[
+                    volume(membership.estimatedVolume),
+                    volume(membership.committedVolume),
+                    euros(share?.share),
+                    euros(share?.aloneCost),
+                    euros(share?.savingsVsAlone),
+                    euros(share?.currentAnnualCost),
+                    euros(share?.savingsVsCurrent),
+                  ]}
+                />
               </tr>
-            </thead>
-            <tbody>
-              {group.memberships.map((membership) => {
-                const share = membership.status === 'WITHDRAWN' ? undefined : shareOf(membership.organization.id);
-                const own = membership.organization.id === props.viewerOrganizationId;
-                return (
-                  <tr key={membership.id} className={membership.status === 'WITHDRAWN' ? 'group-members__withdrawn' : undefined}>
-                    <th scope="row" data-label="Collectivité">
-                      {membership.organization.siren ? (
-                        <Link to={`/territoires/${membership.organization.siren}`}>{membership.organization.name}</Link>
-                      ) : (
-                        membership.organization.name
-                      )}
-                      {own ? <span className="cell-note">votre collectivité</span> : null}
-                    </th>
-                    <td data-label="Statut">{MEMBERSHIP_STATUS_LABELS[membership.status]}</td>
-                    <td data-label="Volume estimé" className="numeric">
-                      {volume(membership.estimatedVolume)}
-                    </td>
-                    <td data-label="Volume ferme" className="numeric">
-                      {volume(membership.committedVolume)}
-                    </td>
-                    <td data-label="Part (€ HT/an)" className="numeric">
-                      {euros(share?.share)}
-                    </td>
-                    <td data-label="Coût seul" className="numeric">
-                      {euros(share?.aloneCost)}
-                    </td>
-                    <td data-label="Économie" className="numeric">
-                      {euros(share?.savingsVsAlone)}
-                    </td>
-                    <td data-label="Coût actuel" className="numeric">
-                      {euros(share?.currentAnnualCost)}
-                    </td>
-                    <td data-label="Économie sur le coût actuel" className="numeric">
-                      {euros(share?.savingsVsCurrent)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td>{active.length > 1 ? `${active.length} membres` : `${active.length} membre`}</td>
-                <td data-label="Volume estimé" className="numeric">
-                  {total(active.map((membership) => membership.estimatedVolume), formatDecimal)}
-                </td>
-                <td data-label="Volume ferme" className="numeric">
-                  {formatDecimal(economics.committedVolume)}
-                </td>
-                <td data-label="Part (€ HT/an)" className="numeric">
-                  {formatEuros(economics.total)}
-                </td>
-                <td data-label="Coût seul" className="numeric">
-                  {total(economics.shares.map((share) => share.aloneCost), formatEuros)}
-                </td>
-                <td data-label="Économie" className="numeric">
-                  {formatEuros(economics.totalSavingsVsAlone)}
-                </td>
-                <td data-label="Coût actuel" className="numeric">
-                  {total(economics.shares.map((share) => share.currentAnnualCost), formatEuros)}
-                </td>
-                <td data-label="Économie sur le coût actuel" className="numeric">
-                  {total(economics.shares.map((share) => share.savingsVsCurrent), formatEuros)}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
       )}
     </section>
   );

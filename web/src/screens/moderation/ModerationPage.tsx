@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router-dom';
-import { LoadMoreButton } from '../../components/LoadMoreButton';
+import { LoadMore } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { formatInteger } from '../../lib/format';
@@ -50,9 +50,7 @@ export function ModerationPage() {
                 {moderationQueue.edges.map(({ node }) => (
                   <ModerationItem key={node.id} review={node} />
                 ))}
-                {moderationQueue.pageInfo.hasNextPage ? (
-                  <LoadMoreButton onLoadMore={() => fetchMore({ variables: { after: moderationQueue.pageInfo.endCursor } })} />
-                ) : null}
+                <LoadMore pageInfo={moderationQueue.pageInfo} onLoadMore={(after) => fetchMore({ variables: { after } })} />
               </>
             )}
           </QueryState>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { DemoBadge } from '../../components/DemoBadge';
-import { LoadMoreButton } from '../../components/LoadMoreButton';
+import { LoadMore } from '../../components/LoadMoreButton';
+import { NumericCell, Table } from '../../components/Table';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDate, formatEurosHT, formatInteger } from '../../lib/format';
 import { DEPLOYMENT_STATUS_LABELS, PROCUREMENT_ROUTE_LABELS } from '../../lib/labels';
@@ -33,15 +34,9 @@ function DeploymentRow(props: {
         ) : null}
       </td>
       <td data-label="Service">{deployment.service ?? '—'}</td>
-      <td data-label="Utilisateurs" className="numeric">
-        {formatInteger(deployment.users)}
-      </td>
-      <td data-label="Requêtes par mois" className="numeric">
-        {formatInteger(deployment.monthlyRequests)}
-      </td>
-      <td data-label="Coût annuel" className="numeric">
-        {formatEurosHT(deployment.annualCost)}
-      </td>
+      <NumericCell label="Utilisateurs">{formatInteger(deployment.users)}</NumericCell>
+      <NumericCell label="Requêtes par mois">{formatInteger(deployment.monthlyRequests)}</NumericCell>
+      <NumericCell label="Coût annuel">{formatEurosHT(deployment.annualCost)}</NumericCell>
       <td data-label="Voie d'achat">{deployment.procurementRoute ? PROCUREMENT_ROUTE_LABELS[deployment.procurementRoute] : '—'}</td>
       <td data-label="Début">{deployment.startDate ? <time dateTime={deployment.startDate}>{formatDate(deployment.startDate)}</time> : '—'}</td>
       <td data-label="Fin">{deployment.endDate ? <time dateTime={deployment.endDate}>{formatDate(deployment.endDate)}</time> : '—'}</td>
@@ -81,6 +76,19 @@ export const DeploymentTable_organization = graphql(`
   }
 `);
 
+const DEPLOYMENT_COLUMNS = [
+  'Outil',
+  'Statut',
+  'Service',
+  { label: 'Utilisateurs', numeric: true },
+  { label: 'Requêtes par mois', numeric: true },
+  { label: 'Coût annuel', numeric: true },
+  "Voie d'achat",
+  'Début',
+  'Fin',
+];
+const ACTIONS = { label: 'Actions', hidden: true };
+
 /** The collectivité's declared tools, most recently changed first. */
 export function DeploymentTable(props: {
   organization: FragmentType<typeof DeploymentTable_organization>;
@@ -89,7 +97,6 @@ export function DeploymentTable(props: {
 }) {
   const { deployments } = getFragmentData(DeploymentTable_organization, props.organization);
   const rows = deployments.edges.map((edge) => edge.node);
-  const { hasNextPage, endCursor } = deployments.pageInfo;
   if (rows.length === 0) {
     return <p>Aucun outil d'IA n'est encore déclaré pour votre collectivité.</p>;
   }
@@ -98,41 +105,12 @@ export function DeploymentTable(props: {
       <p className="results__count">
         {deployments.totalCount > 1 ? `${formatInteger(deployments.totalCount)} outils déclarés` : '1 outil déclaré'}
       </p>
-      <div className="table-scroll">
-        <table className="table">
-          <caption className="visually-hidden">Outils d'IA déclarés par la collectivité</caption>
-          <thead>
-            <tr>
-              <th scope="col">Outil</th>
-              <th scope="col">Statut</th>
-              <th scope="col">Service</th>
-              <th scope="col" className="numeric">
-                Utilisateurs
-              </th>
-              <th scope="col" className="numeric">
-                Requêtes par mois
-              </th>
-              <th scope="col" className="numeric">
-                Coût annuel
-              </th>
-              <th scope="col">Voie d'achat</th>
-              <th scope="col">Début</th>
-              <th scope="col">Fin</th>
-              {props.onEdit ? (
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((deployment) => (
-              <DeploymentRow key={deployment.id} deployment={deployment} onEdit={props.onEdit} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {hasNextPage && endCursor ? <LoadMoreButton onLoadMore={() => props.onLoadMore(endCursor)} /> : null}
+      <Table caption="Outils d'IA déclarés par la collectivité" scroll columns={props.onEdit ? [...DEPLOYMENT_COLUMNS, ACTIONS] : DEPLOYMENT_COLUMNS}>
+        {rows.map((deployment) => (
+          <DeploymentRow key={deployment.id} deployment={deployment} onEdit={props.onEdit} />
+        ))}
+      </Table>
+      <LoadMore pageInfo={deployments.pageInfo} onLoadMore={props.onLoadMore} />
     </>
   );
 }

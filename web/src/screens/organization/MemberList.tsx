@@ -1,7 +1,8 @@
 import { Link } from 'react-router-dom';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
-import { LoadMoreButton } from '../../components/LoadMoreButton';
+import { LoadMore } from '../../components/LoadMoreButton';
 import { formatInteger } from '../../lib/format';
+import { POPULATION, Table } from '../../components/Table';
 
 export const MemberRow_organization = graphql(`
   fragment MemberRow_organization on Organization {
@@ -56,32 +57,19 @@ export function MemberList(props: {
 }) {
   const { members } = getFragmentData(MemberList_organization, props.organization);
   const rows = members.edges.flatMap((edge) => (edge.node ? [edge.node] : []));
-  const { endCursor, hasNextPage } = members.pageInfo;
   return (
     <section aria-label="Communes membres" className="members">
       <h2>Communes membres ({formatInteger(members.totalCount)})</h2>
       {rows.length > 0 ? (
-        <table className="table">
-          <caption className="visually-hidden">Communes membres, par ordre alphabétique</caption>
-          <thead>
-            <tr>
-              <th scope="col">Commune</th>
-              <th scope="col" className="numeric">
-                Population
-              </th>
-              <th scope="col">SIREN</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((member) => (
-              <MemberRow key={member.id} organization={member} />
-            ))}
-          </tbody>
-        </table>
+        <Table caption="Communes membres, par ordre alphabétique" columns={['Commune', POPULATION, 'SIREN']}>
+          {rows.map((member) => (
+            <MemberRow key={member.id} organization={member} />
+          ))}
+        </Table>
       ) : (
         <p>Aucune commune membre n'est enregistrée.</p>
       )}
-      {hasNextPage && endCursor ? <LoadMoreButton onLoadMore={() => props.onLoadMore(endCursor)} /> : null}
+      <LoadMore pageInfo={members.pageInfo} onLoadMore={props.onLoadMore} />
     </section>
   );
 }

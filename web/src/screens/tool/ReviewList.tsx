@@ -1,4 +1,4 @@
-import { LoadMoreButton } from '../../components/LoadMoreButton';
+import { LoadMore } from '../../components/LoadMoreButton';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatInteger } from '../../lib/format';
 import { ReviewItem } from './ReviewItem';
@@ -29,7 +29,6 @@ export function ReviewList(props: {
   onLoadMore: (after: string) => Promise<unknown>;
 }) {
   const { reviews } = getFragmentData(ReviewList_tool, props.tool);
-  const { hasNextPage, endCursor } = reviews.pageInfo;
   return (
     <section aria-label="Avis" className="tool-section reviews">
       <h2>Avis des collectivités ({formatInteger(reviews.totalCount)})</h2>
@@ -37,7 +36,7 @@ export function ReviewList(props: {
       {reviews.edges.map(({ node }) => (
         <ReviewItem key={node.id} review={node} />
       ))}
-      {hasNextPage && endCursor ? <LoadMoreButton onLoadMore={() => props.onLoadMore(endCursor)} /> : null}
+      <LoadMore pageInfo={reviews.pageInfo} onLoadMore={props.onLoadMore} />
     </section>
   );
 }
