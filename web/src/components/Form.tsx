@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import type { FormErrors } from '../lib/mutationResult';
 
 /** Props for the control of a Field: its id, and the hint and error that describe it. */
@@ -201,4 +201,19 @@ export function FormActions(props: {
       ) : null}
     </p>
   );
+}
+
+/**
+ * A form's values and errors, with `set(name)` to change one value and `bind(name)`, the value, change
+ * handler and error a field of that name takes (`<InputField label="…" {...bind('email')} />`).
+ */
+export function useFormValues<V extends object>(initial: V | (() => V)) {
+  const [values, setValues] = useState<V>(initial);
+  const [errors, setErrors] = useState<FormErrors>();
+  const set =
+    <K extends keyof V>(name: K) =>
+    (value: V[K]) =>
+      setValues((current) => ({ ...current, [name]: value }));
+  const bind = <K extends keyof V & string>(name: K) => ({ value: values[name], onChange: set(name), error: errors?.fields[name] });
+  return { values, setValues, set, bind, errors, setErrors };
 }

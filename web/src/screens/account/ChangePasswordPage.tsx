@@ -2,19 +2,18 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { AccountMenuQuery } from '../../components/AccountMenu';
-import { FormAlert, FormSuccess, InputField, FormActions } from '../../components/Form';
-import { clientValidation, type FormErrors } from '../../lib/mutationResult';
+import { FormActions, FormAlert, FormSuccess, InputField, useFormValues } from '../../components/Form';
+import { clientValidation } from '../../lib/mutationResult';
 import { useChangePassword } from './useChangePassword';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirmation'] as const;
+const EMPTY = { currentPassword: '', newPassword: '', confirmation: '' };
 
 export function ChangePasswordPage() {
   const { data } = useQuery(AccountMenuQuery);
   const [changePassword, { loading }] = useChangePassword();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<FormErrors>();
+  const { values, setValues, bind, errors, setErrors } = useFormValues(EMPTY);
+  const { currentPassword, newPassword, confirmation } = values;
   const [done, setDone] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -29,9 +28,7 @@ export function ChangePasswordPage() {
     const outcome = await changePassword(currentPassword, newPassword);
     if (outcome.ok) {
       setDone(true);
-      setCurrentPassword('');
-      setNewPassword('');
-      setConfirmation('');
+      setValues(EMPTY);
     } else setErrors(outcome.errors);
   };
 
@@ -59,30 +56,9 @@ export function ChangePasswordPage() {
       ) : null}
       <form className="form form--narrow" noValidate onSubmit={(event) => void submit(event)} aria-label="Changer de mot de passe">
         <FormAlert errors={errors} placed={FIELDS} />
-        <InputField
-          label="Mot de passe actuel"
-          error={errors?.fields['currentPassword']}
-          type="password"
-          autoComplete="current-password"
-          value={currentPassword}
-          onChange={setCurrentPassword}
-        />
-        <InputField
-          label="Nouveau mot de passe (12 caractères au moins)"
-          error={errors?.fields['newPassword']}
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={setNewPassword}
-        />
-        <InputField
-          label="Nouveau mot de passe, une seconde fois"
-          error={errors?.fields['confirmation']}
-          type="password"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={setConfirmation}
-        />
+        <InputField label="Mot de passe actuel" type="password" autoComplete="current-password" {...bind('currentPassword')} />
+        <InputField label="Nouveau mot de passe (12 caractères au moins)" type="password" autoComplete="new-password" {...bind('newPassword')} />
+        <InputField label="Nouveau mot de passe, une seconde fois" type="password" autoComplete="new-password" {...bind('confirmation')} />
         <FormActions submit="Changer de mot de passe" busy={loading} />
       </form>
     </>

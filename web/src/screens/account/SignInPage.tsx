@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { FormAlert, InputField, FormActions } from '../../components/Form';
-import { clientValidation, type FormErrors } from '../../lib/mutationResult';
+import { FormActions, FormAlert, InputField, useFormValues } from '../../components/Form';
+import { clientValidation } from '../../lib/mutationResult';
 import { safeReturnPath } from '../../lib/navigation';
 import { useSignIn } from './useSignIn';
 
@@ -11,9 +11,8 @@ export function SignInPage() {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const [signIn, { loading }] = useSignIn();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>();
+  const { values, bind, errors, setErrors } = useFormValues({ email: '', password: '' });
+  const { email, password } = values;
   const back = safeReturnPath(searchParams.get('retour'));
 
   const submit = async (event: FormEvent) => {
@@ -36,24 +35,8 @@ export function SignInPage() {
       <p className="lead">Connectez-vous pour déclarer les outils de votre collectivité et donner son avis.</p>
       <form className="form form--narrow" noValidate onSubmit={(event) => void submit(event)} aria-label="Connexion">
         <FormAlert errors={errors} placed={FIELDS} />
-        <InputField
-          label="Adresse électronique"
-          error={errors?.fields['email']}
-          type="email"
-          name="email"
-          autoComplete="username"
-          value={email}
-          onChange={setEmail}
-        />
-        <InputField
-          label="Mot de passe"
-          error={errors?.fields['password']}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-        />
+        <InputField label="Adresse électronique" type="email" name="email" autoComplete="username" {...bind('email')} />
+        <InputField label="Mot de passe" type="password" name="password" autoComplete="current-password" {...bind('password')} />
         <FormActions submit="Se connecter" busy={loading} />
       </form>
       <p>

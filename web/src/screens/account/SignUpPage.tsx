@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { FormAlert, FormSuccess, InputField, FormActions } from '../../components/Form';
+import { FormActions, FormAlert, FormSuccess, InputField, useFormValues } from '../../components/Form';
 import {
   compactSiren,
   isSiren,
@@ -10,7 +10,7 @@ import {
   SirenField,
   SirenLookup,
 } from '../../components/OrganizationSearch';
-import { clientValidation, type FormErrors } from '../../lib/mutationResult';
+import { clientValidation } from '../../lib/mutationResult';
 import { natureLabel } from '../../lib/labels';
 import { PENDING_MESSAGE } from '../../lib/messages';
 import { useSignUp } from './useSignUp';
@@ -19,11 +19,8 @@ const FIELDS = ['email', 'name', 'password', 'organizationSiren'] as const;
 
 export function SignUpPage() {
   const [signUp, { loading }] = useSignUp();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [siren, setSiren] = useState('');
-  const [errors, setErrors] = useState<FormErrors>();
+  const { values, set, bind, errors, setErrors } = useFormValues({ email: '', name: '', password: '', siren: '' });
+  const { email, name, password, siren } = values;
   const [created, setCreated] = useState<{ name: string; organization: string }>();
   const organizationSiren = compactSiren(siren);
 
@@ -73,16 +70,9 @@ export function SignUpPage() {
       </p>
       <form className="form form--narrow" noValidate onSubmit={(event) => void submit(event)} aria-label="Créer un compte">
         <FormAlert errors={errors} placed={FIELDS} />
-        <InputField label="Adresse électronique" error={errors?.fields['email']} type="email" autoComplete="email" value={email} onChange={setEmail} />
-        <InputField label="Nom et prénom" error={errors?.fields['name']} type="text" autoComplete="name" value={name} onChange={setName} />
-        <InputField
-          label="Mot de passe (12 caractères au moins)"
-          error={errors?.fields['password']}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-        />
+        <InputField label="Adresse électronique" type="email" autoComplete="email" {...bind('email')} />
+        <InputField label="Nom et prénom" type="text" autoComplete="name" {...bind('name')} />
+        <InputField label="Mot de passe (12 caractères au moins)" type="password" autoComplete="new-password" {...bind('password')} />
         <fieldset className="form__group">
           <legend>Votre collectivité</legend>
           <SirenField
@@ -90,7 +80,7 @@ export function SignUpPage() {
             hint="9 chiffres, par exemple 212500565 pour Besançon."
             error={errors?.fields['organizationSiren']}
             value={siren}
-            onChange={setSiren}
+            onChange={set('siren')}
           />
           <SirenLookup query={OrganizationBySirenQuery} siren={organizationSiren}>
             {(organization) => (
@@ -101,7 +91,7 @@ export function SignUpPage() {
             )}
           </SirenLookup>
           <div className="finder">
-            <OrganizationSearch query={OrganizationSearchQuery} label="Retrouver le SIREN par le nom de la collectivité" onChoose={setSiren} />
+            <OrganizationSearch query={OrganizationSearchQuery} label="Retrouver le SIREN par le nom de la collectivité" onChoose={set('siren')} />
           </div>
         </fieldset>
         <FormActions submit="Créer mon compte" busy={loading} />

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Fieldset, FormAlert, FormSuccess, InputField, FormActions } from '../../components/Form';
+import { Fieldset, FormActions, FormAlert, FormSuccess, InputField, useFormValues } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { CharterStatus } from '../../gql/graphql';
 import { CHARTER_STATUS_CHOICES } from '../../lib/labels';
-import { clientValidation, type FormErrors } from '../../lib/mutationResult';
+import { clientValidation } from '../../lib/mutationResult';
 import { useSetCharter } from './useSetCharter';
 
 export const CharterForm_organization = graphql(`
@@ -25,10 +25,12 @@ export function CharterForm(props: { organization: FragmentType<typeof CharterFo
   const organization = getFragmentData(CharterForm_organization, props.organization);
   const headingId = useId();
   const [setCharter, { loading }] = useSetCharter();
-  const [status, setStatus] = useState<CharterStatus>(organization.charter.status);
-  const [adoptedAt, setAdoptedAt] = useState(organization.charter.adoptedAt ?? '');
-  const [url, setUrl] = useState(organization.charter.url ?? '');
-  const [errors, setErrors] = useState<FormErrors>();
+  const { values, set, bind, errors, setErrors } = useFormValues<{ status: CharterStatus; adoptedAt: string; url: string }>({
+    status: organization.charter.status,
+    adoptedAt: organization.charter.adoptedAt ?? '',
+    url: organization.charter.url ?? '',
+  });
+  const { status, adoptedAt, url } = values;
   const [saved, setSaved] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -55,24 +57,16 @@ export function CharterForm(props: { organization: FragmentType<typeof CharterFo
       <Fieldset legend="Statut de la charte" error={errors?.fields['status']}>
         {(Object.keys(CHARTER_STATUS_CHOICES) as CharterStatus[]).map((choice) => (
           <label key={choice} className="radio">
-            <input type="radio" name={`${headingId}-status`} value={choice} checked={status === choice} onChange={() => setStatus(choice)} />
+            <input type="radio" name={`${headingId}-status`} value={choice} checked={status === choice} onChange={() => set('status')(choice)} />
             {CHARTER_STATUS_CHOICES[choice]}
           </label>
         ))}
       </Fieldset>
       {status === 'ADOPTED' ? (
-        <InputField label="Date d'adoption" error={errors?.fields['adoptedAt']} type="date" value={adoptedAt} onChange={setAdoptedAt} />
+        <InputField label="Date d'adoption" type="date" {...bind('adoptedAt')} />
       ) : null}
       {status !== 'NONE' ? (
-        <InputField
-          label="Adresse de la charte"
-          hint="Lien vers le texte publié, commençant par https://"
-          error={errors?.fields['url']}
-          type="url"
-          inputMode="url"
-          value={url}
-          onChange={setUrl}
-        />
+        <InputField label="Adresse de la charte" hint="Lien vers le texte publié, commençant par https://" type="url" inputMode="url" {...bind('url')} />
       ) : null}
       <FormActions submit="Enregistrer la charte" busy={loading} />
     </form>

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { useId, useState, type FormEvent } from 'react';
-import { DecimalField, FormAlert, InputField, IntegerField, labelledOptions, SelectField, TextAreaField, FormActions } from '../../components/Form';
+import { useId, type FormEvent } from 'react';
+import { DecimalField, FormActions, FormAlert, InputField, IntegerField, labelledOptions, SelectField, TextAreaField, useFormValues } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { DeclareDeploymentInput, DeploymentStatus, ProcurementRoute, UpdateDeploymentInput } from '../../gql/graphql';
@@ -133,8 +133,7 @@ export function DeploymentForm(props: {
   const headingId = useId();
   const [declare, { loading: declaring }] = useDeclareDeployment();
   const [update, { loading: updating }] = useUpdateDeployment();
-  const [errors, setErrors] = useState<FormErrors>();
-  const [values, setValues] = useState<Values>(() =>
+  const { values, set, bind, errors, setErrors } = useFormValues<Values>(() =>
     deployment
       ? {
           toolSlug: deployment.tool.slug,
@@ -151,7 +150,6 @@ export function DeploymentForm(props: {
       : EMPTY,
   );
   const tools = useQuery(DeploymentFormQuery, { skip: !!deployment });
-  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((current) => ({ ...current, [key]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -207,45 +205,35 @@ export function DeploymentForm(props: {
         <InputField
           label="Service"
           hint="Par exemple « Accueil et relation usagers »."
-          error={errors?.fields['service']}
+          {...bind('service')}
           type="text"
           maxLength={200}
-          value={values.service}
-          onChange={set('service')}
         />
-        <InputField label="Date de début" error={errors?.fields['startDate']} type="date" value={values.startDate} onChange={set('startDate')} />
-        <InputField label="Date de fin" error={errors?.fields['endDate']} type="date" value={values.endDate} onChange={set('endDate')} />
-        <IntegerField label="Utilisateurs" error={errors?.fields['users']} value={values.users} onChange={set('users')} />
+        <InputField label="Date de début" {...bind('startDate')} type="date" />
+        <InputField label="Date de fin" {...bind('endDate')} type="date" />
+        <IntegerField label="Utilisateurs" {...bind('users')} />
         <IntegerField
           label="Requêtes par mois"
-          error={errors?.fields['monthlyRequests']}
-          value={values.monthlyRequests}
-          onChange={set('monthlyRequests')}
+          {...bind('monthlyRequests')}
         />
         <DecimalField
           label="Coût annuel payé (€ HT)"
           hint="Ce que la collectivité paie réellement sur un an, hors taxes. Par exemple 1234,50."
-          error={errors?.fields['annualCost']}
-          value={values.annualCost}
-          onChange={set('annualCost')}
+          {...bind('annualCost')}
         />
         <SelectField
           label="Voie d'achat"
-          error={errors?.fields['procurementRoute']}
+          {...bind('procurementRoute')}
           placeholder="Non précisée"
           options={labelledOptions(PROCUREMENT_ROUTE_LABELS)}
-          value={values.procurementRoute}
-          onChange={set('procurementRoute')}
         />
         {values.status === 'ABANDONED' ? (
           <TextAreaField
             label="Raison de l'abandon"
-            error={errors?.fields['abandonReason']}
+            {...bind('abandonReason')}
             className="field--wide"
             rows={3}
             maxLength={1000}
-            value={values.abandonReason}
-            onChange={set('abandonReason')}
           />
         ) : null}
       </div>

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { FormAlert, FormSuccess, InputField, SelectField, TextAreaField, FormActions } from '../../components/Form';
+import { FormActions, FormAlert, FormSuccess, InputField, SelectField, TextAreaField, useFormValues } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { SubmitReviewInput } from '../../gql/graphql';
-import { clientValidation, type FormErrors } from '../../lib/mutationResult';
+import { clientValidation } from '../../lib/mutationResult';
 import { CRITERIA, type Criterion } from './criteria';
 import { useSubmitReview } from './useSubmitReview';
 
@@ -42,9 +42,8 @@ export function ReviewForm(props: {
   const existing = getFragmentData(ReviewForm_review, props.existing);
   const headingId = useId();
   const [submit, { loading }] = useSubmitReview();
-  const [errors, setErrors] = useState<FormErrors>();
   const [published, setPublished] = useState<string>();
-  const [values, setValues] = useState<Values>(() => ({
+  const { values, set, bind, errors, setErrors } = useFormValues<Values>(() => ({
     rating: text(existing?.rating),
     easeOfUse: text(existing?.easeOfUse),
     outputQuality: text(existing?.outputQuality),
@@ -57,7 +56,6 @@ export function ReviewForm(props: {
     pros: text(existing?.pros),
     cons: text(existing?.cons),
   }));
-  const set = (key: keyof Values) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -129,24 +127,20 @@ export function ReviewForm(props: {
         <InputField
           label="Titre"
           hint="3 à 120 caractères."
-          error={errors?.fields['title']}
+          {...bind('title')}
           type="text"
           maxLength={120}
-          value={values.title}
-          onChange={set('title')}
         />
         <TextAreaField
           label="Avis"
           hint="10 à 5 000 caractères : usage, résultats, difficultés."
-          error={errors?.fields['body']}
+          {...bind('body')}
           rows={6}
           maxLength={5000}
-          value={values.body}
-          onChange={set('body')}
         />
         <div className="form__grid">
-          <TextAreaField label="Points forts" error={errors?.fields['pros']} rows={3} maxLength={1000} value={values.pros} onChange={set('pros')} />
-          <TextAreaField label="Points faibles" error={errors?.fields['cons']} rows={3} maxLength={1000} value={values.cons} onChange={set('cons')} />
+          <TextAreaField label="Points forts" {...bind('pros')} rows={3} maxLength={1000} />
+          <TextAreaField label="Points faibles" {...bind('cons')} rows={3} maxLength={1000} />
         </div>
         <FormActions submit="Publier l'avis" busy={loading} />
       </form>
