@@ -13,17 +13,13 @@ import { GroupPage_group, GroupPageQuery } from './groupPageQuery';
 import { MemberTable } from './MemberTable';
 import { MembershipActions } from './MembershipActions';
 import './groups.css';
+import { NotFound as NotFoundPage } from '../../components/NotFound';
 
 function NotFound() {
   return (
-    <>
-      <title>Groupement introuvable — Mutualis</title>
-      <h1>Groupement introuvable</h1>
-      <p>Aucun groupement ne correspond à cette adresse, ou il est encore en préparation chez son coordonnateur.</p>
-      <p>
-        <Link to="/groupements">Retour aux groupements</Link>
-      </p>
-    </>
+    <NotFoundPage what="Groupement" backTo="/groupements" backLabel="Retour aux groupements">
+      Aucun groupement ne correspond à cette adresse, ou il est encore en préparation chez son coordonnateur.
+    </NotFoundPage>
   );
 }
 

@@ -1,8 +1,19 @@
 import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
 import { mutationHook } from '../../lib/mutationHook';
 import type { ResultMember } from '../../lib/mutationResult';
 import { forgetGroupLists } from './groupCache';
 import { GroupPageQuery, groupPageRefetch } from './groupPageQuery';
+
+/** What join, commit and withdraw send back: the viewer's membership, as the group page shows it. */
+export const MembershipChange_membership = graphql(`
+  fragment MembershipChange_membership on GroupMembership {
+    id
+    status
+    estimatedVolume
+    committedVolume
+  }
+`);
 
 type GroupResult = ResultMember<unknown> & { __typename?: string };
 

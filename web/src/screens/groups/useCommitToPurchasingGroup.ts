@@ -7,10 +7,7 @@ export const CommitToPurchasingGroupMutation = graphql(`
       __typename
       ... on MutationCommitToPurchasingGroupSuccess {
         data {
-          id
-          status
-          estimatedVolume
-          committedVolume
+          ...MembershipChange_membership
         }
       }
       ...MutationError

@@ -7,10 +7,7 @@ export const JoinPurchasingGroupMutation = graphql(`
       __typename
       ... on MutationJoinPurchasingGroupSuccess {
         data {
-          id
-          status
-          estimatedVolume
-          committedVolume
+          ...MembershipChange_membership
         }
       }
       ...MutationError

@@ -7,10 +7,7 @@ export const WithdrawFromPurchasingGroupMutation = graphql(`
       __typename
       ... on MutationWithdrawFromPurchasingGroupSuccess {
         data {
-          id
-          status
-          estimatedVolume
-          committedVolume
+          ...MembershipChange_membership
         }
       }
       ...MutationError

@@ -1,14 +1,9 @@
-import { Link } from 'react-router-dom';
+import { NotFound } from '../../components/NotFound';
 
 export function NotFoundPage() {
   return (
-    <>
-      <title>Page introuvable — Mutualis</title>
-      <h1>Page introuvable</h1>
-      <p>L'adresse demandée ne correspond à aucune page de Mutualis.</p>
-      <p>
-        <Link to="/catalogue">Retour au catalogue</Link>
-      </p>
-    </>
+    <NotFound what="Page" backTo="/catalogue" backLabel="Retour au catalogue">
+      L'adresse demandée ne correspond à aucune page de Mutualis.
+    </NotFound>
   );
 }

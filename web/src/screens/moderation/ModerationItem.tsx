@@ -6,7 +6,7 @@ import type { ModerationAction } from '../../gql/graphql';
 import { formatDate, formatInteger } from '../../lib/format';
 import { MODERATION_STATUS_LABELS } from '../../lib/labels';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
-import { Stars } from '../tool/ReviewItem';
+import { ReviewHeading } from '../tool/ReviewItem';
 import { useModerateReview } from './useModerateReview';
 
 export const ModerationItem_review = graphql(`
@@ -63,18 +63,14 @@ export function ModerationItem(props: { review: FragmentType<typeof ModerationIt
   return (
     <article className="review" aria-labelledby={titleId}>
       <header className="review__header">
-        <h2 id={titleId} className="review__title">
-          {review.title}
-        </h2>
-        <p className="review__rating">
-          <Stars value={review.rating} /> <span className="review__score">{review.rating}/5</span>
+        <ReviewHeading level="h2" titleId={titleId} title={review.title} rating={review.rating}>
           <span className={`badge badge--${review.moderationStatus === 'HIDDEN' ? 'hidden' : 'visible'}`}>
             {MODERATION_STATUS_LABELS[review.moderationStatus]}
           </span>
           <span className="badge badge--flags">
             {(review.flagCount ?? 0) > 1 ? `${formatInteger(review.flagCount ?? 0)} signalements` : `${review.flagCount ?? 0} signalement`}
           </span>
-        </p>
+        </ReviewHeading>
         <p className="review__meta">
           Sur <Link to={`/catalogue/${review.tool.slug}`}>{review.tool.name}</Link> · {review.organization.name}
           {review.authorName ? ` · ${review.authorName}` : ''} · <time dateTime={review.createdAt}>{formatDate(review.createdAt)}</time>

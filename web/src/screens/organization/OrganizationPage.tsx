@@ -6,6 +6,7 @@ import { natureLabel } from '../../lib/labels';
 import { CharterStatus } from './CharterStatus';
 import { MemberList } from './MemberList';
 import { OrganizationFacts } from './OrganizationFacts';
+import { NotFound as NotFoundPage } from '../../components/NotFound';
 
 export const OrganizationPageQuery = graphql(`
   query OrganizationPageQuery($siren: String!, $membersAfter: String) {
@@ -25,17 +26,9 @@ const SIREN = /^\d{9}$/;
 
 function NotFound({ siren }: { siren: string }) {
   return (
-    <>
-      <title>Collectivité introuvable — Mutualis</title>
-      <h1>Collectivité introuvable</h1>
-      <p>
-        Aucune collectivité ne correspond au SIREN « {siren} ». Vérifiez le numéro (9 chiffres) ou cherchez la
-        collectivité par son nom.
-      </p>
-      <p>
-        <Link to="/territoires">Retour à l'annuaire des territoires</Link>
-      </p>
-    </>
+    <NotFoundPage what="Collectivité" backTo="/territoires" backLabel="Retour à l'annuaire des territoires">
+      Aucune collectivité ne correspond au SIREN « {siren} ». Vérifiez le numéro (9 chiffres) ou cherchez la collectivité par son nom.
+    </NotFoundPage>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { DemoBadge } from '../../components/DemoBadge';
 import { FormAlert, FormSuccess, TextAreaField, FormActions } from '../../components/Form';
@@ -41,6 +41,22 @@ export const ReviewItem_review = graphql(`
 `);
 
 /** "★★★★☆", read out as "4 sur 5". */
+/** A review's title, as a heading of `level`, then its rating out of 5 and the badges given as children. */
+export function ReviewHeading(props: { level: 'h2' | 'h3'; titleId: string; title: string; rating: number; children: ReactNode }) {
+  const Heading = props.level;
+  return (
+    <>
+      <Heading id={props.titleId} className="review__title">
+        {props.title}
+      </Heading>
+      <p className="review__rating">
+        <Stars value={props.rating} /> <span className="review__score">{props.rating}/5</span>
+        {props.children}
+      </p>
+    </>
+  );
+}
+
 export function Stars({ value }: { value: number }) {
   const full = Math.max(0, Math.min(5, Math.round(value)));
   return (
@@ -97,18 +113,14 @@ export function ReviewItem(props: { review: FragmentType<typeof ReviewItem_revie
   return (
     <article className="review" aria-labelledby={titleId}>
       <header className="review__header">
-        <h3 id={titleId} className="review__title">
-          {review.title}
-        </h3>
-        <p className="review__rating">
-          <Stars value={review.rating} /> <span className="review__score">{review.rating}/5</span>
+        <ReviewHeading level="h3" titleId={titleId} title={review.title} rating={review.rating}>
           {review.verified ? (
             <span className="badge badge--verified" title="La collectivité a déployé cet outil (expérimentation, production ou abandon)">
               Avis vérifié
             </span>
           ) : null}
           <DemoBadge show={review.isDemo} />
-        </p>
+        </ReviewHeading>
         <p className="review__meta">
           {review.organization.siren ? (
             <Link to={`/territoires/${review.organization.siren}`}>{review.organization.name}</Link>

@@ -11,6 +11,7 @@ import { ToolAdoption } from './ToolAdoption';
 import { ToolDetails } from './ToolDetails';
 import { ToolImpact } from './ToolImpact';
 import { ToolPlans } from './ToolPlans';
+import { NotFound as NotFoundPage } from '../../components/NotFound';
 
 export const ToolPageQuery = graphql(`
   query ToolPageQuery($slug: String!, $reviewsAfter: String) {
@@ -55,14 +56,9 @@ export const ToolPageQuery = graphql(`
 
 function NotFound({ slug }: { slug: string }) {
   return (
-    <>
-      <title>Outil introuvable — Mutualis</title>
-      <h1>Outil introuvable</h1>
-      <p>Aucun outil du catalogue ne correspond à l'adresse « {slug} ».</p>
-      <p>
-        <Link to="/catalogue">Retour au catalogue</Link>
-      </p>
-    </>
+    <NotFoundPage what="Outil" backTo="/catalogue" backLabel="Retour au catalogue">
+      Aucun outil du catalogue ne correspond à l'adresse « {slug} ».
+    </NotFoundPage>
   );
 }
 
