@@ -1,27 +1,33 @@
-import type { TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
-import { graphql } from '../gql';
-import type { EpciType, OrganizationKind } from '../gql/graphql';
+import { getFragmentData, graphql } from '../gql';
+import type { OrganizationSummary_OrganizationFragment } from '../gql/graphql';
 import { natureLabel } from '../lib/labels';
 import { useDebounced } from '../lib/useDebouncedSearch';
 import { InputField, IntegerField } from './Form';
 import { ErrorMessage } from './QueryState';
 
-// Finding a collectivité in a form, by its SIREN or by its name. The screens share the two queries below
-// and each says what it shows of the collectivité found.
+// Finding a collectivité in a form, by its SIREN or by its name, with the two queries below; each screen
+// says what it shows of the collectivité found.
 
-/** The collectivité behind a SIREN, with what the forms show of it. */
+/** What the forms, the search results and the directory show of a collectivité. */
+export const OrganizationSummary_organization = graphql(`
+  fragment OrganizationSummary_organization on Organization {
+    id
+    siren
+    name
+    kind
+    epciType
+    departementCode
+    population
+  }
+`);
+
+/** The collectivité behind a SIREN. */
 export const OrganizationBySirenQuery = graphql(`
   query OrganizationBySirenQuery($siren: String!) {
     organization(siren: $siren) {
-      id
-      siren
-      name
-      kind
-      epciType
-      departementCode
-      population
+      ...OrganizationSummary_organization
     }
   }
 `);
@@ -32,13 +38,7 @@ export const OrganizationSearchQuery = graphql(`
     organizations(filter: { search: $search }, first: 6) {
       edges {
         node {
-          id
-          siren
-          name
-          kind
-          epciType
-          departementCode
-          population
+          ...OrganizationSummary_organization
         }
       }
     }
@@ -58,32 +58,21 @@ export function SirenField(props: Parameters<typeof IntegerField>[0]) {
   return <IntegerField autoComplete="off" maxLength={11} {...props} />;
 }
 
-/** What the search results show of a collectivité. */
-interface FoundOrganization {
-  id: string;
-  siren: string | null;
-  name: string;
-  kind: OrganizationKind;
-  epciType: EpciType | null;
-  departementCode: string | null;
-}
+/** What is known of a collectivité found. */
+export type OrganizationSummary = OrganizationSummary_OrganizationFragment;
 
 /**
- * The collectivité behind a typed SIREN, looked up once the nine digits are there (`query` takes
- * `$siren`); `children` says what is shown of it once found.
+ * The collectivité behind a typed SIREN, looked up once the nine digits are there; `children` says what
+ * is shown of it once found.
  */
-export function SirenLookup<TOrganization>(props: {
-  query: TypedDocumentNode<{ organization: TOrganization | null }, { siren: string }>;
-  siren: string;
-  children: (organization: TOrganization) => ReactNode;
-}) {
+export function SirenLookup(props: { siren: string; children: (organization: OrganizationSummary) => ReactNode }) {
   const siren = compactSiren(props.siren);
   const valid = isSiren(siren);
-  const { data, error, refetch } = useQuery(props.query, { variables: { siren }, skip: !valid });
+  const { data, error, refetch } = useQuery(OrganizationBySirenQuery, { variables: { siren }, skip: !valid });
   if (!valid) return null;
   if (error) return <ErrorMessage error={error} onRetry={() => void refetch().catch(() => undefined)} />;
   if (!data) return <p className="lookup lookup--pending">Recherche de la collectivité…</p>;
-  const { organization } = data;
+  const organization = getFragmentData(OrganizationSummary_organization, data.organization);
   if (!organization) return <p className="lookup lookup--missing">Aucune collectivité ne porte ce SIREN.</p>;
   return (
     <p className="lookup lookup--found" aria-live="polite">
@@ -93,28 +82,27 @@ export function SirenLookup<TOrganization>(props: {
 }
 
 /**
- * Finds a collectivité by name (`query` takes `$search`) and gives its SIREN to `onChoose`. Each result
- * shows its nature, département and SIREN, then what `details` adds.
+ * Finds a collectivité by name and gives its SIREN to `onChoose`. Each result shows its nature,
+ * département and SIREN, then what `details` adds.
  */
-export function OrganizationSearch<TOrganization extends FoundOrganization>(props: {
-  query: TypedDocumentNode<{ organizations: { edges: readonly { node: TOrganization }[] } }, { search: string }>;
+export function OrganizationSearch(props: {
   label: string;
   onChoose: (siren: string) => void;
   /** The search box is emptied once a collectivité is chosen. */
   clearOnChoose?: boolean;
-  details?: (organization: TOrganization) => ReactNode;
+  details?: (organization: OrganizationSummary) => ReactNode;
 }) {
   const { details } = props;
   const [text, setText] = useState('');
   const search = useDebounced(text.trim());
   const active = search.length >= 2;
   // Not cached: a six-line suggestion list must not stand in for the directory's result of the same search.
-  const { data, error, refetch } = useQuery(props.query, {
+  const { data, error, refetch } = useQuery(OrganizationSearchQuery, {
     variables: { search },
     skip: !active,
     fetchPolicy: 'no-cache',
   });
-  const results = data?.organizations.edges.map((edge) => edge.node).filter((node) => node.siren) ?? [];
+  const results = (data?.organizations.edges ?? []).map((edge) => getFragmentData(OrganizationSummary_organization, edge.node)).filter((node) => node.siren);
   return (
     <>
       <InputField label={props.label} hint="Tapez au moins deux lettres." type="search" autoComplete="off" value={text} onChange={setText} />

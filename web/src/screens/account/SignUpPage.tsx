@@ -1,15 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { FormActions, FormAlert, FormSuccess, InputField, useFormValues } from '../../components/Form';
-import {
-  compactSiren,
-  isSiren,
-  OrganizationBySirenQuery,
-  OrganizationSearch,
-  OrganizationSearchQuery,
-  SirenField,
-  SirenLookup,
-} from '../../components/OrganizationSearch';
+import { compactSiren, isSiren, OrganizationSearch, SirenField, SirenLookup } from '../../components/OrganizationSearch';
 import { clientValidation } from '../../lib/mutationResult';
 import { natureLabel } from '../../lib/labels';
 import { PENDING_MESSAGE } from '../../lib/messages';
@@ -82,7 +74,7 @@ export function SignUpPage() {
             value={siren}
             onChange={set('siren')}
           />
-          <SirenLookup query={OrganizationBySirenQuery} siren={organizationSiren}>
+          <SirenLookup siren={organizationSiren}>
             {(organization) => (
               <>
                 Collectivité : <strong>{organization.name}</strong> ({natureLabel(organization.kind, organization.epciType)}
@@ -91,7 +83,7 @@ export function SignUpPage() {
             )}
           </SirenLookup>
           <div className="finder">
-            <OrganizationSearch query={OrganizationSearchQuery} label="Retrouver le SIREN par le nom de la collectivité" onChoose={set('siren')} />
+            <OrganizationSearch label="Retrouver le SIREN par le nom de la collectivité" onChoose={set('siren')} />
           </div>
         </fieldset>
         <FormActions submit="Créer mon compte" busy={loading} />

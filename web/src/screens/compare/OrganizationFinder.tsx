@@ -1,11 +1,11 @@
-import { OrganizationBySirenQuery, OrganizationSearch, OrganizationSearchQuery, SirenLookup } from '../../components/OrganizationSearch';
+import { OrganizationSearch, SirenLookup } from '../../components/OrganizationSearch';
 import { formatInhabitants } from '../../lib/format';
 import { natureLabel } from '../../lib/labels';
 
 /** The collectivité behind a typed SIREN and its population, looked up once the nine digits are there. */
 export function CompareSirenLookup({ siren }: { siren: string }) {
   return (
-    <SirenLookup query={OrganizationBySirenQuery} siren={siren}>
+    <SirenLookup siren={siren}>
       {(organization) => (
         <>
           <strong>{organization.name}</strong> ({natureLabel(organization.kind, organization.epciType)}) —{' '}
@@ -22,7 +22,7 @@ export function OrganizationFinder({ onChoose }: { onChoose: (siren: string) => 
     <details className="finder compare-finder">
       <summary>Vous ne connaissez pas le SIREN ? Cherchez la collectivité par son nom</summary>
       <OrganizationSearch
-        query={OrganizationSearchQuery}
+       
         label="Nom de la collectivité"
         onChoose={onChoose}
         clearOnChoose

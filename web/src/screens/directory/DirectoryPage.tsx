@@ -29,7 +29,7 @@ export const DirectoryQuery = graphql(`
         cursor
         node {
           id
-          ...OrganizationRow_organization
+          ...OrganizationSummary_organization
         }
       }
     }

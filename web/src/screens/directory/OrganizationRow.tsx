@@ -1,23 +1,12 @@
 import { Link } from 'react-router-dom';
-import { graphql, getFragmentData, type FragmentType } from '../../gql';
+import { OrganizationSummary_organization } from '../../components/OrganizationSearch';
+import { getFragmentData, type FragmentType } from '../../gql';
 import { formatInteger } from '../../lib/format';
 import { natureLabel } from '../../lib/labels';
 
-export const OrganizationRow_organization = graphql(`
-  fragment OrganizationRow_organization on Organization {
-    id
-    siren
-    name
-    kind
-    epciType
-    departementCode
-    population
-  }
-`);
-
 /** One collectivité in the directory table. */
-export function OrganizationRow(props: { organization: FragmentType<typeof OrganizationRow_organization> }) {
-  const organization = getFragmentData(OrganizationRow_organization, props.organization);
+export function OrganizationRow(props: { organization: FragmentType<typeof OrganizationSummary_organization> }) {
+  const organization = getFragmentData(OrganizationSummary_organization, props.organization);
   return (
     <tr>
       <th scope="row" data-label="Nom">
