@@ -4,7 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.ts';
-import { PrismaClient } from '../generated/prisma/client.ts';
+import { PrismaClient } from '@mutualis/db/client';
 import { connectPostgres, DatabaseStartError, lockDataDir, openPglite, redactUrl, type Sql } from './sql.ts';
 
 export type Prisma = PrismaClient;

@@ -1,6 +1,6 @@
 import type { SessionUser } from '../modules/auth/session.ts';
 import type { Database } from '../db/database.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient } from '@mutualis/db/client';
 import type { Logger } from '../log.ts';
 
 /** Built once per request. */

@@ -1,4 +1,4 @@
-import { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '@mutualis/db/client';
 import { getDatamodel } from '../../generated/pothos-types.ts';
 import { auditEventVisibility, emailVisibility, isVisible, visibleWhere } from '../../shared/permissions.ts';
 import type { Context } from '../../graphql/context.ts';

@@ -1,4 +1,4 @@
-import type { Prisma, User } from '../../generated/prisma/client.ts';
+import type { Prisma, User } from '@mutualis/db/client';
 import type { UserQuery } from './service.ts';
 
 /** The pseudonym an erased person keeps, so that what they did stays attributed to one (anonymous) account. */

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { PrismaClient } from '@mutualis/db/client';
 import { purgeRateLimits } from './rate-limit.ts';
 import { purgeSessions } from './session.ts';
 

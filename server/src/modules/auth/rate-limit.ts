@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { PrismaClient } from '@mutualis/db/client';
 import { RateLimitedError } from '../../graphql/errors.ts';
 
 type Db = Pick<PrismaClient, '$queryRawUnsafe' | '$executeRawUnsafe'>;

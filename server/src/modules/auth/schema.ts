@@ -1,4 +1,4 @@
-import { MembershipStatus as MembershipValues, Role as RoleValues } from '../../generated/prisma/enums.ts';
+import { MembershipStatus as MembershipValues, Role as RoleValues } from '@mutualis/db/enums';
 import { emailVisibility, isVisible, userVisibility, visibleWhere } from '../../shared/permissions.ts';
 import { applicantOrganization, approveMembership, changePassword, setUserRoles, signIn, signOut, signUp } from './service.ts';
 import { prismaEnum } from '../../graphql/enums.ts';

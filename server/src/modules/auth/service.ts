@@ -1,5 +1,5 @@
-import type { Prisma, User } from '../../generated/prisma/client.ts';
-import type { Role } from '../../generated/prisma/enums.ts';
+import type { Prisma, User } from '@mutualis/db/client';
+import type { Role } from '@mutualis/db/enums';
 import { Siren } from '../../shared/validation.ts';
 import { erasePerson } from './erasure.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './password.ts';

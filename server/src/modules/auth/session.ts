@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { PrismaClient } from '@mutualis/db/client';
 
 export const SESSION_COOKIE = 'mutualis_session';
 /** Absolute lifetime: a session is refused 30 days after sign-in, however often it is used. */

@@ -1,4 +1,4 @@
-import type { PriceTier, PricingPlan, Prisma, Tool } from '../../generated/prisma/client.ts';
+import type { PriceTier, PricingPlan, Prisma, Tool } from '@mutualis/db/client';
 import type { Context } from '../../graphql/context.ts';
 import { ADOPTING_STATUSES } from '../deployments/service.ts';
 import type { CatalogueRow } from './rules.ts';

@@ -7,7 +7,7 @@ import {
   PricingModel as PricingModelValues,
   ProviderKind as ProviderKindValues,
   RgaaStatus as RgaaValues,
-} from '../../generated/prisma/enums.ts';
+} from '@mutualis/db/enums';
 import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 

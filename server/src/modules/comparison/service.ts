@@ -1,4 +1,4 @@
-import type { PriceTier, PricingPlan, Tool } from '../../generated/prisma/client.ts';
+import type { PriceTier, PricingPlan, Tool } from '@mutualis/db/client';
 import type { Context } from '../../graphql/context.ts';
 import { NotFoundError } from '../../graphql/errors.ts';
 import { Checks } from '../../graphql/validate.ts';

@@ -1,5 +1,5 @@
 import { getRefFromModel } from '@pothos/plugin-prisma';
-import type { Organization as OrganizationRow } from '../../generated/prisma/client.ts';
+import type { Organization as OrganizationRow } from '@mutualis/db/client';
 import { builder } from '../../graphql/builder.ts';
 import { loadAdoption, type AdoptionCounts } from './loaders.ts';
 import type { Proximity } from './rules.ts';

@@ -1,4 +1,4 @@
-import type { Organization } from '../../generated/prisma/client.ts';
+import type { Organization } from '@mutualis/db/client';
 import type { Context } from '../../graphql/context.ts';
 import { ADOPTING_STATUSES, DEPLOYMENT_STATUSES, type DeploymentStatus } from './rules.ts';
 

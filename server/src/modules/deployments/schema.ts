@@ -2,7 +2,7 @@ import { prismaEnum } from '../../graphql/enums.ts';
 import {
   DeploymentStatus as StatusValues,
   ProcurementRoute as RouteValues,
-} from '../../generated/prisma/enums.ts';
+} from '@mutualis/db/enums';
 import { builder, type PothosTypes } from '../../graphql/builder.ts';
 import { organizationScope } from '../organizations/service.ts';
 import { declareDeployment, deploymentScope, updateDeployment } from './service.ts';

@@ -1,4 +1,4 @@
-import { Prisma, type Deployment } from '../../generated/prisma/client.ts';
+import { Prisma, type Deployment } from '@mutualis/db/client';
 import type { Context } from '../../graphql/context.ts';
 import { NotFoundError, ValidationError, unique } from '../../graphql/errors.ts';
 import { Checks, clean } from '../../graphql/validate.ts';

@@ -1,4 +1,4 @@
-import { EpciType as EpciTypeValues, OrganizationKind as KindValues, CharterStatus as CharterValues } from '../../generated/prisma/enums.ts';
+import { EpciType as EpciTypeValues, OrganizationKind as KindValues, CharterStatus as CharterValues } from '@mutualis/db/enums';
 import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { countOrganizations, listOrganizations, organizationBySiren, organizationScope, pendingUsers, setCharter } from './service.ts';

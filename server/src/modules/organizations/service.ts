@@ -1,4 +1,4 @@
-import { Prisma, type Organization } from '../../generated/prisma/client.ts';
+import { Prisma, type Organization } from '@mutualis/db/client';
 import type { Context } from '../../graphql/context.ts';
 import { NotFoundError, ValidationError } from '../../graphql/errors.ts';
 import { Checks, clean } from '../../graphql/validate.ts';

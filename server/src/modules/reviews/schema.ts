@@ -1,4 +1,4 @@
-import { ModerationStatus as ModerationValues } from '../../generated/prisma/enums.ts';
+import { ModerationStatus as ModerationValues } from '@mutualis/db/enums';
 import { isVisible, moderationVisibility, reviewVisibility } from '../../shared/permissions.ts';
 import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';

@@ -1,4 +1,4 @@
-import { Prisma, type ImpactFigure } from '../../../generated/prisma/client.ts';
+import { Prisma, type ImpactFigure } from '@mutualis/db/client';
 import type { Context } from '../../../graphql/context.ts';
 import { CountryCode, HttpUrl } from '../../../shared/validation.ts';
 import { editsAsProvider } from '../../../shared/permissions.ts';

@@ -1,4 +1,4 @@
-import { Prisma, type PriceTier, type PricingPlan } from '../../../generated/prisma/client.ts';
+import { Prisma, type PriceTier, type PricingPlan } from '@mutualis/db/client';
 import type { Context } from '../../../graphql/context.ts';
 import { ConflictError, unique, ValidationError } from '../../../graphql/errors.ts';
 import { HttpUrl } from '../../../shared/validation.ts';

@@ -1,4 +1,4 @@
-import { Prisma, type Provider } from '../../../generated/prisma/client.ts';
+import { Prisma, type Provider } from '@mutualis/db/client';
 import { NotFoundError, unique } from '../../../graphql/errors.ts';
 import { CountryCode, HttpUrl, Slug } from '../../../shared/validation.ts';
 import { audited, columns, columnsOf, withColumns } from '../../audit/service.ts';

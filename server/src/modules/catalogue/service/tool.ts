@@ -1,4 +1,4 @@
-import { Prisma, type Tool } from '../../../generated/prisma/client.ts';
+import { Prisma, type Tool } from '@mutualis/db/client';
 import type { Context } from '../../../graphql/context.ts';
 import { NotFoundError, unique, ValidationError } from '../../../graphql/errors.ts';
 import { clean } from '../../../graphql/validate.ts';
