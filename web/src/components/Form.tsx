@@ -217,3 +217,20 @@ export function useFormValues<V extends object>(initial: V | (() => V)) {
   const bind = <K extends keyof V & string>(name: K) => ({ value: values[name], onChange: set(name), error: errors?.fields[name] });
   return { values, setValues, set, bind, errors, setErrors };
 }
+
+/** The search form of a page (role search, named by `label`): Enter runs `onSearch` instead of submitting. */
+export function SearchForm(props: { label: string; className?: string; onSearch: () => void; children: ReactNode }) {
+  return (
+    <form
+      className={props.className ? `filters ${props.className}` : 'filters'}
+      role="search"
+      aria-label={props.label}
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSearch();
+      }}
+    >
+      {props.children}
+    </form>
+  );
+}

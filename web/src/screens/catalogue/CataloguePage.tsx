@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { SearchField, SelectField } from '../../components/Form';
+import { SearchField, SearchForm, SelectField } from '../../components/Form';
 import { LoadMore } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
@@ -83,15 +83,7 @@ export function CataloguePage() {
         niveau de risque au sens de l'AI Act et leur prix d'entrée. Chaque chiffre renvoie à sa source.
       </p>
 
-      <form
-        className="filters catalogue-search"
-        role="search"
-        aria-label="Rechercher dans le catalogue"
-        onSubmit={(event) => {
-          event.preventDefault();
-          search.write(search.flush());
-        }}
-      >
+      <SearchForm label="Rechercher dans le catalogue" className="catalogue-search" onSearch={() => search.write(search.flush())}>
         <SearchField
           label="Rechercher un outil"
           placeholder="Nom, usage, éditeur : « chatbot », « transcription »…"
@@ -99,7 +91,7 @@ export function CataloguePage() {
           onChange={search.setDraft}
         />
         <SelectField label="Trier par" options={ORDER_OPTIONS} value={effectiveOrder(params)} onChange={(order) => setFilter({ order })} />
-      </form>
+      </SearchForm>
 
       <QueryState data={shown} error={error} refetch={refetch}>
         {({ tools }) => {

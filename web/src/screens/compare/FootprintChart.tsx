@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { BarValue } from '../../components/BarValue';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatQuantityTick, niceScale, toPlot, truncate } from './chartScale';
 import { formatMeasure, gridLabel, methodLabel, seriesAt, unknownText } from './compareFormat';
@@ -166,15 +167,9 @@ export function FootprintChart(props: { comparison: FragmentType<typeof Footprin
                     >
                       <title>{`${compared.tool.name} : ${formatMeasure(value.value)} ${panel.unit} par an${grid ? `, ${gridLabel(compared.footprint.known ? compared.footprint.gridZone : null)}` : ''}`}</title>
                     </rect>
-                    <text
-                      x={inside ? left + width - 4 : left + width + 4}
-                      y={top + BAR_HEIGHT / 2}
-                      dy="0.32em"
-                      textAnchor={inside ? 'end' : 'start'}
-                      className={inside ? 'chart-value chart-value--inside' : 'chart-value'}
-                    >
+                    <BarValue end={left + width} y={top + BAR_HEIGHT / 2} gap={4} inside={inside} className="chart-value">
                       {label}
-                    </text>
+                    </BarValue>
                   </g>
                 );
               })}

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router-dom';
 import { graphql } from '../../gql';
-import { Field, SearchField, SelectField } from '../../components/Form';
+import { Field, SearchField, SearchForm, SelectField } from '../../components/Form';
 import { LoadMore } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { POPULATION, Table } from '../../components/Table';
@@ -63,12 +63,9 @@ export function DirectoryPage() {
         L'annuaire des collectivités : communes, intercommunalités (EPCI à fiscalité propre), départements et régions.
       </p>
 
-      <form
-        className="filters"
-        role="search"
-        aria-label="Annuaire des collectivités"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <SearchForm
+        label="Annuaire des collectivités"
+        onSearch={() => {
           // Enter: search now, without waiting for the pause.
           if (search.draft.trim() !== params.q.trim()) search.write(search.flush());
         }}
@@ -109,7 +106,7 @@ export function DirectoryPage() {
             />
           )}
         </Field>
-      </form>
+      </SearchForm>
 
       <QueryState data={shown} error={error} refetch={refetch}>
         {({ organizations }) => {

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { BarValue } from '../../components/BarValue';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { compareDecimal, formatDecimal, formatEuros, formatEurosHT } from '../../lib/format';
 import { formatUnitPrice, formatVolume } from './groupLabels';
@@ -78,15 +79,9 @@ export function DemandChart(props: { group: FragmentType<typeof DemandChart_grou
           {label}
         </text>
         <rect x={LEFT} y={y} width={Math.max(end - LEFT, value > 0 ? 2 : 0)} height={BAR} className={className} />
-        <text
-          x={inside ? end - 6 : end + 6}
-          y={y + BAR / 2}
-          dominantBaseline="middle"
-          textAnchor={inside ? 'end' : 'start'}
-          className={inside ? 'demand-chart__value demand-chart__value--inside' : 'demand-chart__value'}
-        >
+        <BarValue end={end} y={y + BAR / 2} gap={6} inside={inside} className="demand-chart__value" middle>
           {text}
-        </text>
+        </BarValue>
       </g>
     );
   };
