@@ -202,20 +202,11 @@ export function DeploymentForm(props: {
           value={values.status}
           onChange={set('status')}
         />
-        <InputField
-          label="Service"
-          hint="Par exemple « Accueil et relation usagers »."
-          {...bind('service')}
-          type="text"
-          maxLength={200}
-        />
+        <InputField label="Service" hint="Par exemple « Accueil et relation usagers »." {...bind('service')} type="text" maxLength={200} />
         <InputField label="Date de début" {...bind('startDate')} type="date" />
         <InputField label="Date de fin" {...bind('endDate')} type="date" />
         <IntegerField label="Utilisateurs" {...bind('users')} />
-        <IntegerField
-          label="Requêtes par mois"
-          {...bind('monthlyRequests')}
-        />
+        <IntegerField label="Requêtes par mois" {...bind('monthlyRequests')} />
         <DecimalField
           label="Coût annuel payé (€ HT)"
           hint="Ce que la collectivité paie réellement sur un an, hors taxes. Par exemple 1234,50."
@@ -228,13 +219,7 @@ export function DeploymentForm(props: {
           options={labelledOptions(PROCUREMENT_ROUTE_LABELS)}
         />
         {values.status === 'ABANDONED' ? (
-          <TextAreaField
-            label="Raison de l'abandon"
-            {...bind('abandonReason')}
-            className="field--wide"
-            rows={3}
-            maxLength={1000}
-          />
+          <TextAreaField label="Raison de l'abandon" {...bind('abandonReason')} className="field--wide" rows={3} maxLength={1000} />
         ) : null}
       </div>
       <FormActions submit="Enregistrer" busy={declaring || updating} cancel="Annuler" onCancel={props.onCancel} />

@@ -124,20 +124,8 @@ export function ReviewForm(props: {
           <legend>Notes détaillées (facultatives), de 1 à 5</legend>
           <div className="form__grid">{CRITERIA.map(([key, label]) => scoreSelect(key, label, true))}</div>
         </fieldset>
-        <InputField
-          label="Titre"
-          hint="3 à 120 caractères."
-          {...bind('title')}
-          type="text"
-          maxLength={120}
-        />
-        <TextAreaField
-          label="Avis"
-          hint="10 à 5 000 caractères : usage, résultats, difficultés."
-          {...bind('body')}
-          rows={6}
-          maxLength={5000}
-        />
+        <InputField label="Titre" hint="3 à 120 caractères." {...bind('title')} type="text" maxLength={120} />
+        <TextAreaField label="Avis" hint="10 à 5 000 caractères : usage, résultats, difficultés." {...bind('body')} rows={6} maxLength={5000} />
         <div className="form__grid">
           <TextAreaField label="Points forts" {...bind('pros')} rows={3} maxLength={1000} />
           <TextAreaField label="Points faibles" {...bind('cons')} rows={3} maxLength={1000} />
