@@ -126,6 +126,24 @@ describe.each(backends)('purchasing groups over HTTP on %s', (backend) => {
     expect(deployments.map((d) => d.annualCost)).toEqual(['3962.25', '3962.25']);
   });
 
+  it('prices the projected volume (every interested member committing) and, once awarded, at the awarded price', async () => {
+    const { id } = await openGroup({ allocationRule: 'EQUAL', listUnitPrice: '0.10', tiers: [{ minVolume: '150000', unitPrice: '0.07' }] });
+    const besancon = await t.signIn('dsi@besancon.test');
+    await coordinator.gql(JOIN, { id, estimatedVolume: '40001' });
+    await coordinator.gql(COMMIT, { id, volume: '40001' });
+    await besancon.gql(JOIN, { id, estimatedVolume: '118489' });
+    const PRICES = `query($id: ID!) { purchasingGroup(id: $id) { economics { pooledVolume projectedVolume unitPrice projectedUnitPrice } } }`;
+    const open = (await t.gql(PRICES, { id })).data!.purchasingGroup.economics;
+    // pooled = committed 40,001 < 150,000 → list price 0.10 €; projected 40,001 + 118,489 (interested) = 158,490 ≥ 150,000 → 0.07 €
+    expect(open).toMatchObject({ pooledVolume: '40001', projectedVolume: '158490', unitPrice: '0.1', projectedUnitPrice: '0.07' });
+    await coordinator.gql(CLOSE, { id });
+    const AWARD_AT = `mutation($id: ID!, $price: Decimal) { awardPurchasingGroup(id: $id, unitPrice: $price) { __typename ... on Error { code } } }`;
+    expect((await coordinator.gql(AWARD_AT, { id, price: '0.05' })).data!.awardPurchasingGroup.__typename).toBe('MutationAwardPurchasingGroupSuccess');
+    // awarded at 0.05 €: the awarded price replaces the list price and its tiers, for the projected volume too
+    const awarded = (await t.gql(PRICES, { id })).data!.purchasingGroup.economics;
+    expect(awarded).toMatchObject({ unitPrice: '0.05', projectedUnitPrice: '0.05' });
+  });
+
   it('rejects bad input with field errors and changes nothing', async () => {
     const count = async () => (await t.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "PurchasingGroup"`))[0]!.n;
     const before = await count();
