@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import { DemoBadge } from '../../components/DemoBadge';
 import { FormSuccess } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
@@ -14,6 +14,7 @@ import { MemberTable } from './MemberTable';
 import { MembershipActions } from './MembershipActions';
 import './groups.css';
 import { NotFound as NotFoundPage } from '../../components/NotFound';
+import { DetailHeader } from '../../components/DetailHeader';
 
 function NotFound() {
   return (
@@ -38,14 +39,9 @@ export function GroupPage() {
         const group = getFragmentData(GroupPage_group, purchasingGroup);
         return (
           <article className="group-page">
-            <title>{`${group.title} — Groupements — Mutualis`}</title>
-            <p className="breadcrumb">
-              <Link to="/groupements">Groupements</Link>
-            </p>
-            <h1>
-              {group.title}
+            <DetailHeader heading={group.title} documentTitle={`${group.title} — Groupements — Mutualis`} backTo="/groupements" backLabel="Groupements">
               <DemoBadge show={group.isDemo} />
-            </h1>
+            </DetailHeader>
             {created ? (
               <FormSuccess>
                 Le groupement est créé, en préparation : ouvrez-le aux adhésions quand sa présentation est prête.

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { natureLabel } from '../../lib/labels';
@@ -7,6 +7,7 @@ import { CharterStatus } from './CharterStatus';
 import { MemberList } from './MemberList';
 import { OrganizationFacts } from './OrganizationFacts';
 import { NotFound as NotFoundPage } from '../../components/NotFound';
+import { DetailHeader } from '../../components/DetailHeader';
 
 export const OrganizationPageQuery = graphql(`
   query OrganizationPageQuery($siren: String!, $membersAfter: String) {
@@ -47,11 +48,7 @@ export function OrganizationPage() {
         if (!organization) return <NotFound siren={siren} />;
         return (
           <article className="organization">
-            <title>{`${organization.name} — Mutualis`}</title>
-            <p className="breadcrumb">
-              <Link to="/territoires">Territoires</Link>
-            </p>
-            <h1>{organization.name}</h1>
+            <DetailHeader heading={organization.name} documentTitle={`${organization.name} — Mutualis`} backTo="/territoires" backLabel="Territoires" />
             <p className="lead">{natureLabel(organization.kind, organization.epciType)}</p>
             <div className="organization__panels">
               <OrganizationFacts organization={organization} />

@@ -12,6 +12,7 @@ import { ToolDetails } from './ToolDetails';
 import { ToolImpact } from './ToolImpact';
 import { ToolPlans } from './ToolPlans';
 import { NotFound as NotFoundPage } from '../../components/NotFound';
+import { DetailHeader } from '../../components/DetailHeader';
 
 export const ToolPageQuery = graphql(`
   query ToolPageQuery($slug: String!, $reviewsAfter: String) {
@@ -74,19 +75,14 @@ export function ToolPage() {
           : undefined;
         return (
           <article className="tool-page">
-            <title>{`${tool.name} — Mutualis`}</title>
-            <p className="breadcrumb">
-              <Link to="/catalogue">Catalogue</Link>
-            </p>
-            <h1>
-              {tool.name}
+            <DetailHeader heading={tool.name} documentTitle={`${tool.name} — Mutualis`} backTo="/catalogue" backLabel="Catalogue">
               <DemoBadge show={tool.isDemo} />
               {tool.declaredByProvider ? (
                 <span className="badge badge--declared" title="Fiche renseignée par le fournisseur lui-même, non vérifiée par Mutualis">
                   Déclaré par le fournisseur
                 </span>
               ) : null}
-            </h1>
+            </DetailHeader>
             <ToolDetails tool={tool} />
             <ToolPlans tool={tool} />
             <ToolImpact tool={tool} />
