@@ -117,6 +117,15 @@ export function labelledOptions<T extends string>(labels: Record<T, string>): Se
   return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
 }
 
+/** The options of a select, one per value. */
+export function Options({ options }: { options: readonly { value: string; label: string }[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
+
 /** A Field with a select of `options`, after an empty option labelled `placeholder` when given (then `T` includes ''). */
 export function SelectField<T extends string>(
   props: FieldProps & { value: T; onChange: (value: T) => void; options: readonly SelectOption<T>[]; placeholder?: string | undefined },
@@ -127,11 +136,7 @@ export function SelectField<T extends string>(
       {(control) => (
         <select {...control} value={value} onChange={(event) => onChange(event.target.value as T)}>
           {placeholder === undefined ? null : <option value="">{placeholder}</option>}
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <Options options={options} />
         </select>
       )}
     </Field>

@@ -1,6 +1,6 @@
-import { Link } from 'react-router-dom';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDateTime } from '../../lib/format';
+import { OrganizationLink } from '../../components/OrganizationLink';
 
 export const AuditEventRow_event = graphql(`
   fragment AuditEventRow_event on AuditEvent {
@@ -38,11 +38,7 @@ export function AuditEventRow(props: { event: FragmentType<typeof AuditEventRow_
       <td data-label="Acteur">{event.actor?.name ?? <span className="muted">Système</span>}</td>
       <td data-label="Organisation">
         {event.organization ? (
-          event.organization.siren ? (
-            <Link to={`/territoires/${event.organization.siren}`}>{event.organization.name}</Link>
-          ) : (
-            event.organization.name
-          )
+          <OrganizationLink organization={event.organization} />
         ) : (
           '—'
         )}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Options } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { AiActRiskTier } from '../../gql/graphql';
 import { formatCountry, formatInteger } from '../../lib/format';
@@ -165,11 +166,7 @@ export function CatalogueFilters(props: {
         <div className="facet__field">
           <label htmlFor={ratingId}>Note minimale</label>
           <select id={ratingId} value={params.minRating} onChange={(event) => onChange({ minRating: event.target.value })}>
-            {MIN_RATING_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
+            <Options options={MIN_RATING_OPTIONS} />
           </select>
         </div>
       </fieldset>

@@ -1,8 +1,9 @@
-import { Link } from 'react-router-dom';
 import { OrganizationSummary_organization } from '../../components/OrganizationSearch';
 import { getFragmentData, type FragmentType } from '../../gql';
 import { formatInteger } from '../../lib/format';
 import { natureLabel } from '../../lib/labels';
+import { OrganizationLink } from '../../components/OrganizationLink';
+import { NumericCell } from '../../components/Table';
 
 /** One collectivité in the directory table. */
 export function OrganizationRow(props: { organization: FragmentType<typeof OrganizationSummary_organization> }) {
@@ -10,13 +11,11 @@ export function OrganizationRow(props: { organization: FragmentType<typeof Organ
   return (
     <tr>
       <th scope="row" data-label="Nom">
-        {organization.siren ? <Link to={`/territoires/${organization.siren}`}>{organization.name}</Link> : organization.name}
+        <OrganizationLink organization={organization} />
       </th>
       <td data-label="Nature">{natureLabel(organization.kind, organization.epciType)}</td>
       <td data-label="Département">{organization.departementCode ?? '—'}</td>
-      <td data-label="Population" className="numeric">
-        {formatInteger(organization.population)}
-      </td>
+      <NumericCell label="Population">{formatInteger(organization.population)}</NumericCell>
       <td data-label="SIREN" className="siren">
         {organization.siren ?? '—'}
       </td>

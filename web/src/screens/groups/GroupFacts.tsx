@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDate } from '../../lib/format';
+import { OrganizationLink } from '../../components/OrganizationLink';
 import {
   ALLOCATION_RULE_LABELS,
   ELIGIBILITY_LABELS,
@@ -86,11 +87,7 @@ export function GroupFacts(props: { group: FragmentType<typeof GroupFacts_group>
       <div>
         <dt>Coordonnateur</dt>
         <dd>
-          {group.coordinator.siren ? (
-            <Link to={`/territoires/${group.coordinator.siren}`}>{group.coordinator.name}</Link>
-          ) : (
-            group.coordinator.name
-          )}
+          <OrganizationLink organization={group.coordinator} />
         </dd>
       </div>
       <div>

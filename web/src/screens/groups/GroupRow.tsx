@@ -3,6 +3,7 @@ import { DemoBadge } from '../../components/DemoBadge';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDate } from '../../lib/format';
 import { formatVolume, GROUP_STATUS_LABELS } from './groupLabels';
+import { OrganizationLink } from '../../components/OrganizationLink';
 
 export const GroupRow_group = graphql(`
   fragment GroupRow_group on PurchasingGroup {
@@ -60,11 +61,7 @@ export function GroupRow(props: { group: FragmentType<typeof GroupRow_group> }) 
         )}
       </td>
       <td data-label="Coordonnateur">
-        {group.coordinator.siren ? (
-          <Link to={`/territoires/${group.coordinator.siren}`}>{group.coordinator.name}</Link>
-        ) : (
-          group.coordinator.name
-        )}
+        <OrganizationLink organization={group.coordinator} />
       </td>
       <td data-label="Statut">
         <span className={`group-status group-status--${group.status.toLowerCase()}`}>{GROUP_STATUS_LABELS[group.status]}</span>

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { SelectField } from '../../components/Form';
+import { Options, SelectField } from '../../components/Form';
 import { LoadMore } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
@@ -123,11 +123,7 @@ export function GroupsPage() {
             {params.categorySlug && !categories.some((category) => category.slug === params.categorySlug) ? (
               <option value={params.categorySlug}>{params.categorySlug}</option>
             ) : null}
-            {categories.map((category) => (
-              <option key={category.slug} value={category.slug}>
-                {category.name}
-              </option>
-            ))}
+            <Options options={categories.map((category) => ({ value: category.slug, label: category.name }))} />
           </select>
         </div>
         {viewer || params.mine ? (

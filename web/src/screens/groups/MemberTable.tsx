@@ -1,9 +1,9 @@
-import { Link } from 'react-router-dom';
 import { NumericCell, Table } from '../../components/Table';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDecimal, formatEuros } from '../../lib/format';
 import { ALLOCATION_RULE_LABELS, MEMBERSHIP_STATUS_LABELS, VOLUME_UNIT_WORDS } from './groupLabels';
 import { sumDecimals } from './groupMath';
+import { OrganizationLink } from '../../components/OrganizationLink';
 
 export const MemberTable_group = graphql(`
   fragment MemberTable_group on PurchasingGroup {
@@ -124,11 +124,7 @@ export function MemberTable(props: { group: FragmentType<typeof MemberTable_grou
             return (
               <tr key={membership.id} className={membership.status === 'WITHDRAWN' ? 'group-members__withdrawn' : undefined}>
                 <th scope="row" data-label="Collectivité">
-                  {membership.organization.siren ? (
-                    <Link to={`/territoires/${membership.organization.siren}`}>{membership.organization.name}</Link>
-                  ) : (
-                    membership.organization.name
-                  )}
+                  <OrganizationLink organization={membership.organization} />
                   {own ? <span className="cell-note">votre collectivité</span> : null}
                 </th>
                 <td data-label="Statut">{MEMBERSHIP_STATUS_LABELS[membership.status]}</td>

@@ -1,8 +1,8 @@
-import { Link } from 'react-router-dom';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { LoadMore } from '../../components/LoadMoreButton';
 import { formatInteger } from '../../lib/format';
-import { POPULATION, Table } from '../../components/Table';
+import { NumericCell, POPULATION, Table } from '../../components/Table';
+import { OrganizationLink } from '../../components/OrganizationLink';
 
 export const MemberRow_organization = graphql(`
   fragment MemberRow_organization on Organization {
@@ -18,11 +18,9 @@ function MemberRow(props: { organization: FragmentType<typeof MemberRow_organiza
   return (
     <tr>
       <th scope="row" data-label="Commune">
-        {member.siren ? <Link to={`/territoires/${member.siren}`}>{member.name}</Link> : member.name}
+        <OrganizationLink organization={member} />
       </th>
-      <td data-label="Population" className="numeric">
-        {formatInteger(member.population)}
-      </td>
+      <NumericCell label="Population">{formatInteger(member.population)}</NumericCell>
       <td data-label="SIREN" className="siren">
         {member.siren ?? '—'}
       </td>

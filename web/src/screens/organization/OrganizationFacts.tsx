@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDate, formatInhabitants } from '../../lib/format';
 import { EPCI_TYPE_LABELS, ORGANIZATION_KIND_LABELS } from '../../lib/labels';
+import { OrganizationLink } from '../../components/OrganizationLink';
 
 export const OrganizationFacts_organization = graphql(`
   fragment OrganizationFacts_organization on Organization {
@@ -88,11 +89,7 @@ export function OrganizationFacts(props: { organization: FragmentType<typeof Org
             <dt>Intercommunalité</dt>
             <dd>
               {epci ? (
-                epci.siren ? (
-                  <Link to={`/territoires/${epci.siren}`}>{epci.name}</Link>
-                ) : (
-                  epci.name
-                )
+                <OrganizationLink organization={epci} />
               ) : (
                 'Aucun EPCI à fiscalité propre connu'
               )}

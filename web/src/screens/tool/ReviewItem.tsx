@@ -1,5 +1,4 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import { DemoBadge } from '../../components/DemoBadge';
 import { FormAlert, FormSuccess, TextAreaField, FormActions } from '../../components/Form';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
@@ -8,6 +7,7 @@ import { clientValidation, type FormErrors } from '../../lib/mutationResult';
 import { CRITERIA } from './criteria';
 import { useFlagReview } from './useFlagReview';
 import { useVoteReviewHelpful } from './useVoteReviewHelpful';
+import { OrganizationLink } from '../../components/OrganizationLink';
 
 export const ReviewItem_review = graphql(`
   fragment ReviewItem_review on Review {
@@ -122,11 +122,7 @@ export function ReviewItem(props: { review: FragmentType<typeof ReviewItem_revie
           <DemoBadge show={review.isDemo} />
         </ReviewHeading>
         <p className="review__meta">
-          {review.organization.siren ? (
-            <Link to={`/territoires/${review.organization.siren}`}>{review.organization.name}</Link>
-          ) : (
-            review.organization.name
-          )}
+          <OrganizationLink organization={review.organization} />
           {review.authorName ? ` · ${review.authorName}` : ''} · publié le{' '}
           <time dateTime={review.createdAt}>{formatDate(review.createdAt)}</time>
           {edited ? (

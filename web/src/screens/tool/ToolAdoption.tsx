@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
 import { compactSiren, isSiren, SirenField } from '../../components/OrganizationSearch';
 import { describeError, QueryState } from '../../components/QueryState';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
@@ -9,6 +8,7 @@ import { formatCount, formatInteger } from '../../lib/format';
 import { DEPLOYMENT_STATUS_LABELS, DEPLOYMENT_STATUS_ORDER } from '../../lib/labels';
 import { queryErrorCode } from '../../lib/mutationResult';
 import './toolAdoption.css';
+import { OrganizationLink } from '../../components/OrganizationLink';
 
 export const ToolAdoption_tool = graphql(`
   fragment ToolAdoption_tool on Tool {
@@ -102,11 +102,7 @@ function AdoptersNear({ slug, toolName, viewerSiren }: { slug: string; toolName:
                   .sort((a, b) => PROXIMITY_ORDER.indexOf(a.proximity) - PROXIMITY_ORDER.indexOf(b.proximity))
                   .map((adopter) => (
                     <li key={adopter.organization.id}>
-                      {adopter.organization.siren ? (
-                        <Link to={`/territoires/${adopter.organization.siren}`}>{adopter.organization.name}</Link>
-                      ) : (
-                        adopter.organization.name
-                      )}{' '}
+                      <OrganizationLink organization={adopter.organization} />{' '}
                       <span className="badge badge--proximity">{PROXIMITY_LABELS[adopter.proximity]}</span>{' '}
                       <span className="muted">{statusLabel(adopter.status)}</span>
                     </li>
