@@ -5,6 +5,7 @@ import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { compareDecimal, formatCountry } from '../../lib/format';
 import { AI_ACT_RISK_LABELS, DEPLOYMENT_MODE_LABELS } from '../../lib/labels';
 import { PlanPrice } from './PlanPrice';
+import { Fact } from '../../components/Fact';
 
 export const ToolCard_tool = graphql(`
   fragment ToolCard_tool on Tool {
@@ -77,22 +78,10 @@ export function ToolCard(props: { tool: FragmentType<typeof ToolCard_tool>; comp
       </p>
       <p className="tool-card__description">{tool.description}</p>
       <dl className="tool-card__facts">
-        <div>
-          <dt>Catégorie</dt>
-          <dd>{tool.categoryDetails.name}</dd>
-        </div>
-        <div>
-          <dt>Hébergement</dt>
-          <dd>{formatCountry(tool.hostingCountry)}</dd>
-        </div>
-        <div>
-          <dt>Déploiement</dt>
-          <dd>{DEPLOYMENT_MODE_LABELS[tool.deploymentMode]}</dd>
-        </div>
-        <div>
-          <dt>AI Act</dt>
-          <dd>{tool.aiActRiskTier ? AI_ACT_RISK_LABELS[tool.aiActRiskTier] : 'Niveau de risque non évalué'}</dd>
-        </div>
+        <Fact term="Catégorie">{tool.categoryDetails.name}</Fact>
+        <Fact term="Hébergement">{formatCountry(tool.hostingCountry)}</Fact>
+        <Fact term="Déploiement">{DEPLOYMENT_MODE_LABELS[tool.deploymentMode]}</Fact>
+        <Fact term="AI Act">{tool.aiActRiskTier ? AI_ACT_RISK_LABELS[tool.aiActRiskTier] : 'Niveau de risque non évalué'}</Fact>
       </dl>
       {entryPlan ? (
         <PlanPrice plan={entryPlan} toolName={tool.name} />

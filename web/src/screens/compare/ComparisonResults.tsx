@@ -5,6 +5,7 @@ import { ComparisonTable } from './ComparisonTable';
 import { CostChart } from './CostChart';
 import { FootprintChart } from './FootprintChart';
 import { buildComparisonCsv, ComparisonCsv_comparison, comparisonCsvFilename, downloadCsv } from './comparisonCsv';
+import { Fact } from '../../components/Fact';
 
 export const ComparisonResults_comparison = graphql(`
   fragment ComparisonResults_comparison on Comparison {
@@ -29,36 +30,18 @@ export const ComparisonResults_comparison = graphql(`
 function ProfileSummary({ profile }: { profile: ComparisonResults_ComparisonFragment['profile'] }) {
   return (
     <dl className="compare-profile">
-      <div>
-        <dt>Collectivité</dt>
-        <dd>
-          {profile.organizationName ?? 'non précisée'}
-          {profile.organizationSiren ? <span className="muted"> (SIREN {profile.organizationSiren})</span> : null}
-        </dd>
-      </div>
-      <div>
-        <dt>Population</dt>
-        <dd>
-          {formatInhabitants(profile.population)}
-          {profile.populationSource ? <span className="muted"> — {profile.populationSource}</span> : null}
-        </dd>
-      </div>
-      <div>
-        <dt>Utilisateurs</dt>
-        <dd>{profile.seats != null ? formatInteger(profile.seats) : 'non précisé'}</dd>
-      </div>
-      <div>
-        <dt>Requêtes par mois</dt>
-        <dd>{profile.requestsPerMonth != null ? formatInteger(profile.requestsPerMonth) : 'non précisé'}</dd>
-      </div>
-      <div>
-        <dt>Durée</dt>
-        <dd>{formatCount(profile.years, 'an', 'ans')}</dd>
-      </div>
-      <div>
-        <dt>Jetons par requête</dt>
-        <dd>{formatInteger(profile.tokensPerRequest)}</dd>
-      </div>
+      <Fact term="Collectivité">
+        {profile.organizationName ?? 'non précisée'}
+        {profile.organizationSiren ? <span className="muted"> (SIREN {profile.organizationSiren})</span> : null}
+      </Fact>
+      <Fact term="Population">
+        {formatInhabitants(profile.population)}
+        {profile.populationSource ? <span className="muted"> — {profile.populationSource}</span> : null}
+      </Fact>
+      <Fact term="Utilisateurs">{profile.seats != null ? formatInteger(profile.seats) : 'non précisé'}</Fact>
+      <Fact term="Requêtes par mois">{profile.requestsPerMonth != null ? formatInteger(profile.requestsPerMonth) : 'non précisé'}</Fact>
+      <Fact term="Durée">{formatCount(profile.years, 'an', 'ans')}</Fact>
+      <Fact term="Jetons par requête">{formatInteger(profile.tokensPerRequest)}</Fact>
     </dl>
   );
 }

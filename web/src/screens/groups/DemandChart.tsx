@@ -4,6 +4,7 @@ import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { compareDecimal, formatDecimal, formatEuros, formatEurosHT } from '../../lib/format';
 import { formatUnitPrice, formatVolume } from './groupLabels';
 import { toDrawingNumber } from './groupMath';
+import { Fact } from '../../components/Fact';
 
 export const DemandChart_group = graphql(`
   fragment DemandChart_group on PurchasingGroup {
@@ -148,20 +149,14 @@ export function DemandChart(props: { group: FragmentType<typeof DemandChart_grou
           <dt>Prix unitaire ({basisText})</dt>
           <dd>{formatUnitPrice(economics.unitPrice, volumeUnit)}</dd>
         </div>
-        <div>
-          <dt>Total annuel du groupement</dt>
-          <dd>{formatEurosHT(economics.total)}</dd>
-        </div>
+        <Fact term="Total annuel du groupement">{formatEurosHT(economics.total)}</Fact>
         {compareDecimal(economics.projectedVolume, economics.pooledVolume) !== 0 ? (
           <div>
             <dt>Prix si tous les intéressés s’engagent ({formatVolume(economics.projectedVolume, volumeUnit)})</dt>
             <dd>{formatUnitPrice(economics.projectedUnitPrice, volumeUnit)}</dd>
           </div>
         ) : null}
-        <div>
-          <dt>Économie des membres par rapport à un achat seul</dt>
-          <dd>{formatEurosHT(economics.totalSavingsVsAlone)}</dd>
-        </div>
+        <Fact term="Économie des membres par rapport à un achat seul">{formatEurosHT(economics.totalSavingsVsAlone)}</Fact>
       </dl>
     </section>
   );

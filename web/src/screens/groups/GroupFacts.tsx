@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDate } from '../../lib/format';
 import { OrganizationLink } from '../../components/OrganizationLink';
+import { Fact } from '../../components/Fact';
 import {
   ALLOCATION_RULE_LABELS,
   ELIGIBILITY_LABELS,
@@ -64,86 +65,47 @@ export function GroupFacts(props: { group: FragmentType<typeof GroupFacts_group>
   const group = getFragmentData(GroupFacts_group, props.group);
   return (
     <dl className="facts group-facts">
-      <div>
-        <dt>Objet</dt>
-        <dd>
-          {group.tool ? (
-            <>
-              <Link to={`/catalogue/${group.tool.slug}`}>{group.tool.name}</Link>
-              <span className="muted"> · {group.tool.provider.name}</span>
-            </>
-          ) : group.category ? (
-            <>
-              Catégorie « {group.category.name} »
-              {group.candidateTools.length > 0 ? (
-                <span className="cell-note">Outils candidats : {group.candidateTools.map((tool) => tool.name).join(', ')}</span>
-              ) : null}
-            </>
-          ) : (
-            '—'
-          )}
-        </dd>
-      </div>
-      <div>
-        <dt>Coordonnateur</dt>
-        <dd>
-          <OrganizationLink organization={group.coordinator} />
-        </dd>
-      </div>
-      <div>
-        <dt>Statut</dt>
-        <dd>
-          <span className={`group-status group-status--${group.status.toLowerCase()}`}>{GROUP_STATUS_LABELS[group.status]}</span>
-        </dd>
-      </div>
-      <div>
-        <dt>Date limite de manifestation d’intérêt</dt>
-        <dd>
-          <time dateTime={group.interestDeadline}>{formatDate(group.interestDeadline)}</time>
-        </dd>
-      </div>
-      <div>
-        <dt>Éligibilité</dt>
-        <dd>{ELIGIBILITY_LABELS[group.eligibility]}</dd>
-      </div>
-      <div>
-        <dt>Règle de répartition</dt>
-        <dd>{ALLOCATION_RULE_LABELS[group.allocationRule]}</dd>
-      </div>
-      <div>
-        <dt>Unité de volume</dt>
-        <dd>{unitName(group.volumeUnit)}</dd>
-      </div>
-      <div>
-        <dt>Prix catalogue</dt>
-        <dd>{formatUnitPrice(group.listUnitPrice, group.volumeUnit)}</dd>
-      </div>
+      <Fact term="Objet">
+        {group.tool ? (
+          <>
+            <Link to={`/catalogue/${group.tool.slug}`}>{group.tool.name}</Link>
+            <span className="muted"> · {group.tool.provider.name}</span>
+          </>
+        ) : group.category ? (
+          <>
+            Catégorie « {group.category.name} »
+            {group.candidateTools.length > 0 ? (
+              <span className="cell-note">Outils candidats : {group.candidateTools.map((tool) => tool.name).join(', ')}</span>
+            ) : null}
+          </>
+        ) : (
+          '—'
+        )}
+      </Fact>
+      <Fact term="Coordonnateur">
+        <OrganizationLink organization={group.coordinator} />
+      </Fact>
+      <Fact term="Statut">
+        <span className={`group-status group-status--${group.status.toLowerCase()}`}>{GROUP_STATUS_LABELS[group.status]}</span>
+      </Fact>
+      <Fact term="Date limite de manifestation d’intérêt">
+        <time dateTime={group.interestDeadline}>{formatDate(group.interestDeadline)}</time>
+      </Fact>
+      <Fact term="Éligibilité">{ELIGIBILITY_LABELS[group.eligibility]}</Fact>
+      <Fact term="Règle de répartition">{ALLOCATION_RULE_LABELS[group.allocationRule]}</Fact>
+      <Fact term="Unité de volume">{unitName(group.volumeUnit)}</Fact>
+      <Fact term="Prix catalogue">{formatUnitPrice(group.listUnitPrice, group.volumeUnit)}</Fact>
       {group.status === 'AWARDED' ? (
         <>
-          <div>
-            <dt>Attributaire</dt>
-            <dd>{group.awardedProvider?.name ?? '—'}</dd>
-          </div>
-          <div>
-            <dt>Prix unitaire attribué</dt>
-            <dd>{group.awardedUnitPrice ? formatUnitPrice(group.awardedUnitPrice, group.volumeUnit) : '—'}</dd>
-          </div>
-          <div>
-            <dt>Date d’attribution</dt>
-            <dd>{group.awardedAt ? <time dateTime={group.awardedAt}>{formatDate(group.awardedAt)}</time> : '—'}</dd>
-          </div>
+          <Fact term="Attributaire">{group.awardedProvider?.name ?? '—'}</Fact>
+          <Fact term="Prix unitaire attribué">{group.awardedUnitPrice ? formatUnitPrice(group.awardedUnitPrice, group.volumeUnit) : '—'}</Fact>
+          <Fact term="Date d’attribution">{group.awardedAt ? <time dateTime={group.awardedAt}>{formatDate(group.awardedAt)}</time> : '—'}</Fact>
         </>
       ) : null}
       {group.status === 'CANCELLED' && group.cancelReason ? (
-        <div className="facts__wide">
-          <dt>Motif de l’annulation</dt>
-          <dd>{group.cancelReason}</dd>
-        </div>
+        <Fact term="Motif de l’annulation" className="facts__wide">{group.cancelReason}</Fact>
       ) : null}
-      <div className="facts__wide">
-        <dt>Fondement juridique</dt>
-        <dd>Groupement de commandes, {LEGAL_BASIS}</dd>
-      </div>
+      <Fact term="Fondement juridique" className="facts__wide">Groupement de commandes, {LEGAL_BASIS}</Fact>
     </dl>
   );
 }

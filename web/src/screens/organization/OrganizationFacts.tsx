@@ -3,6 +3,7 @@ import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDate, formatInhabitants } from '../../lib/format';
 import { EPCI_TYPE_LABELS, ORGANIZATION_KIND_LABELS } from '../../lib/labels';
 import { OrganizationLink } from '../../components/OrganizationLink';
+import { Fact } from '../../components/Fact';
 
 export const OrganizationFacts_organization = graphql(`
   fragment OrganizationFacts_organization on Organization {
@@ -34,67 +35,40 @@ export function OrganizationFacts(props: { organization: FragmentType<typeof Org
     <section className="panel" aria-labelledby="fiche-titre">
       <h2 id="fiche-titre">Fiche d'identité</h2>
       <dl className="facts">
-        <div>
-          <dt>Nature</dt>
-          <dd>{organization.kind === 'EPCI' ? 'EPCI à fiscalité propre' : ORGANIZATION_KIND_LABELS[organization.kind]}</dd>
-        </div>
+        <Fact term="Nature">{organization.kind === 'EPCI' ? 'EPCI à fiscalité propre' : ORGANIZATION_KIND_LABELS[organization.kind]}</Fact>
         {organization.epciType ? (
-          <div>
-            <dt>Type d'EPCI</dt>
-            <dd>{EPCI_TYPE_LABELS[organization.epciType]}</dd>
-          </div>
+          <Fact term="Type d'EPCI">{EPCI_TYPE_LABELS[organization.epciType]}</Fact>
         ) : null}
         {organization.officialName !== organization.name ? (
-          <div>
-            <dt>Nom officiel</dt>
-            <dd>{organization.officialName}</dd>
-          </div>
+          <Fact term="Nom officiel">{organization.officialName}</Fact>
         ) : null}
         <div>
           <dt>SIREN</dt>
           <dd className="siren">{organization.siren ?? 'non renseigné'}</dd>
         </div>
         {organization.kind !== 'EPCI' ? (
-          <div>
-            <dt>Code INSEE</dt>
-            <dd>{organization.code}</dd>
-          </div>
+          <Fact term="Code INSEE">{organization.code}</Fact>
         ) : null}
-        <div>
-          <dt>Population municipale</dt>
-          <dd>{formatInhabitants(organization.population)}</dd>
-        </div>
-        <div>
-          <dt>Population totale</dt>
-          <dd>{formatInhabitants(organization.populationTotale)}</dd>
-        </div>
+        <Fact term="Population municipale">{formatInhabitants(organization.population)}</Fact>
+        <Fact term="Population totale">{formatInhabitants(organization.populationTotale)}</Fact>
         {organization.departementCode ? (
-          <div>
-            <dt>Département</dt>
-            <dd>
-              <Link to={`/territoires?dep=${encodeURIComponent(organization.departementCode)}`}>
-                {organization.departementCode}
-              </Link>
-            </dd>
-          </div>
+          <Fact term="Département">
+            <Link to={`/territoires?dep=${encodeURIComponent(organization.departementCode)}`}>
+              {organization.departementCode}
+            </Link>
+          </Fact>
         ) : null}
         {organization.regionCode ? (
-          <div>
-            <dt>Région (code INSEE)</dt>
-            <dd>{organization.regionCode}</dd>
-          </div>
+          <Fact term="Région (code INSEE)">{organization.regionCode}</Fact>
         ) : null}
         {organization.kind === 'COMMUNE' ? (
-          <div>
-            <dt>Intercommunalité</dt>
-            <dd>
-              {epci ? (
-                <OrganizationLink organization={epci} />
-              ) : (
-                'Aucun EPCI à fiscalité propre connu'
-              )}
-            </dd>
-          </div>
+          <Fact term="Intercommunalité">
+            {epci ? (
+              <OrganizationLink organization={epci} />
+            ) : (
+              'Aucun EPCI à fiscalité propre connu'
+            )}
+          </Fact>
         ) : null}
       </dl>
       <p className="source-line">

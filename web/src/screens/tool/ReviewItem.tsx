@@ -8,6 +8,7 @@ import { CRITERIA } from './criteria';
 import { useFlagReview } from './useFlagReview';
 import { useVoteReviewHelpful } from './useVoteReviewHelpful';
 import { OrganizationLink } from '../../components/OrganizationLink';
+import { Fact } from '../../components/Fact';
 
 export const ReviewItem_review = graphql(`
   fragment ReviewItem_review on Review {
@@ -137,16 +138,10 @@ export function ReviewItem(props: { review: FragmentType<typeof ReviewItem_revie
       {review.pros || review.cons ? (
         <dl className="review__pros-cons">
           {review.pros ? (
-            <div>
-              <dt>Points forts</dt>
-              <dd>{review.pros}</dd>
-            </div>
+            <Fact term="Points forts">{review.pros}</Fact>
           ) : null}
           {review.cons ? (
-            <div>
-              <dt>Points faibles</dt>
-              <dd>{review.cons}</dd>
-            </div>
+            <Fact term="Points faibles">{review.cons}</Fact>
           ) : null}
         </dl>
       ) : null}

@@ -3,6 +3,7 @@ import { SourceNote } from '../../components/SourceNote';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatCountry, formatLanguage } from '../../lib/format';
 import { AI_ACT_RISK_LABELS, CERTIFICATION_LABELS, DEPLOYMENT_MODE_LABELS, RGAA_STATUS_LABELS } from '../../lib/labels';
+import { Fact } from '../../components/Fact';
 
 export const ToolDetails_tool = graphql(`
   fragment ToolDetails_tool on Tool {
@@ -55,50 +56,29 @@ export function ToolDetails(props: { tool: FragmentType<typeof ToolDetails_tool>
         <section className="panel" aria-labelledby="outil-fiche">
           <h2 id="outil-fiche">Fiche</h2>
           <dl className="facts">
-            <div>
-              <dt>Fournisseur</dt>
-              <dd>
-                {tool.provider.website ? (
-                  <a href={tool.provider.website} rel="noopener noreferrer external">
-                    {tool.provider.name}
-                  </a>
-                ) : (
-                  tool.provider.name
-                )}{' '}
-                <span className="muted">({formatCountry(tool.provider.country)})</span>
-              </dd>
-            </div>
-            <div>
-              <dt>Catégorie</dt>
-              <dd>{tool.categoryDetails.name}</dd>
-            </div>
-            <div>
-              <dt>Mode de déploiement</dt>
-              <dd>{DEPLOYMENT_MODE_LABELS[tool.deploymentMode]}</dd>
-            </div>
+            <Fact term="Fournisseur">
+              {tool.provider.website ? (
+                <a href={tool.provider.website} rel="noopener noreferrer external">
+                  {tool.provider.name}
+                </a>
+              ) : (
+                tool.provider.name
+              )}{' '}
+              <span className="muted">({formatCountry(tool.provider.country)})</span>
+            </Fact>
+            <Fact term="Catégorie">{tool.categoryDetails.name}</Fact>
+            <Fact term="Mode de déploiement">{DEPLOYMENT_MODE_LABELS[tool.deploymentMode]}</Fact>
             {tool.models.length > 0 ? (
-              <div>
-                <dt>Modèles</dt>
-                <dd>{tool.models.join(', ')}</dd>
-              </div>
+              <Fact term="Modèles">{tool.models.join(', ')}</Fact>
             ) : null}
-            <div>
-              <dt>Licence libre</dt>
-              <dd>{tool.openSourceLicense ?? 'Non (logiciel propriétaire ou non précisé)'}</dd>
-            </div>
-            <div>
-              <dt>Langues</dt>
-              <dd>{tool.languages.length > 0 ? tool.languages.map(formatLanguage).join(', ') : 'Non renseignées'}</dd>
-            </div>
+            <Fact term="Licence libre">{tool.openSourceLicense ?? 'Non (logiciel propriétaire ou non précisé)'}</Fact>
+            <Fact term="Langues">{tool.languages.length > 0 ? tool.languages.map(formatLanguage).join(', ') : 'Non renseignées'}</Fact>
             {tool.website ? (
-              <div>
-                <dt>Site</dt>
-                <dd>
-                  <a href={tool.website} rel="noopener noreferrer external">
-                    {tool.website.replace(/^https?:\/\//, '')}
-                  </a>
-                </dd>
-              </div>
+              <Fact term="Site">
+                <a href={tool.website} rel="noopener noreferrer external">
+                  {tool.website.replace(/^https?:\/\//, '')}
+                </a>
+              </Fact>
             ) : null}
           </dl>
           <p className="source-line">
@@ -111,51 +91,24 @@ export function ToolDetails(props: { tool: FragmentType<typeof ToolDetails_tool>
         <section className="panel" aria-labelledby="outil-hebergement">
           <h2 id="outil-hebergement">Hébergement et conformité</h2>
           <dl className="facts">
-            <div>
-              <dt>Hébergement</dt>
-              <dd>
-                {formatCountry(tool.hostingCountry)}
-                {tool.hostingRegion ? <span className="muted"> — {tool.hostingRegion}</span> : null}
-              </dd>
-            </div>
+            <Fact term="Hébergement">
+              {formatCountry(tool.hostingCountry)}
+              {tool.hostingRegion ? <span className="muted"> — {tool.hostingRegion}</span> : null}
+            </Fact>
             {tool.dataResidency ? (
-              <div className="facts__wide">
-                <dt>Résidence des données</dt>
-                <dd>{tool.dataResidency}</dd>
-              </div>
+              <Fact term="Résidence des données" className="facts__wide">{tool.dataResidency}</Fact>
             ) : null}
-            <div>
-              <dt>AI Act</dt>
-              <dd>{tool.aiActRiskTier ? AI_ACT_RISK_LABELS[tool.aiActRiskTier] : 'Niveau de risque non évalué'}</dd>
-            </div>
+            <Fact term="AI Act">{tool.aiActRiskTier ? AI_ACT_RISK_LABELS[tool.aiActRiskTier] : 'Niveau de risque non évalué'}</Fact>
             {tool.aiActRationale ? (
-              <div className="facts__wide">
-                <dt>Justification du niveau de risque</dt>
-                <dd>{tool.aiActRationale}</dd>
-              </div>
+              <Fact term="Justification du niveau de risque" className="facts__wide">{tool.aiActRationale}</Fact>
             ) : null}
-            <div>
-              <dt>RGPD : accord de sous-traitance (DPA)</dt>
-              <dd>{yesNo(tool.gdprDpaAvailable, 'Disponible', 'Non proposé')}</dd>
-            </div>
-            <div>
-              <dt>Réutilisation des données pour l'entraînement</dt>
-              <dd>{yesNo(tool.trainingOptOut, 'Désactivable (opt-out)', 'Non désactivable')}</dd>
-            </div>
-            <div>
-              <dt>SecNumCloud</dt>
-              <dd>{tool.secNumCloud ? 'Qualifié SecNumCloud' : 'Non qualifié'}</dd>
-            </div>
+            <Fact term="RGPD : accord de sous-traitance (DPA)">{yesNo(tool.gdprDpaAvailable, 'Disponible', 'Non proposé')}</Fact>
+            <Fact term="Réutilisation des données pour l'entraînement">{yesNo(tool.trainingOptOut, 'Désactivable (opt-out)', 'Non désactivable')}</Fact>
+            <Fact term="SecNumCloud">{tool.secNumCloud ? 'Qualifié SecNumCloud' : 'Non qualifié'}</Fact>
             {tool.provider.certifications.length > 0 ? (
-              <div>
-                <dt>Certifications du fournisseur</dt>
-                <dd>{tool.provider.certifications.map((c) => CERTIFICATION_LABELS[c]).join(', ')}</dd>
-              </div>
+              <Fact term="Certifications du fournisseur">{tool.provider.certifications.map((c) => CERTIFICATION_LABELS[c]).join(', ')}</Fact>
             ) : null}
-            <div>
-              <dt>Accessibilité (RGAA)</dt>
-              <dd>{RGAA_STATUS_LABELS[tool.rgaaStatus]}</dd>
-            </div>
+            <Fact term="Accessibilité (RGAA)">{RGAA_STATUS_LABELS[tool.rgaaStatus]}</Fact>
           </dl>
         </section>
       </div>
