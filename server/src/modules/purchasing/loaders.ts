@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { PrismaClient } from '@mutualis/db/client';
 import { groupEconomics, type GroupEconomics } from './rules.ts';
 
 interface Reader {

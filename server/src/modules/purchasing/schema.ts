@@ -4,10 +4,11 @@ import {
   GroupMembershipStatus as MembershipValues,
   GroupStatus as StatusValues,
   VolumeUnit as UnitValues,
-} from '../../generated/prisma/enums.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+} from '@mutualis/db/enums';
+import type { Prisma } from '@mutualis/db/client';
 import { canAdministerOrganization, groupVisibility, visibleWhere } from '../../shared/permissions.ts';
 import type { GroupEconomics, GroupStatus as Status, MemberShare } from './rules.ts';
+import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';
 import { Tool } from '../catalogue/schema.ts';
@@ -15,23 +16,11 @@ import type { Context } from '../../graphql/context.ts';
 import { loadEconomics } from './loaders.ts';
 import { conventionHtml, joinRefusal, membersCsv } from './service.ts';
 
-export const GroupStatus = builder.enumType('GroupStatus', {
-  description: 'Groupement : en préparation, ouvert aux adhésions, clos (engagements figés), attribué, annulé.',
-  values: Object.values(StatusValues),
-});
-export const GroupEligibility = builder.enumType('GroupEligibility', {
-  description: 'Qui peut adhérer : toutes les collectivités, les communes membres de l’EPCI coordonnateur, son département, sa région.',
-  values: Object.values(EligibilityValues),
-});
-export const AllocationRule = builder.enumType('AllocationRule', {
-  description: 'Répartition du coût : au prorata de la population, des sièges, de l’usage, ou à parts égales.',
-  values: Object.values(RuleValues),
-});
-export const VolumeUnit = builder.enumType('VolumeUnit', { values: Object.values(UnitValues) });
-const GroupMembershipStatus = builder.enumType('GroupMembershipStatus', {
-  description: 'Intéressé (volume estimé), engagé (volume ferme), retiré.',
-  values: Object.values(MembershipValues),
-});
+export const GroupStatus = prismaEnum('GroupStatus', StatusValues, 'Groupement : en préparation, ouvert aux adhésions, clos (engagements figés), attribué, annulé.');
+export const GroupEligibility = prismaEnum('GroupEligibility', EligibilityValues, 'Qui peut adhérer : toutes les collectivités, les communes membres de l’EPCI coordonnateur, son département, sa région.');
+export const AllocationRule = prismaEnum('AllocationRule', RuleValues, 'Répartition du coût : au prorata de la population, des sièges, de l’usage, ou à parts égales.');
+export const VolumeUnit = prismaEnum('VolumeUnit', UnitValues);
+const GroupMembershipStatus = prismaEnum('GroupMembershipStatus', MembershipValues, 'Intéressé (volume estimé), engagé (volume ferme), retiré.');
 
 const MemberShareRef = builder.objectRef<MemberShare>('MemberShare').implement({
   description: 'Part annuelle d’un membre, en euros HT, et ses économies.',

@@ -1,6 +1,6 @@
 // The use cases of purchasing groups. Who may call them is decided by the schema's scopes (coordinates, administers);
 // what depends on the group itself (its state, its deadline, who is eligible) is checked here, under the group's row lock.
-import { Prisma, type GroupMembership } from '../../generated/prisma/client.ts';
+import { Prisma, type GroupMembership } from '@mutualis/db/client';
 import { dec, type DecimalLike } from '../../shared/money.ts';
 import { canAdministerOrganization, groupVisibility, visibleWhere } from '../../shared/permissions.ts';
 import type { SessionUser } from '../auth/session.ts';
