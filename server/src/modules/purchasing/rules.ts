@@ -1,30 +1,23 @@
 // Economics and rules of purchasing groups (groupements de commandes, Code de la commande publique,
 // art. L2113-6 and L2113-7). Pure functions: money is exact (Decimal), shares add up to the cent.
 import { cents, D, dec, type Dec, type DecimalLike } from '../../shared/money.ts';
+import { tierReached, type Tier } from '../../shared/tiers.ts';
 
 export type GroupStatus = 'DRAFT' | 'OPEN' | 'CLOSED' | 'AWARDED' | 'CANCELLED';
 export type AllocationRule = 'BY_POPULATION' | 'BY_SEATS' | 'BY_USAGE' | 'EQUAL';
 export type Eligibility = 'ALL' | 'EPCI_MEMBERS' | 'DEPARTEMENT' | 'REGION';
 export type VolumeUnit = 'SEATS' | 'REQUESTS' | 'INHABITANTS';
 
-export interface Tier {
-  minVolume: DecimalLike;
-  unitPrice: DecimalLike;
-}
+export type { Tier } from '../../shared/tiers.ts';
 
-/** Unit price (per unit and per year) for a volume: the highest tier reached, else the list price. */
+/** Unit price (per unit and per year) for a volume: the highest tier reached (shared/tiers.ts), else the list price. */
 export function priceFor(volume: DecimalLike, listUnitPrice: DecimalLike, tiers: readonly Tier[]) {
-  const v = dec(volume);
-  const sorted = tiers.map((t) => ({ min: dec(t.minVolume), price: dec(t.unitPrice) })).sort((a, b) => a.min.comparedTo(b.min));
-  let index = -1;
-  sorted.forEach((tier, i) => {
-    if (v.greaterThanOrEqualTo(tier.min)) index = i;
-  });
-  const next = sorted[index + 1] ?? null;
+  const reached = tierReached(tiers, volume);
+  const next = reached.next;
   return {
-    tierIndex: index,
-    unitPrice: index >= 0 ? sorted[index]!.price : dec(listUnitPrice),
-    nextTier: next ? { minVolume: next.min.toString(), unitPrice: next.price.toString(), missingVolume: next.min.minus(v).toString() } : null,
+    tierIndex: reached.index,
+    unitPrice: reached.unitPrice ?? dec(listUnitPrice),
+    nextTier: next ? { minVolume: next.minVolume.toString(), unitPrice: next.unitPrice.toString(), missingVolume: next.minVolume.minus(dec(volume)).toString() } : null,
   };
 }
 
