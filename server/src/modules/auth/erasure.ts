@@ -1,5 +1,4 @@
 import type { Prisma, User } from '@mutualis/db/client';
-import type { UserQuery } from './service.ts';
 
 /** The pseudonym an erased person keeps, so that what they did stays attributed to one (anonymous) account. */
 export const erasedName = (userId: number) => `Utilisateur supprimé n° ${userId}`;
@@ -25,7 +24,7 @@ export interface Erasure {
 export async function erasePerson(
   tx: Prisma.TransactionClient,
   userId: number,
-  query: UserQuery = {},
+  query: { include?: Prisma.UserInclude; select?: Prisma.UserSelect } = {},
 ): Promise<Erasure | null> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, organizationId: true } });
   if (!user) return null;

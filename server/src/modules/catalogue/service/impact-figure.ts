@@ -3,7 +3,7 @@ import type { Context } from '../../../graphql/context.ts';
 import { CountryCode, HttpUrl } from '../../../shared/validation.ts';
 import { editsAsProvider } from '../../../shared/permissions.ts';
 import { audited, columns, columnsOf, withColumns } from '../../audit/service.ts';
-import type { ImpactFigureInput } from '../admin-schema.ts';
+import type { ImpactFigureInput } from '../admin-inputs.ts';
 import { defined, FUTURE_SOURCE, inputChecks, notFuture, providerOfPart, TOOL_PROVIDER, type Selection, type SignedIn } from './common.ts';
 
 // Impact figures of a tool, edited by whoever may edit the tool (the `editsTool` scope); a figure written by a

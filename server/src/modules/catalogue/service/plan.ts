@@ -3,7 +3,7 @@ import type { Context } from '../../../graphql/context.ts';
 import { ConflictError, unique, ValidationError } from '../../../graphql/errors.ts';
 import { HttpUrl } from '../../../shared/validation.ts';
 import { audited, columns, columnsOf, type Tx, withColumns } from '../../audit/service.ts';
-import type { PricingPlanInput } from '../admin-schema.ts';
+import type { PricingPlanInput } from '../admin-inputs.ts';
 import { defined, inputChecks, notFuture, providerOfPart, TOOL_PROVIDER, type Selection, type SignedIn } from './common.ts';
 
 // Pricing plans of a tool, edited by whoever may edit the tool (the `editsTool` scope). Their events snapshot the

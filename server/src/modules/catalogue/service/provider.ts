@@ -2,7 +2,7 @@ import { Prisma, type Provider } from '@mutualis/db/client';
 import { NotFoundError, unique } from '../../../graphql/errors.ts';
 import { CountryCode, HttpUrl, Slug } from '../../../shared/validation.ts';
 import { audited, columns, columnsOf, withColumns } from '../../audit/service.ts';
-import type { ProviderInput } from '../admin-schema.ts';
+import type { ProviderInput } from '../admin-inputs.ts';
 import { defined, FUTURE_SOURCE, inputChecks, notFuture, type Selection, type SignedIn } from './common.ts';
 
 // Providers: created, updated and archived by a platform ADMIN (the `admin` scope of the fields).

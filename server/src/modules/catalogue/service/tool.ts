@@ -5,7 +5,7 @@ import { clean } from '../../../graphql/validate.ts';
 import { CountryCode, HttpUrl, Slug } from '../../../shared/validation.ts';
 import { editsAsProvider } from '../../../shared/permissions.ts';
 import { audited, columns, columnsOf, withColumns } from '../../audit/service.ts';
-import type { ToolInput } from '../admin-schema.ts';
+import type { ToolInput } from '../admin-inputs.ts';
 import { toolSearchText } from '../rules.ts';
 import { defined, FUTURE_SOURCE, inputChecks, notFuture, type Selection, type SignedIn } from './common.ts';
 
