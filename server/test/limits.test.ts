@@ -330,18 +330,23 @@ for (const backend of backends) {
       const manifest = loadManifest()!;
       const [id, text] = Object.entries(manifest).find(([, text]) => text.startsWith('query AccountMenuQuery'))!;
       const byId = { documentId: id };
+      // what an anonymous visitor is told: nobody signed in, and no right at all
+      const anonymous = { data: { viewer: null, viewerCan: { actForOrganization: false, moderate: false, pending: false, readAudit: false, rejected: false } } };
       const apollo = { extensions: { persistedQuery: { version: 1, sha256Hash: id.replace(/^sha256:/, '') } } };
 
       // Default mode: ids and full documents both work.
-      expect((await t.client().post(byId).then((r) => r.json())) as GraphQLResponse).toEqual({ data: { viewer: null } });
+      expect((await t.client().post(byId).then((r) => r.json())) as GraphQLResponse).toEqual(anonymous);
       expect((await t.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
 
       const trusted = clientFor(createApp({ nodeEnv: 'production', graphql: { trustedDocumentsOnly: true } }, t.db));
-      expect((await trusted.post(byId).then((r) => r.json())) as GraphQLResponse).toEqual({ data: { viewer: null } });
-      expect((await trusted.post(apollo).then((r) => r.json())) as GraphQLResponse).toEqual({ data: { viewer: null } });
+      expect((await trusted.post(byId).then((r) => r.json())) as GraphQLResponse).toEqual(anonymous);
+      expect((await trusted.post(apollo).then((r) => r.json())) as GraphQLResponse).toEqual(anonymous);
       // The web client's own text, with the __typename Apollo adds, is one of the trusted documents.
-      const asApolloSends = text.replace('organization { id name }', 'organization { id name __typename }').replace('roles }', 'roles __typename }');
-      expect((await trusted.gql(asApolloSends)).data).toEqual({ viewer: null });
+      const asApolloSends = text
+        .replace('organization { id name } }', 'organization { id name __typename } __typename }')
+        .replace('rejected }', 'rejected __typename }');
+      expect(asApolloSends).not.toBe(text);
+      expect((await trusted.gql(asApolloSends)).data).toEqual({ viewer: null, viewerCan: { ...anonymous.data.viewerCan, __typename: 'ViewerPermissions' } });
 
       const unknownDocument = await trusted.gql('{ __typename }');
       expect(codesOf(unknownDocument)).toEqual(['TRUSTED_DOCUMENTS_ONLY']);
