@@ -161,7 +161,7 @@ export const PurchasingGroup = builder.prismaNode('PurchasingGroup', {
       description: 'Si la personne connectée administre l’organisation coordonnatrice (ouvrir, clore, annuler, attribuer le groupement).',
       resolve: coordinatedByViewer,
     }),
-    viewerIsCoordinator: t.boolean({ resolve: coordinatedByViewer }),
+    viewerIsCoordinator: t.boolean({ deprecationReason: 'Remplacé par viewerCanCoordinate.', resolve: coordinatedByViewer }),
     membersCsv: t.string({
       description: 'Membres, volumes et parts, au format CSV (séparateur point-virgule, UTF-8).',
       resolve: (group, _args, ctx) => membersCsv(ctx, group.id),
