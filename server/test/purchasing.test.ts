@@ -103,6 +103,22 @@ describe.each(backends)('purchasing groups over HTTP on %s', (backend) => {
     expect(awarded.conventionHtml).toMatch(/au prorata de la population/);
   });
 
+  it('tells the coordinator, and only it, where the group may go next (the web shows these actions)', async () => {
+    const NEXT = `query($id: ID!) { purchasingGroup(id: $id) { status viewerNextStatuses } }`;
+    const { id } = await openGroup();
+    const besancon = await t.signIn('dsi@besancon.test');
+    // OPEN: close or cancel; a member organization's ORG_ADMIN and a visitor get nothing to do
+    expect((await coordinator.gql(NEXT, { id })).data!.purchasingGroup).toEqual({ status: 'OPEN', viewerNextStatuses: ['CLOSED', 'CANCELLED'] });
+    expect((await besancon.gql(NEXT, { id })).data!.purchasingGroup.viewerNextStatuses).toEqual([]);
+    expect((await t.gql(NEXT, { id })).data!.purchasingGroup.viewerNextStatuses).toEqual([]);
+    expect((await coordinator.gql(CLOSE, { id })).data!.closePurchasingGroup.__typename).toBe('MutationClosePurchasingGroupSuccess');
+    // CLOSED: award or cancel; then CANCELLED: nothing left
+    expect((await coordinator.gql(NEXT, { id })).data!.purchasingGroup).toEqual({ status: 'CLOSED', viewerNextStatuses: ['AWARDED', 'CANCELLED'] });
+    const cancel = `mutation($id: ID!) { cancelPurchasingGroup(id: $id, reason: "Besoin couvert autrement") { __typename } }`;
+    expect((await coordinator.gql(cancel, { id })).data!.cancelPurchasingGroup.__typename).toBe('MutationCancelPurchasingGroupSuccess');
+    expect((await coordinator.gql(NEXT, { id })).data!.purchasingGroup).toEqual({ status: 'CANCELLED', viewerNextStatuses: [] });
+  });
+
   it('splits the award between several committed members, shares summing exactly to the total', async () => {
     const { id } = await openGroup({ allocationRule: 'EQUAL', listUnitPrice: '0.10', tiers: [{ minVolume: '150000', unitPrice: '0.07' }] });
     const besancon = await t.signIn('dsi@besancon.test');

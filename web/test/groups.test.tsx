@@ -212,6 +212,7 @@ describe('Groupements — the list', () => {
             status: 'DRAFT',
             isDemo: false,
             viewerCanCoordinate: true,
+            viewerNextStatuses: ['OPEN', 'CANCELLED'],
             viewerCanJoin: { __typename: 'Permission', allowed: false, reason: 'Le groupement est en préparation : les adhésions et engagements sont figés.' },
           }),
         ),
@@ -380,6 +381,7 @@ function groupPage(
       viewerMembership: null,
       viewerCanJoin: { __typename: 'Permission', allowed: true, reason: null },
       viewerCanCoordinate: false,
+      viewerNextStatuses: [],
       ...overrides,
     },
   };
@@ -593,12 +595,13 @@ describe('Groupements — a group', () => {
     const closed = groupPage(coordinator, {
       status: 'CLOSED',
       viewerCanCoordinate: true,
+      viewerNextStatuses: ['AWARDED', 'CANCELLED'],
       viewerCanJoin: { __typename: 'Permission', allowed: false, reason: frozen },
     }).purchasingGroup!;
     renderApp(
       PAGE_PATH,
       [
-        { request: pageRequest, result: { data: groupPage(coordinator, { viewerCanCoordinate: true }) } },
+        { request: pageRequest, result: { data: groupPage(coordinator, { viewerCanCoordinate: true, viewerNextStatuses: ['CLOSED', 'CANCELLED'] }) } },
         answer(ClosePurchasingGroupMutation, { id: GROUP_ID }, { closePurchasingGroup: { __typename: 'MutationClosePurchasingGroupSuccess', data: closed } }),
         answer(
           CancelPurchasingGroupMutation,

@@ -186,6 +186,9 @@ const STATUS_LABELS: Record<GroupStatus, string> = {
   CANCELLED: 'annulé',
 };
 
+/** The statuses a group may move to from `from` (the coordinator's next actions). */
+export const nextStatuses = (from: GroupStatus): readonly GroupStatus[] => TRANSITIONS[from];
+
 export function transitionError(from: GroupStatus, to: GroupStatus): string | null {
   return TRANSITIONS[from].includes(to) ? null : `Le groupement est ${STATUS_LABELS[from]} : il ne peut pas passer à l’état ${STATUS_LABELS[to]}.`;
 }

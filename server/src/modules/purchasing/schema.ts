@@ -7,7 +7,7 @@ import {
 } from '@mutualis/db/enums';
 import type { Prisma } from '@mutualis/db/client';
 import { canAdministerOrganization, groupVisibility, visibleWhere } from '../../shared/permissions.ts';
-import type { GroupEconomics, GroupStatus as Status, MemberShare } from './rules.ts';
+import { nextStatuses, type GroupEconomics, type GroupStatus as Status, type MemberShare } from './rules.ts';
 import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';
@@ -160,6 +160,11 @@ export const PurchasingGroup = builder.prismaNode('PurchasingGroup', {
     viewerCanCoordinate: t.boolean({
       description: 'Si la personne connectée administre l’organisation coordonnatrice (ouvrir, clore, annuler, attribuer le groupement).',
       resolve: coordinatedByViewer,
+    }),
+    viewerNextStatuses: t.field({
+      type: [GroupStatus],
+      description: 'Les états où la personne connectée peut faire passer le groupement (ouvrir, clore, attribuer, annuler) : vide sauf pour le coordonnateur.',
+      resolve: (group, args, ctx) => (coordinatedByViewer(group, args, ctx) ? [...nextStatuses(group.status)] : []),
     }),
     viewerIsCoordinator: t.boolean({ deprecationReason: 'Remplacé par viewerCanCoordinate.', resolve: coordinatedByViewer }),
     membersCsv: t.string({

@@ -15,6 +15,7 @@ export const CoordinatorActions_group = graphql(`
     id
     status
     viewerCanCoordinate
+    viewerNextStatuses
     volumeUnit
     interestDeadline
     tool {
@@ -35,14 +36,8 @@ export const CoordinatorActions_group = graphql(`
 
 type Action = 'open' | 'close' | 'award' | 'cancel';
 
-/** The coordinator's actions allowed in each status (the server's transitions). */
-const ACTIONS: Record<GroupStatus, readonly Action[]> = {
-  DRAFT: ['open', 'cancel'],
-  OPEN: ['close', 'cancel'],
-  CLOSED: ['award', 'cancel'],
-  AWARDED: [],
-  CANCELLED: [],
-};
+/** The action that moves a group to each status the API says the coordinator may reach (viewerNextStatuses). */
+const ACTION_TO: Partial<Record<GroupStatus, Action>> = { OPEN: 'open', CLOSED: 'close', AWARDED: 'award', CANCELLED: 'cancel' };
 
 const BUTTONS: Record<Action, string> = {
   open: 'Ouvrir aux adhésions',
@@ -77,7 +72,7 @@ export function CoordinatorActions(props: { group: FragmentType<typeof Coordinat
   const [done, setDone] = useState<string>();
 
   if (!group.viewerCanCoordinate) return null;
-  const available = ACTIONS[group.status];
+  const available = group.viewerNextStatuses.flatMap((status) => ACTION_TO[status] ?? []);
   const busy = opening || closing || awarding || cancelling;
   const unit = VOLUME_UNIT_WORDS[group.volumeUnit].singular;
 
