@@ -39,6 +39,20 @@ const envSchema = z.object({
       'Connexion du propriétaire des tables, pour les migrations et la restauration (facultative). Avec elle, DATABASE_URL est ' +
         'le rôle restreint de l’application ; sans elle, l’utilisateur de DATABASE_URL migre et l’application passe au rôle mutualis_app.',
     ),
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(10)
+    .describe('Connexions PostgreSQL de l’application (par défaut 10). Au-delà, les requêtes attendent leur tour.'),
+  DATABASE_POOL_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(30_000)
+    .describe('Attente maximale d’une connexion libre, en millisecondes (par défaut 30000) : une charge forte fait la queue au lieu d’échouer.'),
   DATA_DIR: z
     .string()
     .default(path.join(repoRoot, 'data'))
@@ -93,7 +107,7 @@ export type Config = {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   host: string;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; ownerUrl?: string };
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; ownerUrl?: string; pool?: PoolSettings };
   seedDemo: boolean;
   trustProxy: boolean;
   /** Origins allowed to call the API with credentials (CORS); empty: same origin only. */
@@ -108,6 +122,12 @@ export type Config = {
 export class ConfigError extends Error {}
 
 /** Validates the environment once; a bad variable is reported with its description. */
+/** The application's PostgreSQL pool: its size, and how long a request waits in line for a connection. */
+export interface PoolSettings {
+  size: number;
+  waitMs: number;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -126,7 +146,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`DATABASE_OWNER_URL invalide (sans DATABASE_URL). ${envSchema.shape.DATABASE_OWNER_URL.description}`);
   }
   const database: Config['database'] = e.DATABASE_URL
-    ? { kind: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_OWNER_URL ? { ownerUrl: e.DATABASE_OWNER_URL } : {}) }
+    ? {
+        kind: 'postgres',
+        url: e.DATABASE_URL,
+        ...(e.DATABASE_OWNER_URL ? { ownerUrl: e.DATABASE_OWNER_URL } : {}),
+        pool: { size: e.DATABASE_POOL_SIZE, waitMs: e.DATABASE_POOL_WAIT_MS },
+      }
     : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR) };
   return {
     nodeEnv: e.NODE_ENV,

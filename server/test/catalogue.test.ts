@@ -1,42 +1,138 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EU_COUNTRIES, queryCatalogue, relevance, searchTokens, type CatalogueRow } from '../src/modules/catalogue/rules.ts';
+import { EU_COUNTRIES, searchTokens, toolSearchText } from '../src/modules/catalogue/rules.ts';
 import { backends, createTestApp, type TestApp } from './helpers.ts';
 
-const row = (over: Partial<CatalogueRow>): CatalogueRow => ({
-  id: 1, name: 'Outil', description: '', providerName: 'Éditeur', categorySlug: 'c', categoryName: 'Catégorie', hostingCountry: null,
-  aiActRiskTier: null, secNumCloud: false, openSource: false, ratingAverage: null, adoptionCount: 0, referencePrice: null, ...over,
+describe('catalogue rules', () => {
+  it('cuts a search into accent-free, singular words without French stopwords', () => {
+    expect(searchTokens('Réseaux d’eau')).toEqual(['reseau', 'eau']);
+    expect(searchTokens('Les courriers de la mairie')).toEqual(['courrier', 'mairie']);
+  });
 });
 
-describe('catalogue rules', () => {
-  it('searches in French without accents or plurals, weighting the name most', () => {
-    expect(searchTokens('Réseaux d’eau')).toEqual(['reseau', 'eau']);
-    const water = row({ name: 'Détection de fuites', categoryName: 'Gestion des réseaux d’eau' });
-    expect(relevance(water, 'reseau eau')).toBeGreaterThan(0);
-    expect(relevance(water, 'reseau electrique')).toBe(0);
-    expect(relevance(row({ name: 'Chatbot municipal' }), 'chatbot')).toBeGreaterThan(relevance(row({ description: 'un chatbot' }), 'chatbot'));
+describe.each(backends)('catalogue order, filters, facets and figures in SQL on %s', (backend) => {
+  let t: TestApp;
+  const slugs = { a: 'zorglub-a', b: 'zorglub-b', c: 'zorglub-c' };
+  const ids = { a: 0, b: 0, c: 0 };
+  const orgs: number[] = [];
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    const prisma = t.db.prisma;
+    const [x, y] = await prisma.category.findMany({ orderBy: { id: 'asc' }, take: 2 });
+    const provider = await prisma.provider.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    const tool = (slug: string, name: string, description: string, categoryId: number, hostingCountry: string | null) =>
+      prisma.tool.create({
+        data: { slug, name, description, categoryId, providerId: provider.id, hostingCountry, deploymentMode: 'SAAS',
+          searchText: toolSearchText({ name, description }, provider.name, categoryId === x!.id ? x!.name : y!.name) },
+      });
+    // A: cheapest plan 300 €/year, rated 3 and 4 (average 3.50), category x, hosted in France
+    // B: no plan (price unknown), no review, category y, hosted in the United States
+    // C: 100 €/year, rated 4 and 5 → average 4.50… then one review hidden, category x, hosting unknown
+    ids.a = (await tool(slugs.a, 'Zorglub Alpha', 'Assistant zorglub', x!.id, 'FR')).id;
+    ids.b = (await tool(slugs.b, 'Zorglub Bêta', 'Assistant zorglub', y!.id, 'US')).id;
+    ids.c = (await tool(slugs.c, 'Gamma', 'Un zorglub discret', x!.id, null)).id;
+    const plan = (toolId: number, unitPrice: string) =>
+      prisma.pricingPlan.create({ data: { toolId, name: 'Forfait', pricingModel: 'FLAT_YEAR', unitPrice, source: 'PUBLISHED', sourceDate: new Date('2026-01-01') } });
+    await plan(ids.a, '300');
+    await plan(ids.c, '100');
+    orgs.push(...(await prisma.organization.findMany({ where: { kind: 'COMMUNE' }, orderBy: { id: 'asc' }, take: 4, select: { id: true } })).map((o) => o.id));
+    const review = (toolId: number, organizationId: number, rating: number) =>
+      prisma.review.create({ data: { toolId, organizationId, rating, title: 'Avis', body: 'Avis de test' } });
+    await review(ids.a, orgs[0]!, 3);
+    await review(ids.a, orgs[1]!, 4);
+    await review(ids.c, orgs[0]!, 4);
+    await review(ids.c, orgs[1]!, 5);
+    await review(ids.c, orgs[2]!, 5);
+    // C: deployments of orgs 0 (production) and 1 (exploring): only org 0's review is verified
+    await prisma.deployment.create({ data: { toolId: ids.c, organizationId: orgs[0]!, status: 'PRODUCTION' } });
+    await prisma.deployment.create({ data: { toolId: ids.c, organizationId: orgs[1]!, status: 'EXPLORING' } });
+  });
+  afterAll(() => t?.close());
+
+  const ORDERED = `query($order: CatalogueOrder, $filter: CatalogueFilter) {
+    tools(search: "zorglub", orderBy: $order, filter: $filter, first: 10) {
+      totalCount edges { node { slug } } facets { categories { value count } hostingCountries { value count } } } }`;
+  const order = async (order: object | null, filter: object | null = null) => {
+    const res = await t.gql(ORDERED, { order, filter });
+    expect(res.errors).toBeUndefined();
+    return res.data!.tools;
+  };
+  const slugsOf = (tools: any) => tools.edges.map((e: any) => e.node.slug);
+
+  it('keeps each tool’s review and adoption figures up to date through writes', async () => {
+    const stats = (toolId: number) => t.db.prisma.toolStats.findUniqueOrThrow({ where: { toolId } });
+    // C: ratings 4, 5, 5 → (4 + 5 + 5) / 3 = 4.666… → 4.67; verified: org 0 only (PRODUCTION); org 1 EXPLORING is not
+    expect(await stats(ids.c)).toMatchObject({ reviewCount: 3, verifiedReviewCount: 1, productionCount: 1, exploringCount: 1, adoptionCount: 1 });
+    expect((await stats(ids.c)).ratingAverage?.toFixed(2)).toBe('4.67');
+    // org 1 moves to PILOT: its review becomes verified, and it adopts the tool
+    await t.db.prisma.deployment.update({ where: { organizationId_toolId: { organizationId: orgs[1]!, toolId: ids.c } }, data: { status: 'PILOT' } });
+    expect(await stats(ids.c)).toMatchObject({ verifiedReviewCount: 2, exploringCount: 0, pilotCount: 1, adoptionCount: 2 });
+    // org 2's review hidden: 4 and 5 remain → 4.50
+    await t.db.prisma.review.updateMany({ where: { toolId: ids.c, organizationId: orgs[2]! }, data: { moderationStatus: 'HIDDEN' } });
+    expect(await stats(ids.c)).toMatchObject({ reviewCount: 2, verifiedReviewCount: 2 });
+    expect((await stats(ids.c)).ratingAverage?.toFixed(2)).toBe('4.50');
+    const page = await t.gql(`query($slug: String!) { tool(slug: $slug) { ratings { count average verifiedCount } adoption { total }
+      reviews(first: 1) { totalCount } adopters(first: 1) { totalCount } } }`, { slug: slugs.c });
+    expect(page.data!.tool).toEqual({ ratings: { count: 2, average: '4.50', verifiedCount: 2 }, adoption: { total: 2 },
+      reviews: { totalCount: 2 }, adopters: { totalCount: 2 } });
+    // B: nothing yet
+    expect(await stats(ids.b)).toMatchObject({ reviewCount: 0, ratingAverage: null, adoptionCount: 0, referencePrice: null });
   });
 
-  it('orders by price or rating with unknown values last, and counts facets without their own criterion', () => {
-    const rows = [
-      row({ id: 1, name: 'A', referencePrice: '300.00', categorySlug: 'x', hostingCountry: 'FR', ratingAverage: '3.50' }),
-      row({ id: 2, name: 'B', referencePrice: null, categorySlug: 'y', hostingCountry: 'US', ratingAverage: null }),
-      row({ id: 3, name: 'C', referencePrice: '100.00', categorySlug: 'x', hostingCountry: null, ratingAverage: '4.20' }),
-    ];
-    expect(queryCatalogue(rows, { orderBy: { field: 'PRICE', direction: 'ASC' } }).rows.map((r) => r.id)).toEqual([3, 1, 2]);
-    expect(queryCatalogue(rows, { orderBy: { field: 'PRICE', direction: 'DESC' } }).rows.map((r) => r.id)).toEqual([1, 3, 2]);
-    expect(queryCatalogue(rows, { orderBy: { field: 'RATING', direction: 'DESC' } }).rows.map((r) => r.id)).toEqual([3, 1, 2]);
-    const result = queryCatalogue(rows, { filter: { categories: ['x'], euHostedOnly: true } });
-    expect(result.rows.map((r) => r.id)).toEqual([1]);
-    expect(result.facets.categories).toEqual([{ value: 'x', count: 1 }]);
-    expect(queryCatalogue(rows, { filter: { minRating: 4 } }).rows.map((r) => r.id)).toEqual([3]);
-    expect(queryCatalogue(rows, { filter: { hostingCountries: ['UNKNOWN'] } }).rows.map((r) => r.id)).toEqual([3]);
-    // best first by default for ratings and adoption, cheapest first for prices
-    expect(queryCatalogue(rows, { orderBy: { field: 'RATING' } }).rows.map((r) => r.id)).toEqual([3, 1, 2]);
-    expect(queryCatalogue(rows, { orderBy: { field: 'PRICE' } }).rows.map((r) => r.id)).toEqual([3, 1, 2]);
-    expect(queryCatalogue(rows, { filter: { categories: ['x'] } }).facets.categories).toEqual([
-      { value: 'x', count: 2 },
-      { value: 'y', count: 1 },
-    ]);
+  it.runIf(backend === 'postgres')('counts two reviews of one tool written at the same time', async () => {
+    // the first transaction writes its review and stays open; the second writes while it is open, then the first
+    // commits: the second's recount must see the first's review (ToolStats rows are locked before recounting)
+    let commitFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (commitFirst = resolve));
+    const review = (organizationId: number) => ({ data: { toolId: ids.b, organizationId, rating: 2, title: 'Avis', body: 'Avis simultané' } });
+    const first = t.db.prisma.$transaction(async (tx) => {
+      await tx.review.create(review(orgs[2]!));
+      await firstMayCommit;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const second = t.db.prisma.$transaction((tx) => tx.review.create(review(orgs[3]!)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commitFirst();
+    await Promise.all([first, second]);
+    expect(await t.db.prisma.toolStats.findUniqueOrThrow({ where: { toolId: ids.b } })).toMatchObject({ reviewCount: 2 });
+    await t.db.prisma.review.deleteMany({ where: { toolId: ids.b } });
+    expect(await t.db.prisma.toolStats.findUniqueOrThrow({ where: { toolId: ids.b } })).toMatchObject({ reviewCount: 0, ratingAverage: null });
+  });
+
+  it('orders by price and rating with unknown values last in both directions, by name without a search', async () => {
+    // prices: C 100 €, A 300 €, B unknown; ratings: C 4.50, A 3.50, B none
+    expect(slugsOf(await order({ field: 'PRICE' }))).toEqual([slugs.c, slugs.a, slugs.b]);
+    expect(slugsOf(await order({ field: 'PRICE', direction: 'DESC' }))).toEqual([slugs.a, slugs.c, slugs.b]);
+    expect(slugsOf(await order({ field: 'RATING' }))).toEqual([slugs.c, slugs.a, slugs.b]);
+    expect(slugsOf(await order({ field: 'RATING', direction: 'ASC' }))).toEqual([slugs.a, slugs.c, slugs.b]);
+    // names: Gamma < Zorglub Alpha < Zorglub Bêta (accents ignored)
+    expect(slugsOf(await order({ field: 'NAME' }))).toEqual([slugs.c, slugs.a, slugs.b]);
+    // relevance: "zorglub" in A's and B's names (10) beats C's description (2); A before B by name
+    expect(slugsOf(await order(null))).toEqual([slugs.a, slugs.b, slugs.c]);
+  });
+
+  it('filters, and counts each facet under every criterion but its own', async () => {
+    const [x, y] = await t.db.prisma.category.findMany({ orderBy: { id: 'asc' }, take: 2 });
+    const eu = await order(null, { categories: [x!.slug], euHostedOnly: true });
+    expect(slugsOf(eu)).toEqual([slugs.a]);
+    expect(eu.totalCount).toBe(1);
+    // categories under euHostedOnly: only A (x) is hosted in the EU
+    expect(eu.facets.categories).toEqual([{ value: x!.slug, count: 1 }]);
+    // countries under category x: A (FR) and C (unknown)
+    expect(eu.facets.hostingCountries).toEqual([{ value: 'FR', count: 1 }, { value: 'UNKNOWN', count: 1 }]);
+    const inX = await order(null, { categories: [x!.slug] });
+    expect(inX.facets.categories).toEqual([{ value: x!.slug, count: 2 }, { value: y!.slug, count: 1 }]);
+    expect(slugsOf(await order(null, { minRating: 4 }))).toEqual([slugs.c]);
+    expect(slugsOf(await order(null, { hostingCountries: ['UNKNOWN'] }))).toEqual([slugs.c]);
+    // past the last page: no tool, but the count stays
+    const far = await t.gql(`{ tools(search: "zorglub", first: 2, after: "${Buffer.from('OffsetConnection:5').toString('base64')}") { totalCount edges { node { slug } } } }`);
+    expect(far.data!.tools).toEqual({ totalCount: 3, edges: [] });
+  });
+
+  it('prices a tool again when its plans change', async () => {
+    await t.db.prisma.pricingPlan.create({ data: { toolId: ids.b, name: 'Forfait', pricingModel: 'FLAT_YEAR', unitPrice: '50', source: 'PUBLISHED', sourceDate: new Date('2026-01-01') } });
+    // B is now the cheapest: 50 € < 100 € (C) < 300 € (A)
+    expect(slugsOf(await order({ field: 'PRICE' }))).toEqual([slugs.b, slugs.c, slugs.a]);
+    expect((await t.db.prisma.toolStats.findUniqueOrThrow({ where: { toolId: ids.b } })).referencePrice?.toFixed(2)).toBe('50.00');
   });
 });
 

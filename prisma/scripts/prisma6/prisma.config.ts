@@ -1,6 +1,7 @@
 // Prisma 6 configuration used only for offline `migrate diff`: Prisma 6.19 bundles its schema engine as Wasm
 // (engine: "js"), and its shadow database is an in-memory PGlite. Nothing here touches the real database.
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { defineConfig } from 'prisma6/config';
 
@@ -33,12 +34,13 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
   adapter: async () => {
-    const main = new PGlite();
+    // the trigram indexes need pg_trgm (the migration creates it; PGlite must have its files)
+    const main = new PGlite({ extensions: { pg_trgm } });
     return {
       provider: 'postgres',
       adapterName: '@prisma/adapter-pglite',
       connect: () => connect(main),
-      connectToShadowDb: () => connect(new PGlite()),
+      connectToShadowDb: () => connect(new PGlite({ extensions: { pg_trgm } })),
     };
   },
 } as never);

@@ -248,16 +248,15 @@ export async function restoreDatabase(
     const byName = new Map(tables.map((t) => [t.name, t]));
     let restored = 0;
     await sql.transaction(async (tx) => {
-      if (options.force) {
-        // the owner may empty its tables; the audit log's trigger refuses TRUNCATE, so it is paused for this one
-        const guarded = await tx.query<{ name: string }>(
-          `SELECT DISTINCT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND NOT t.tgisinternal`,
-        );
-        for (const { name } of guarded) await tx.exec(`ALTER TABLE ${quote(name)} DISABLE TRIGGER USER`);
-        await tx.exec(`TRUNCATE ${tables.map((t) => quote(t.name)).join(', ')} RESTART IDENTITY CASCADE`);
-        for (const { name } of guarded) await tx.exec(`ALTER TABLE ${quote(name)} ENABLE TRIGGER USER`);
-      }
+      // The rows come back as they were saved, derived ones included (ToolStats): the tables' own triggers are paused
+      // for the load (the audit log's refuses TRUNCATE; the statistics' would count the restored rows twice).
+      // ALTER TABLE is transactional: a failed restore leaves them on.
+      const guarded = await tx.query<{ name: string }>(
+        `SELECT DISTINCT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+           JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND NOT t.tgisinternal`,
+      );
+      for (const { name } of guarded) await tx.exec(`ALTER TABLE ${quote(name)} DISABLE TRIGGER USER`);
+      if (options.force) await tx.exec(`TRUNCATE ${tables.map((t) => quote(t.name)).join(', ')} RESTART IDENTITY CASCADE`);
       let table: TableInfo | undefined;
       let batch: string[] = [];
       const deferred: string[][] = [];
@@ -302,6 +301,7 @@ export async function restoreDatabase(
         }
       }
       await flushTable();
+      for (const { name } of guarded) await tx.exec(`ALTER TABLE ${quote(name)} ENABLE TRIGGER USER`);
     });
     const after = await migrate(sql, { log });
     if (after.applied.length) log(`${after.applied.length} migration(s) plus récente(s) appliquée(s) après la restauration.`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { Config } from '../config.ts';
+import type { Config, PoolSettings } from '../config.ts';
 import { PrismaClient } from '@mutualis/db/client';
 import { connectPostgres, DatabaseStartError, lockDataDir, openPglite, redactUrl, type Sql } from './sql.ts';
 
@@ -122,10 +122,14 @@ async function roleState(sql: Sql): Promise<RoleState> {
  * pool switches every connection to mutualis_app. With DATABASE_OWNER_URL, migrations use it and the application
  * logs in as the user of DATABASE_URL (made a member of mutualis_app by the owner), still switched to mutualis_app.
  */
-async function openPostgres(database: { url: string; ownerUrl?: string }, queryListeners: Set<(sql: string) => void>): Promise<Database> {
+async function openPostgres(database: { url: string; ownerUrl?: string; pool?: PoolSettings }, queryListeners: Set<(sql: string) => void>): Promise<Database> {
   const ownerUrl = database.ownerUrl ?? database.url;
   const connect = async (role: 'app' | 'owner'): Promise<Connected> => {
-    const connection = await connectPostgres(role === 'app' ? database.url : ownerUrl, 10, role === 'app' ? { role: APP_ROLE } : {});
+    const connection = await connectPostgres(
+      role === 'app' ? database.url : ownerUrl,
+      role === 'app' ? (database.pool?.size ?? 10) : 10,
+      role === 'app' ? { role: APP_ROLE, waitMs: database.pool?.waitMs } : {},
+    );
     const prisma = newClient(new PrismaPg(connection.pool), queryListeners);
     return {
       role,

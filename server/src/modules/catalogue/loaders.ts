@@ -1,31 +1,123 @@
-import type { PriceTier, PricingPlan, Prisma, Tool } from '@mutualis/db/client';
+import { Prisma, type Tool } from '@mutualis/db/client';
 import type { Context } from '../../graphql/context.ts';
-import { ADOPTING_STATUSES } from '../deployments/service.ts';
-import type { CatalogueRow } from './rules.ts';
+import { cheapestYearlyCost } from '../comparison/service.ts';
+import { DEFAULT_DIRECTION, EU_COUNTRIES, REFERENCE_PROFILE, sortFacets, type CatalogueFacets, type CatalogueOrder, type CatalogueQuery } from './rules.ts';
 
-/** A catalogue row as read, with the tool's active plans (its reference price is worked out from them). */
-export type LoadedRow = Omit<CatalogueRow, 'referencePrice'> & { plans: (PricingPlan & { tiers: PriceTier[] })[] };
+// The catalogue in SQL: filters, search, order and page are the database's work, on one ToolStats row per tool
+// (figures kept up to date by triggers), so that a page reads its tools only, whatever the number of reviews and
+// deployments. A search word must start a word of the tool's search text (the trigram index finds the candidates);
+// it weighs 10 in the name, 6 in the provider's name, 4 in the category's, 2 in the description.
 
-/** One light row per active tool, for filtering and ordering: two SQL statements whatever the catalogue size. */
-export async function loadCatalogueRows(ctx: Context): Promise<LoadedRow[]> {
-  const rows = await ctx.prisma.$queryRaw<Omit<CatalogueRow, 'referencePrice'>[]>`
-    SELECT t.id, t.name, t.description, p.name AS "providerName", c.slug AS "categorySlug", c.name AS "categoryName",
-           t."hostingCountry", t."aiActRiskTier"::text AS "aiActRiskTier", t."secNumCloud",
-           (t."openSourceLicense" IS NOT NULL) AS "openSource",
-           (SELECT round(avg(r.rating), 2)::text FROM "Review" r
-             WHERE r."toolId" = t.id AND r."moderationStatus" = 'VISIBLE') AS "ratingAverage",
-           (SELECT count(DISTINCT d."organizationId")::int FROM "Deployment" d
-             WHERE d."toolId" = t.id AND d.status::text = ANY(${[...ADOPTING_STATUSES]}::text[])) AS "adoptionCount"
-      FROM "Tool" t JOIN "Provider" p ON p.id = t."providerId" JOIN "Category" c ON c.id = t."categoryId"
-     WHERE t."archivedAt" IS NULL`;
-  const plans = await ctx.prisma.pricingPlan.findMany({ where: { archivedAt: null }, include: { tiers: true } });
-  const plansByTool = new Map<number, LoadedRow['plans']>();
-  for (const plan of plans) plansByTool.set(plan.toolId, [...(plansByTool.get(plan.toolId) ?? []), plan]);
-  return rows.map((row) => ({ ...row, plans: plansByTool.get(row.id) ?? [] }));
+const FROM = Prisma.sql`FROM "Tool" t JOIN "ToolStats" s ON s."toolId" = t.id
+  JOIN "Provider" p ON p.id = t."providerId" JOIN "Category" c ON c.id = t."categoryId"`;
+
+type Dimension = 'categories' | 'hostingCountries' | 'aiActRiskTiers';
+
+/** The conditions of a query; `except` leaves out one facet's own criterion (a facet counts the other values too). */
+function conditions(query: CatalogueQuery, except?: Dimension): Prisma.Sql[] {
+  const filter = query.filter ?? {};
+  const where = [Prisma.sql`t."archivedAt" IS NULL`];
+  for (const token of query.tokens) {
+    // the first test can use the trigram index, the second keeps whole-word prefixes only
+    where.push(Prisma.sql`t."searchText" LIKE ${`%${token}%`} AND (' ' || t."searchText") LIKE ${`% ${token}%`}`);
+  }
+  if (except !== 'categories' && filter.categories?.length) where.push(Prisma.sql`c.slug = ANY(${[...filter.categories]}::text[])`);
+  if (except !== 'hostingCountries') {
+    // UNKNOWN selects the tools whose hosting country is not provided, as the facet counts them
+    if (filter.hostingCountries?.length) where.push(Prisma.sql`coalesce(t."hostingCountry", 'UNKNOWN') = ANY(${[...filter.hostingCountries]}::text[])`);
+    // an unknown hosting country is not "hosted in the EU"
+    if (filter.euHostedOnly) where.push(Prisma.sql`t."hostingCountry" = ANY(${[...EU_COUNTRIES]}::text[])`);
+  }
+  if (except !== 'aiActRiskTiers' && filter.aiActRiskTiers?.length) where.push(Prisma.sql`t."aiActRiskTier"::text = ANY(${[...filter.aiActRiskTiers]}::text[])`);
+  if (filter.secNumCloud) where.push(Prisma.sql`t."secNumCloud"`);
+  if (filter.openSource) where.push(Prisma.sql`t."openSourceLicense" IS NOT NULL`);
+  if (filter.minRating != null) where.push(Prisma.sql`s."ratingAverage" >= ${filter.minRating}::numeric`);
+  return where;
+}
+
+const whereOf = (parts: Prisma.Sql[]) => Prisma.sql`WHERE ${Prisma.join(parts, ' AND ')}`;
+
+/** Relevance of each matched tool: the weight of the best field of each search word, summed. */
+function relevance(tokens: readonly string[]): Prisma.Sql {
+  if (tokens.length === 0) return Prisma.sql`1`;
+  const found = (column: Prisma.Sql) => Prisma.sql`(' ' || mutualis_normalize(${column})) LIKE '% ' || w.token || '%'`;
+  return Prisma.sql`(SELECT sum(CASE WHEN ${found(Prisma.sql`t.name`)} THEN 10 WHEN ${found(Prisma.sql`p.name`)} THEN 6
+      WHEN ${found(Prisma.sql`c.name`)} THEN 4 ELSE 2 END) FROM unnest(${[...tokens]}::text[]) AS w(token))`;
+}
+
+/** ORDER BY of a query: unknown ratings and prices last in both directions, then by name (accents ignored), then id. */
+function orderBy(order: CatalogueOrder): Prisma.Sql {
+  const direction = Prisma.raw((order.direction ?? DEFAULT_DIRECTION[order.field]) === 'DESC' ? 'DESC' : 'ASC');
+  const byName = Prisma.sql`mutualis_normalize(t.name), t.id`;
+  switch (order.field) {
+    case 'RELEVANCE':
+      return Prisma.sql`score ${direction}, ${byName}`;
+    case 'NAME':
+      return Prisma.sql`mutualis_normalize(t.name) ${direction}, t.id ${direction}`;
+    case 'RATING':
+      return Prisma.sql`s."ratingAverage" ${direction} NULLS LAST, ${byName}`;
+    case 'ADOPTION':
+      return Prisma.sql`s."adoptionCount" ${direction}, ${byName}`;
+    case 'PRICE':
+      return Prisma.sql`s."referencePrice" ${direction} NULLS LAST, ${byName}`;
+  }
+}
+
+/** The ids of one page of the catalogue, in order, and how many tools match: one statement (two past the end). */
+export async function loadCataloguePage(ctx: Context, query: CatalogueQuery, page: { offset: number; limit: number }) {
+  if (query.order.field === 'PRICE') await refreshReferencePrices(ctx);
+  const rows = await ctx.prisma.$queryRaw<{ id: number; total: number }[]>`
+    SELECT t.id, count(*) OVER ()::int AS total, ${relevance(query.tokens)} AS score
+      ${FROM} ${whereOf(conditions(query))}
+     ORDER BY ${orderBy(query.order)} OFFSET ${page.offset} LIMIT ${page.limit}`;
+  const totalCount = rows[0]?.total ?? (page.offset > 0 ? await countCatalogue(ctx, query) : 0);
+  return { ids: rows.map((row) => row.id), totalCount };
+}
+
+async function countCatalogue(ctx: Context, query: CatalogueQuery): Promise<number> {
+  const [row] = await ctx.prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${FROM} ${whereOf(conditions(query))}`;
+  return row?.count ?? 0;
+}
+
+/** The three facets in one statement, each counted under every criterion but its own. */
+export async function loadCatalogueFacets(ctx: Context, query: CatalogueQuery): Promise<CatalogueFacets> {
+  const counts = await ctx.prisma.$queryRaw<{ dimension: Dimension; value: string; count: number }[]>`
+    SELECT 'categories' AS dimension, c.slug AS value, count(*)::int AS count
+      ${FROM} ${whereOf(conditions(query, 'categories'))} GROUP BY c.slug
+    UNION ALL
+    SELECT 'hostingCountries', coalesce(t."hostingCountry", 'UNKNOWN'), count(*)::int
+      ${FROM} ${whereOf(conditions(query, 'hostingCountries'))} GROUP BY 2
+    UNION ALL
+    SELECT 'aiActRiskTiers', coalesce(t."aiActRiskTier"::text, 'UNKNOWN'), count(*)::int
+      ${FROM} ${whereOf(conditions(query, 'aiActRiskTiers'))} GROUP BY 2`;
+  const of = (dimension: Dimension) => sortFacets(counts.filter((row) => row.dimension === dimension));
+  return { categories: of('categories'), hostingCountries: of('hostingCountries'), aiActRiskTiers: of('aiActRiskTiers') };
+}
+
+/**
+ * Works out the reference price (PRICE order) of the tools whose plans changed since: the triggers on plans and
+ * tiers mark them, the cost rules (comparison/tco-rules.ts) price them. Rows locked by a concurrent refresh are
+ * skipped (it does the same work); a plan changed meanwhile marks its tool again.
+ */
+export async function refreshReferencePrices(ctx: Context): Promise<void> {
+  const [stale] = await ctx.prisma.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "ToolStats" WHERE "referencePriceStale") AS any`;
+  if (!stale?.any) return;
+  await ctx.prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ toolId: number }[]>`
+      SELECT "toolId" FROM "ToolStats" WHERE "referencePriceStale" ORDER BY "toolId" FOR UPDATE SKIP LOCKED`;
+    if (locked.length === 0) return;
+    const toolIds = locked.map((row) => row.toolId);
+    const plans = await tx.pricingPlan.findMany({ where: { toolId: { in: toolIds }, archivedAt: null }, include: { tiers: true } });
+    const prices = toolIds.map((toolId) => cheapestYearlyCost(plans.filter((plan) => plan.toolId === toolId), REFERENCE_PROFILE));
+    await tx.$executeRaw`
+      UPDATE "ToolStats" s SET "referencePrice" = x.price::numeric, "referencePriceStale" = false
+        FROM unnest(${toolIds}::int[], ${prices}::text[]) AS x("toolId", price) WHERE s."toolId" = x."toolId"`;
+  });
 }
 
 /** The tools of a page, in the order of `ids`, with the GraphQL selection planned into this one query. */
 export async function toolsInOrder(ctx: Context, ids: number[], query: { include?: Prisma.ToolInclude; select?: Prisma.ToolSelect }): Promise<Tool[]> {
+  if (ids.length === 0) return [];
   const tools = await ctx.prisma.tool.findMany({ ...query, where: { id: { in: ids } } });
   const byId = new Map(tools.map((tool) => [tool.id, tool]));
   return ids.map((id) => byId.get(id)!);

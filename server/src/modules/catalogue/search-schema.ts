@@ -2,9 +2,9 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { builder } from '../../graphql/builder.ts';
 import { toolsInOrder } from './loaders.ts';
-import { REFERENCE_PROFILE, type CatalogueResult, type CatalogueRow, type Facet } from './rules.ts';
+import { REFERENCE_PROFILE, type CatalogueFacets as Facets, type Facet } from './rules.ts';
 import { AiActRiskTier, Tool } from './schema.ts';
-import { searchCatalogue } from './service/search.ts';
+import { searchCatalogue, type CatalogueSearchResult } from './service/search.ts';
 
 const CatalogueFilter = builder.inputType('CatalogueFilter', {
   fields: (t) => ({
@@ -37,7 +37,6 @@ const CatalogueOrder = builder.inputType('CatalogueOrder', {
   }),
 });
 
-type Facets = CatalogueResult<CatalogueRow>['facets'];
 const FacetCount = builder.objectRef<Facet>('FacetCount').implement({
   description: 'Nombre d’outils pour une valeur, avec tous les autres critères appliqués (UNKNOWN : non renseigné).',
   fields: (t) => ({ value: t.exposeString('value'), count: t.exposeInt('count') }),
@@ -63,13 +62,16 @@ builder.queryFields((t) => ({
         orderBy: t.arg({ type: CatalogueOrder, required: false }),
       },
       resolve: async (_root, args, ctx, info) => {
-        const result = await searchCatalogue(ctx, args);
+        const result = searchCatalogue(ctx, args);
         // the nested selection (provider, category, plans…) is planned into the one query of the page
         const query = queryFromInfo({ context: ctx, info, path: ['edges', 'node'], typeName: 'Tool' });
-        const connection = await resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ offset, limit }) =>
-          toolsInOrder(ctx, result.rows.slice(offset, offset + limit).map((row) => row.id), query),
-        );
-        return { ...connection, totalCount: result.rows.length, facets: result.facets };
+        let totalCount = 0;
+        const connection = await resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, async ({ offset, limit }) => {
+          const page = await result.page(offset, limit);
+          totalCount = page.totalCount;
+          return toolsInOrder(ctx, page.ids, query);
+        });
+        return { ...connection, totalCount, result };
       },
     },
     {
@@ -78,7 +80,7 @@ builder.queryFields((t) => ({
         totalCount: c.int({ resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount }),
         facets: c.field({
           type: CatalogueFacets,
-          resolve: (connection) => (connection as unknown as { facets: Facets }).facets,
+          resolve: (connection) => (connection as unknown as { result: CatalogueSearchResult }).result.facets(),
         }),
       }),
     },

@@ -1,7 +1,8 @@
 import { getRefFromModel } from '@pothos/plugin-prisma';
 import type { Organization as OrganizationRow } from '@mutualis/db/client';
 import { builder } from '../../graphql/builder.ts';
-import { loadAdoption, type AdoptionCounts } from './loaders.ts';
+import { countedConnection } from '../../graphql/counts.ts';
+import { loadAdoption, toolDeploymentCount, type AdoptionCounts } from './loaders.ts';
 import type { Proximity } from './rules.ts';
 import { nearbyAdopters } from './service.ts';
 
@@ -48,9 +49,8 @@ builder.prismaObjectFields('Tool', (t) => ({
   adopters: t.relatedConnection('deployments', {
     description: 'Déploiements déclarés de l’outil, les plus récents d’abord.',
     cursor: 'id',
-    totalCount: true,
     query: () => ({ orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }] }),
-  }),
+  }, countedConnection(toolDeploymentCount)),
   adoptersNear: t.field({
     type: [NearbyAdopter],
     // an unknown SIREN nulls this field only (with its NOT_FOUND error), not the whole tool

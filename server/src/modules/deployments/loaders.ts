@@ -1,5 +1,6 @@
 import type { Organization } from '@mutualis/db/client';
 import type { Context } from '../../graphql/context.ts';
+import { batchedCount } from '../../graphql/counts.ts';
 import { ADOPTING_STATUSES, DEPLOYMENT_STATUSES, type DeploymentStatus } from './rules.ts';
 
 export interface AdoptionCounts {
@@ -7,14 +8,19 @@ export interface AdoptionCounts {
   byStatus: { status: DeploymentStatus; count: number }[];
 }
 
-/** Adoption counts of many tools in one grouped query. */
+/** Adoption counts of many tools in one statement: their ToolStats rows, kept up to date by the database. */
 export async function loadAdoption(toolIds: readonly number[], ctx: Context): Promise<AdoptionCounts[]> {
-  const groups = await ctx.prisma.deployment.groupBy({ by: ['toolId', 'status'], where: { toolId: { in: [...toolIds] } }, _count: { _all: true } });
+  const rows = await ctx.prisma.toolStats.findMany({ where: { toolId: { in: [...toolIds] } } });
+  const byTool = new Map(rows.map((row) => [row.toolId, row]));
   return toolIds.map((toolId) => {
-    const byStatus = DEPLOYMENT_STATUSES.map((status) => ({
-      status,
-      count: groups.find((g) => g.toolId === toolId && g.status === status)?._count._all ?? 0,
-    }));
+    const stats = byTool.get(toolId);
+    const counts: Record<DeploymentStatus, number> = {
+      EXPLORING: stats?.exploringCount ?? 0,
+      PILOT: stats?.pilotCount ?? 0,
+      PRODUCTION: stats?.productionCount ?? 0,
+      ABANDONED: stats?.abandonedCount ?? 0,
+    };
+    const byStatus = DEPLOYMENT_STATUSES.map((status) => ({ status, count: counts[status] }));
     return { total: byStatus.reduce((sum, s) => sum + s.count, 0), byStatus };
   });
 }
@@ -32,3 +38,17 @@ export async function deploymentOrganizationId(ctx: Context, id: number): Promis
   const deployment = await ctx.prisma.deployment.findUnique({ where: { id }, select: { organizationId: true } });
   return deployment?.organizationId ?? null;
 }
+
+/** Declared deployments of each tool, every status (Tool.adopters totalCount), from ToolStats. */
+export const toolDeploymentCount = batchedCount('Tool.adopters', (ctx, ids) =>
+  ctx.prisma.$queryRaw`
+    SELECT "toolId" AS id, ("exploringCount" + "pilotCount" + "productionCount" + "abandonedCount")::int AS count
+      FROM "ToolStats" WHERE "toolId" = ANY(${[...ids]}::int[])`,
+);
+
+/** Declared deployments of each organization (Organization.deployments totalCount): one indexed count. */
+export const organizationDeploymentCount = batchedCount('Organization.deployments', (ctx, ids) =>
+  ctx.prisma.$queryRaw`
+    SELECT "organizationId" AS id, count(*)::int AS count FROM "Deployment"
+     WHERE "organizationId" = ANY(${[...ids]}::int[]) GROUP BY "organizationId"`,
+);

@@ -4,7 +4,9 @@ import {
   ProcurementRoute as RouteValues,
 } from '@mutualis/db/enums';
 import { builder, type PothosTypes } from '../../graphql/builder.ts';
+import { countedConnection } from '../../graphql/counts.ts';
 import { organizationScope } from '../organizations/service.ts';
+import { organizationDeploymentCount } from './loaders.ts';
 import { declareDeployment, deploymentScope, updateDeployment } from './service.ts';
 
 const DeploymentStatus = prismaEnum('DeploymentStatus', StatusValues, 'Étape d’adoption : exploration, expérimentation (pilote), production, abandon.');
@@ -42,9 +44,8 @@ builder.prismaObjectFields('Organization', (t) => ({
   deployments: t.relatedConnection('deployments', {
     description: 'Outils déclarés par la collectivité.',
     cursor: 'id',
-    totalCount: true,
     query: () => ({ orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }] }),
-  }),
+  }, countedConnection(organizationDeploymentCount)),
 }));
 
 /** A tool's viewerCan… answer: the viewer passes the field's scopes, and the tool is in the catalogue (not archived). */

@@ -1,7 +1,8 @@
 import { EpciType as EpciTypeValues, OrganizationKind as KindValues, CharterStatus as CharterValues } from '@mutualis/db/enums';
 import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';
-import { countOrganizations, listOrganizations, organizationBySiren, organizationScope, pendingUsers, setCharter } from './service.ts';
+import { countedConnection } from '../../graphql/counts.ts';
+import { countOrganizations, listOrganizations, memberCount, organizationBySiren, organizationScope, pendingUsers, setCharter } from './service.ts';
 
 export const OrganizationKind = prismaEnum('OrganizationKind', KindValues, 'Nature de la collectivité.');
 export const EpciType = prismaEnum('EpciType', EpciTypeValues, 'Type d’EPCI à fiscalité propre : CC, CA, CU, métropole (METRO) ou Métropole de Lyon (MET69).');
@@ -49,10 +50,9 @@ export const Organization = builder.prismaNode('Organization', {
     members: t.relatedConnection('members', {
       description: 'Communes membres (pour un EPCI), par ordre alphabétique.',
       cursor: 'id',
-      totalCount: true,
       // searchName is lower-case and accent-free: an order close to French collation on every database
       query: () => ({ orderBy: [{ searchName: 'asc' }, { id: 'asc' }] }),
-    }),
+    }, countedConnection(memberCount)),
     charter: t.field({
       type: Charter,
       select: { charterStatus: true, charterAdoptedAt: true, charterUrl: true, charterIsDemo: true },

@@ -2,6 +2,7 @@ import { Prisma, type Organization } from '@mutualis/db/client';
 import type { Context } from '../../graphql/context.ts';
 import { NotFoundError, ValidationError } from '../../graphql/errors.ts';
 import { Checks, clean } from '../../graphql/validate.ts';
+import { batchedCount } from '../../graphql/counts.ts';
 import { HttpUrl } from '../../shared/validation.ts';
 import { audited, columns, withColumns } from '../audit/service.ts';
 import type { SessionUser } from '../auth/session.ts';
@@ -54,6 +55,11 @@ export function listOrganizations(ctx: Context, filter: Filter | null | undefine
 }
 
 export const countOrganizations = (ctx: Context, filter: Filter | null | undefined) => ctx.prisma.organization.count({ where: directoryWhere(filter) });
+
+/** Member communes of each EPCI (Organization.members totalCount): one indexed count. */
+export const memberCount = batchedCount('Organization.members', (ctx, ids) =>
+  ctx.prisma.$queryRaw`SELECT "epciId" AS id, count(*)::int AS count FROM "Organization" WHERE "epciId" = ANY(${[...ids]}::int[]) GROUP BY "epciId"`,
+);
 
 /** One organization by its SIREN (nine digits, spaces ignored), or null. */
 export function organizationBySiren(ctx: Context, siren: string, query: OrganizationQuery) {

@@ -1,4 +1,5 @@
 import type { Context } from '../../graphql/context.ts';
+import { batchedCount } from '../../graphql/counts.ts';
 import { VERIFYING_STATUSES } from '../deployments/service.ts';
 
 export interface RatingRow {
@@ -14,26 +15,13 @@ export interface RatingRow {
   accessibility: string | null;
 }
 
-/** Rating aggregates of many tools in one SQL statement. */
+/** Rating aggregates of many tools in one SQL statement: their ToolStats rows, kept up to date by the database. */
 export async function loadRatings(toolIds: readonly number[], ctx: Context): Promise<RatingRow[]> {
-  const statuses = [...VERIFYING_STATUSES];
   const rows = await ctx.prisma.$queryRaw<RatingRow[]>`
-    SELECT r."toolId",
-           count(*)::int AS count,
-           count(*) FILTER (WHERE EXISTS (
-             SELECT 1 FROM "Deployment" d
-              WHERE d."organizationId" = r."organizationId" AND d."toolId" = r."toolId"
-                AND d.status::text = ANY(${statuses}::text[])))::int AS "verifiedCount",
-           round(avg(r.rating), 2)::text AS average,
-           round(avg(r."ratingEaseOfUse"), 2)::text AS "easeOfUse",
-           round(avg(r."ratingOutputQuality"), 2)::text AS "outputQuality",
-           round(avg(r."ratingSupport"), 2)::text AS support,
-           round(avg(r."ratingDataProtection"), 2)::text AS "dataProtection",
-           round(avg(r."ratingValueForMoney"), 2)::text AS "valueForMoney",
-           round(avg(r."ratingAccessibility"), 2)::text AS accessibility
-      FROM "Review" r
-     WHERE r."toolId" = ANY(${[...toolIds]}::int[]) AND r."moderationStatus" = 'VISIBLE'
-     GROUP BY r."toolId"`;
+    SELECT "toolId", "reviewCount" AS count, "verifiedReviewCount" AS "verifiedCount", "ratingAverage"::text AS average,
+           "easeOfUse"::text AS "easeOfUse", "outputQuality"::text AS "outputQuality", support::text AS support,
+           "dataProtection"::text AS "dataProtection", "valueForMoney"::text AS "valueForMoney", accessibility::text AS accessibility
+      FROM "ToolStats" WHERE "toolId" = ANY(${[...toolIds]}::int[]) AND "reviewCount" > 0`;
   const byTool = new Map(rows.map((row) => [row.toolId, row]));
   return toolIds.map(
     (toolId) =>
@@ -57,3 +45,8 @@ export async function loadVerified(keys: readonly string[], ctx: Context): Promi
   const found = new Set(rows.map((r) => `${r.organizationId}:${r.toolId}`));
   return keys.map((key) => found.has(key));
 }
+
+/** Visible reviews of each tool (Tool.reviews totalCount), from ToolStats. */
+export const visibleReviewCount = batchedCount('Tool.reviews', (ctx, ids) =>
+  ctx.prisma.$queryRaw`SELECT "toolId" AS id, "reviewCount" AS count FROM "ToolStats" WHERE "toolId" = ANY(${[...ids]}::int[])`,
+);

@@ -3,12 +3,14 @@ import { isVisible, moderationVisibility, reviewVisibility } from '../../shared/
 import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';
+import { countedConnection } from '../../graphql/counts.ts';
 import { organizationScope } from '../organizations/service.ts';
 import { isOwnReview } from './rules.ts';
 import {
   flagReview,
   loadRatings,
   loadVerified,
+  visibleReviewCount,
   moderateReview,
   moderationQueue,
   moderationQueueCount,
@@ -120,9 +122,8 @@ builder.prismaObjectFields('Tool', (t) => ({
   reviews: t.relatedConnection('reviews', {
     description: 'Avis visibles, les plus récents d’abord.',
     cursor: 'id',
-    totalCount: true,
     query: () => ({ where: { moderationStatus: 'VISIBLE' }, orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }] }),
-  }),
+  }, countedConnection(visibleReviewCount)),
   viewerCanReview: t.boolean({ ...ON_ACTIVE_TOOL, authScopes: (_tool, _args, ctx) => organizationScope(ctx, 'actsFor'), description: 'Vrai quand la personne connectée peut publier l’avis de sa collectivité sur l’outil (outil du catalogue, non archivé).' }),
 }));
 

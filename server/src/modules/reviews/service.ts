@@ -7,7 +7,7 @@ import { reviewVisibility, visibleWhere } from '../../shared/permissions.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { CRITERIA, isOwnReview, withoutControls, type Criterion } from './rules.ts';
 
-export { loadRatings, loadVerified, type RatingRow } from './loaders.ts';
+export { loadRatings, loadVerified, visibleReviewCount, type RatingRow } from './loaders.ts';
 
 type ReviewQuery = { include?: Prisma.ReviewInclude; select?: Prisma.ReviewSelect };
 const REVIEW_COLUMNS = columns(Prisma.ReviewScalarFieldEnum);
