@@ -20,7 +20,10 @@ describe('configuration', () => {
 
   it('uses a PostgreSQL server when DATABASE_URL is set, and no demo data unless asked', () => {
     const config = loadConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/x' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://postgres@127.0.0.1:5432/x' });
+    // a pool of 10 connections by default, where a request waits up to 30 s in line rather than failing
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://postgres@127.0.0.1:5432/x', pool: { size: 10, waitMs: 30_000 } });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://h/x', DATABASE_POOL_SIZE: '40', DATABASE_POOL_WAIT_MS: '1000' }).database).toMatchObject({ pool: { size: 40, waitMs: 1000 } });
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://h/x', DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE invalide/);
     expect(config.seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgresql://h/x', SEED_DEMO: '1' }).seedDemo).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);

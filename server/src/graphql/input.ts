@@ -91,6 +91,15 @@ export const DECIMAL_COLUMNS = {
   'GroupPriceTier.unitPrice': { precision: 14, scale: 6, money: true },
   'GroupMembership.estimatedVolume': { precision: 16, scale: 2 },
   'GroupMembership.committedVolume': { precision: 16, scale: 2 },
+  // kept by the database (no input reaches them)
+  'ToolStats.ratingAverage': { precision: 3, scale: 2 },
+  'ToolStats.easeOfUse': { precision: 3, scale: 2 },
+  'ToolStats.outputQuality': { precision: 3, scale: 2 },
+  'ToolStats.support': { precision: 3, scale: 2 },
+  'ToolStats.dataProtection': { precision: 3, scale: 2 },
+  'ToolStats.valueForMoney': { precision: 3, scale: 2 },
+  'ToolStats.accessibility': { precision: 3, scale: 2 },
+  'ToolStats.referencePrice': { precision: 16, scale: 2, money: true },
 } as const satisfies Record<string, { precision: number; scale: number; money?: boolean }>;
 
 export type DecimalColumn = keyof typeof DECIMAL_COLUMNS;
