@@ -45,6 +45,7 @@ const phases: Record<string, number> = {};
 let phaseStart = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s`;
 const log = (line: string) => console.log(`[${elapsed()}] ${line}`);
+/** Ends the phase `name` (its duration goes to the report) and announces the next one. */
 const phase = (name: string, label: string) => {
   phases[name] = (Date.now() - phaseStart) / 1000;
   phaseStart = Date.now();
@@ -107,7 +108,7 @@ async function main() {
   log('Construction du serveur (turbo, en cache si rien n’a changé)…');
   execFileSync('npx', ['turbo', 'run', 'build', '--filter=server', '--output-logs=errors-only'], { cwd: repoRoot, stdio: 'inherit' });
 
-  phase('build', `Base ${dbName} : création, migrations et amorçage (référentiel, catalogue, démonstration)…`);
+  phase('construction', `Base ${dbName} : création, migrations et amorçage (référentiel, catalogue, démonstration)…`);
   const url = await createDatabase(adminUrl, dbName);
   await seedDatabase(url, log);
   await vacuumAnalyze(url);
@@ -118,7 +119,7 @@ async function main() {
   const seededCounts = await withClient(url, countRows);
   const postgres = (await stats.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
 
-  phase('seed', 'Page du catalogue à la taille amorcée…');
+  phase('amorcage', 'Page du catalogue à la taille amorcée…');
   let servers = await startServers(url, 'amorcee');
   const toolsPage: Operation = { name: 'ToolsPage', query: TOOLS_PAGE, variables: { first: 50 }, baseline: true };
   const seededSeq = await sequentialOf(servers.counted, stats, fixed(toolsPage));
@@ -127,7 +128,7 @@ async function main() {
   log(`  ToolsPage : ${seededSeq.statements} SQL/req, ${seededSeq.rows.toFixed(0)} lignes/req, ${seededLoad.rps.toFixed(1)} req/s, p99 ${seededLoad.p99} ms`);
   await stopAll();
 
-  phase('seeded', `Passage à l’échelle ${scale} (requêtes ensemblistes, une transaction)…`);
+  phase('catalogue-amorce', `Passage à l’échelle ${scale} (requêtes ensemblistes, une transaction)…`);
   const target = scaled(scale);
   const counts = await scaleDataset(url, target, log);
   const accounts = await createWriterAccounts(url, WRITERS, await hashPassword(BENCH_PASSWORD));
@@ -137,7 +138,7 @@ async function main() {
   const stats2 = new pg.Client({ connectionString: url });
   await stats2.connect();
 
-  phase('dataset', 'Démarrage du serveur (production) et de la référence…');
+  phase('passage-a-l-echelle', 'Démarrage du serveur (production) et de la référence…');
   servers = await startServers(url, 'echelle');
   const baselineChild: Child = await startBaseline(benchDir, url, path.join(resultsDir, `${stamp}-reference.log`));
   children.push(baselineChild);
@@ -146,7 +147,7 @@ async function main() {
   log(`  Outil : ${targets.toolSlug} ; comparaison : ${targets.compareSlugs.join(', ')} ; EPCI ${targets.epciSiren} ; page profonde à partir de ${targets.deepOffset}.`);
   const operations = readOperations(targets);
 
-  phase('start', 'Vérification : la référence répond-elle exactement ce que répond l’API ?');
+  phase('demarrage', 'Vérification : la référence répond-elle exactement ce que répond l’API ?');
   const equal: Record<string, string | null> = {};
   const baselineSeq: Report['baseline']['sequential'] = {};
   for (const op of operations.filter((o) => o.baseline)) {
@@ -163,7 +164,7 @@ async function main() {
     log(`  ${difference ? '❌' : '✅'} ${op.name.padEnd(24)} ${difference ? `première différence (API ≠ référence) : ${difference}` : `égal, ${seq.rows.toFixed(0)} lignes lues par requête`}`);
   }
 
-  phase('check', 'Opérations (séquentiel : SQL et lignes lues ; puis autocannon)…');
+  phase('verification', 'Opérations (séquentiel : SQL et lignes lues ; puis autocannon)…');
   const results: OperationResult[] = [];
   for (const op of operations) results.push(await matrix(servers, stats2, op));
   const statistics = statisticsOperation();
@@ -202,7 +203,7 @@ async function main() {
   const maxSampled = Math.max(...results.flatMap((r) => r.runs.map((x) => x.rssMax ?? 0)));
   await stats2.end();
   await stopAll();
-  phase('baseline', 'Rapport…');
+  phase('manches', 'Rapport…');
 
   const partial: Omit<Report, 'budgets' | 'elapsedSeconds'> = {
     startedAt: new Date(started).toISOString(),
