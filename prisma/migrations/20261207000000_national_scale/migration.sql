@@ -8,6 +8,9 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 -- DropIndex
 DROP INDEX "Deployment_toolId_status_idx";
 
+-- AlterTable
+ALTER TABLE "Tool" ADD COLUMN     "sortName" TEXT NOT NULL DEFAULT '';
+
 -- CreateTable
 CREATE TABLE "ToolStats" (
     "toolId" INTEGER NOT NULL,
@@ -41,11 +44,13 @@ CREATE INDEX "Deployment_toolId_status_organizationId_idx" ON "Deployment"("tool
 CREATE INDEX "Organization_searchName_trgm_idx" ON "Organization" USING GIN ("searchName" gin_trgm_ops);
 
 -- CreateIndex
+CREATE INDEX "Tool_sortName_id_idx" ON "Tool"("sortName", "id");
+
+-- CreateIndex
 CREATE INDEX "Tool_searchText_trgm_idx" ON "Tool" USING GIN ("searchText" gin_trgm_ops);
 
 -- AddForeignKey
 ALTER TABLE "ToolStats" ADD CONSTRAINT "ToolStats_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
 
 -- The search form of a text in SQL, as normalizeSearch (prisma/src/text.ts) makes it in JavaScript: lower case
 -- (ASCII by lower(), accented letters by translate(), whatever the database's locale), no accents, ligatures
@@ -57,6 +62,16 @@ CREATE OR REPLACE FUNCTION "mutualis_normalize"(value text) RETURNS text LANGUAG
                      'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyy'),
            '[^a-z0-9]+', ' ', 'g'))
 $$;
+
+-- A tool's sortName (NAME order, accents ignored) follows its name, whoever writes it.
+CREATE OR REPLACE FUNCTION "tool_sort_name"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW."sortName" := "mutualis_normalize"(NEW.name);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER "Tool_sort_name" BEFORE INSERT OR UPDATE OF name ON "Tool"
+  FOR EACH ROW EXECUTE FUNCTION "tool_sort_name"();
+UPDATE "Tool" SET "sortName" = "mutualis_normalize"(name);
 
 -- ToolStats: one row per tool, created with the tool.
 -- Recomputes the figures of the given tools from their reviews and deployments. The rows are locked first (in

@@ -8,31 +8,55 @@ import { DEFAULT_DIRECTION, EU_COUNTRIES, REFERENCE_PROFILE, sortFacets, type Ca
 // deployments. A search word must start a word of the tool's search text (the trigram index finds the candidates);
 // it weighs 10 in the name, 6 in the provider's name, 4 in the category's, 2 in the description.
 
-const FROM = Prisma.sql`FROM "Tool" t JOIN "ToolStats" s ON s."toolId" = t.id
-  JOIN "Provider" p ON p.id = t."providerId" JOIN "Category" c ON c.id = t."categoryId"`;
-
 type Dimension = 'categories' | 'hostingCountries' | 'aiActRiskTiers';
 
-/** The conditions of a query; `except` leaves out one facet's own criterion (a facet counts the other values too). */
-function conditions(query: CatalogueQuery, except?: Dimension): Prisma.Sql[] {
+/** The tables a query reads: ToolStats for its figures, Provider and Category names for a search's relevance. */
+function from(query: CatalogueQuery): Prisma.Sql {
+  const stats = query.filter?.minRating != null || ['RATING', 'ADOPTION', 'PRICE'].includes(query.order.field);
+  return Prisma.sql`FROM "Tool" t JOIN "Category" c ON c.id = t."categoryId"
+    ${query.tokens.length ? Prisma.sql`JOIN "Provider" p ON p.id = t."providerId"` : Prisma.empty}
+    ${stats ? Prisma.sql`JOIN "ToolStats" s ON s."toolId" = t.id` : Prisma.empty}`;
+}
+
+/** The criteria every facet shares (archive, search words, qualities, rating). */
+function common(query: CatalogueQuery): Prisma.Sql[] {
   const filter = query.filter ?? {};
   const where = [Prisma.sql`t."archivedAt" IS NULL`];
   for (const token of query.tokens) {
     // the first test can use the trigram index, the second keeps whole-word prefixes only
     where.push(Prisma.sql`t."searchText" LIKE ${`%${token}%`} AND (' ' || t."searchText") LIKE ${`% ${token}%`}`);
   }
-  if (except !== 'categories' && filter.categories?.length) where.push(Prisma.sql`c.slug = ANY(${[...filter.categories]}::text[])`);
-  if (except !== 'hostingCountries') {
-    // UNKNOWN selects the tools whose hosting country is not provided, as the facet counts them
-    if (filter.hostingCountries?.length) where.push(Prisma.sql`coalesce(t."hostingCountry", 'UNKNOWN') = ANY(${[...filter.hostingCountries]}::text[])`);
-    // an unknown hosting country is not "hosted in the EU"
-    if (filter.euHostedOnly) where.push(Prisma.sql`t."hostingCountry" = ANY(${[...EU_COUNTRIES]}::text[])`);
-  }
-  if (except !== 'aiActRiskTiers' && filter.aiActRiskTiers?.length) where.push(Prisma.sql`t."aiActRiskTier"::text = ANY(${[...filter.aiActRiskTiers]}::text[])`);
   if (filter.secNumCloud) where.push(Prisma.sql`t."secNumCloud"`);
   if (filter.openSource) where.push(Prisma.sql`t."openSourceLicense" IS NOT NULL`);
   if (filter.minRating != null) where.push(Prisma.sql`s."ratingAverage" >= ${filter.minRating}::numeric`);
   return where;
+}
+
+/** The criterion of one facet's dimension, or null when the query has none. */
+function criterion(query: CatalogueQuery, dimension: Dimension): Prisma.Sql | null {
+  const filter = query.filter ?? {};
+  switch (dimension) {
+    case 'categories':
+      return filter.categories?.length ? Prisma.sql`c.slug = ANY(${[...filter.categories]}::text[])` : null;
+    case 'hostingCountries': {
+      const parts = [
+        // UNKNOWN selects the tools whose hosting country is not provided, as the facet counts them
+        ...(filter.hostingCountries?.length ? [Prisma.sql`coalesce(t."hostingCountry", 'UNKNOWN') = ANY(${[...filter.hostingCountries]}::text[])`] : []),
+        // an unknown hosting country is not "hosted in the EU"
+        ...(filter.euHostedOnly ? [Prisma.sql`t."hostingCountry" = ANY(${[...EU_COUNTRIES]}::text[])`] : []),
+      ];
+      return parts.length ? Prisma.join(parts, ' AND ') : null;
+    }
+    case 'aiActRiskTiers':
+      return filter.aiActRiskTiers?.length ? Prisma.sql`t."aiActRiskTier"::text = ANY(${[...filter.aiActRiskTiers]}::text[])` : null;
+  }
+}
+
+const DIMENSIONS: Dimension[] = ['categories', 'hostingCountries', 'aiActRiskTiers'];
+
+/** Every criterion of a query. */
+function conditions(query: CatalogueQuery): Prisma.Sql[] {
+  return [...common(query), ...DIMENSIONS.flatMap((dimension) => criterion(query, dimension) ?? [])];
 }
 
 const whereOf = (parts: Prisma.Sql[]) => Prisma.sql`WHERE ${Prisma.join(parts, ' AND ')}`;
@@ -48,12 +72,12 @@ function relevance(tokens: readonly string[]): Prisma.Sql {
 /** ORDER BY of a query: unknown ratings and prices last in both directions, then by name (accents ignored), then id. */
 function orderBy(order: CatalogueOrder): Prisma.Sql {
   const direction = Prisma.raw((order.direction ?? DEFAULT_DIRECTION[order.field]) === 'DESC' ? 'DESC' : 'ASC');
-  const byName = Prisma.sql`mutualis_normalize(t.name), t.id`;
+  const byName = Prisma.sql`t."sortName", t.id`;
   switch (order.field) {
     case 'RELEVANCE':
       return Prisma.sql`score ${direction}, ${byName}`;
     case 'NAME':
-      return Prisma.sql`mutualis_normalize(t.name) ${direction}, t.id ${direction}`;
+      return Prisma.sql`t."sortName" ${direction}, t.id ${direction}`;
     case 'RATING':
       return Prisma.sql`s."ratingAverage" ${direction} NULLS LAST, ${byName}`;
     case 'ADOPTION':
@@ -68,30 +92,36 @@ export async function loadCataloguePage(ctx: Context, query: CatalogueQuery, pag
   if (query.order.field === 'PRICE') await refreshReferencePrices(ctx);
   const rows = await ctx.prisma.$queryRaw<{ id: number; total: number }[]>`
     SELECT t.id, count(*) OVER ()::int AS total, ${relevance(query.tokens)} AS score
-      ${FROM} ${whereOf(conditions(query))}
+      ${from(query)} ${whereOf(conditions(query))}
      ORDER BY ${orderBy(query.order)} OFFSET ${page.offset} LIMIT ${page.limit}`;
   const totalCount = rows[0]?.total ?? (page.offset > 0 ? await countCatalogue(ctx, query) : 0);
   return { ids: rows.map((row) => row.id), totalCount };
 }
 
 async function countCatalogue(ctx: Context, query: CatalogueQuery): Promise<number> {
-  const [row] = await ctx.prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${FROM} ${whereOf(conditions(query))}`;
+  const [row] = await ctx.prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${from(query)} ${whereOf(conditions(query))}`;
   return row?.count ?? 0;
 }
 
-/** The three facets in one statement, each counted under every criterion but its own. */
+/**
+ * The three facets in one statement and one scan: each counts the tools that pass every criterion but its own
+ * dimension's (grouping sets, one count filtered per dimension).
+ */
 export async function loadCatalogueFacets(ctx: Context, query: CatalogueQuery): Promise<CatalogueFacets> {
-  const counts = await ctx.prisma.$queryRaw<{ dimension: Dimension; value: string; count: number }[]>`
-    SELECT 'categories' AS dimension, c.slug AS value, count(*)::int AS count
-      ${FROM} ${whereOf(conditions(query, 'categories'))} GROUP BY c.slug
-    UNION ALL
-    SELECT 'hostingCountries', coalesce(t."hostingCountry", 'UNKNOWN'), count(*)::int
-      ${FROM} ${whereOf(conditions(query, 'hostingCountries'))} GROUP BY 2
-    UNION ALL
-    SELECT 'aiActRiskTiers', coalesce(t."aiActRiskTier"::text, 'UNKNOWN'), count(*)::int
-      ${FROM} ${whereOf(conditions(query, 'aiActRiskTiers'))} GROUP BY 2`;
-  const of = (dimension: Dimension) => sortFacets(counts.filter((row) => row.dimension === dimension));
-  return { categories: of('categories'), hostingCountries: of('hostingCountries'), aiActRiskTiers: of('aiActRiskTiers') };
+  const passes = (dimension: Dimension) => criterion(query, dimension) ?? Prisma.sql`true`;
+  const others = (dimension: Dimension) => Prisma.join(DIMENSIONS.filter((d) => d !== dimension).map((d) => Prisma.sql`"${Prisma.raw(d)}"`), ' AND ');
+  const rows = await ctx.prisma.$queryRaw<{ category: string | null; country: string | null; tier: string | null; counts: number[] }[]>`
+    SELECT category, country, tier,
+           ARRAY[count(*) FILTER (WHERE ${others('categories')}), count(*) FILTER (WHERE ${others('hostingCountries')}),
+                 count(*) FILTER (WHERE ${others('aiActRiskTiers')})]::int[] AS counts
+      FROM (SELECT c.slug AS category, coalesce(t."hostingCountry", 'UNKNOWN') AS country,
+                   coalesce(t."aiActRiskTier"::text, 'UNKNOWN') AS tier, ${passes('categories')} AS "categories",
+                   ${passes('hostingCountries')} AS "hostingCountries", ${passes('aiActRiskTiers')} AS "aiActRiskTiers"
+              ${from(query)} ${whereOf(common(query))}) x
+     GROUP BY GROUPING SETS ((category), (country), (tier))`;
+  const of = (index: number, key: 'category' | 'country' | 'tier') =>
+    sortFacets(rows.filter((row) => row[key] !== null && row.counts[index]! > 0).map((row) => ({ value: row[key]!, count: row.counts[index]! })));
+  return { categories: of(0, 'category'), hostingCountries: of(1, 'country'), aiActRiskTiers: of(2, 'tier') };
 }
 
 /**
