@@ -212,6 +212,7 @@ async function main() {
     seconds: { run: runSeconds, round: roundSeconds, rounds: ROUNDS },
     machine: { cpus: os.cpus().length, node: process.version, postgres },
     counts,
+    targets: { ...targets },
     seeded: { counts: seededCounts, toolsPage: strip(seededSeq), load: seededLoad },
     operations: results,
     baseline: { equal, sequential: baselineSeq, rounds },

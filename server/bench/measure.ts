@@ -132,6 +132,17 @@ export async function flushStatistics(stats: pg.ClientBase): Promise<void> {
   await stats.query('SELECT pg_stat_clear_snapshot()');
 }
 
+/**
+ * VACUUM (without ANALYZE: plans stay the same) of the tables that have dead rows: index entries of rows that the
+ * servers updated (a recomputed statistic, a vote) are read, and counted, until they are cleaned, whichever process
+ * updated them and whenever; cleaning them first makes the rows read by a batch depend on the batch alone.
+ */
+async function vacuumDeadRows(stats: pg.ClientBase): Promise<void> {
+  const { rows } = await stats.query<{ name: string }>('SELECT relname AS name FROM pg_stat_user_tables WHERE n_dead_tup > 0 ORDER BY relname');
+  if (rows.length) await stats.query(`VACUUM ${rows.map((r) => `"${r.name.replaceAll('"', '""')}"`).join(', ')}`);
+  await stats.query('SELECT pg_stat_clear_snapshot()');
+}
+
 export interface Sequential {
   requests: number;
   statements: number | null;
@@ -146,7 +157,8 @@ export interface Sequential {
 
 /**
  * A batch of sequential requests, after `warmup` unmeasured ones: statements per request (the proxy, when the server
- * is behind it), rows read per request (statistics flushed before and after), bytes of the answer.
+ * is behind it), rows read per request (statistics flushed and dead rows vacuumed before, statistics flushed after),
+ * bytes of the answer.
  */
 export async function sequential(
   url: string,
@@ -166,6 +178,7 @@ export async function sequential(
   };
   for (let i = 0; i < options.warmup; i++) await once();
   await flushStatistics(stats);
+  await vacuumDeadRows(stats);
   const rows0 = await rowsRead(stats);
   const statements0 = proxy ? await proxy.statements() : 0;
   const started = performance.now();

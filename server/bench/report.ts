@@ -24,6 +24,8 @@ export interface Report {
   seconds: { run: number; round: number; rounds: number };
   machine: { cpus: number; node: string; postgres: string };
   counts: Record<string, number>;
+  /** What the operations were run on (tool, EPCI, deep page). */
+  targets: Record<string, unknown>;
   seeded: { counts: Record<string, number>; toolsPage: Omit<Sequential, 'body'>; load: LoadResult | null };
   operations: OperationResult[];
   baseline: { equal: Record<string, string | null>; sequential: Record<string, Omit<Sequential, 'body'>>; rounds: RoundResult[] };
