@@ -90,6 +90,11 @@ export interface HttpOptions {
 const stopping = new WeakSet<http.Server>();
 /** Requests still being answered, per server. */
 const inFlight = new WeakMap<http.Server, Set<http.ServerResponse>>();
+/**
+ * GraphQL executions still running, per server: one whose client went away keeps running until it ends, and the
+ * database must not be closed under it.
+ */
+const executing = new WeakMap<http.Server, Set<Promise<unknown>>>();
 
 /**
  * One port: /graphql for the API, /healthz (liveness, no database) and /readyz (database and shutdown) for probes,
@@ -100,6 +105,7 @@ export function createHttpServer(app: App, options: HttpOptions = {}): http.Serv
   const log = options.log ?? createLogger({ nodeEnv: 'test' });
   const production = options.production ?? false;
   const active = new Set<http.ServerResponse>();
+  const running = new Set<Promise<unknown>>();
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdFrom(typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined);
@@ -135,7 +141,8 @@ export function createHttpServer(app: App, options: HttpOptions = {}): http.Serv
         res.writeHead(403, { 'content-type': GRAPHQL_JSON });
         return void res.end(forbiddenBody(problem));
       }
-      return void app(req, res, { requestId });
+      const execution: Promise<unknown> = Promise.resolve(app(req, res, { requestId })).finally(() => running.delete(execution));
+      return void running.add(execution);
     }
     if (!validTarget) return sendText(res, 400, 'Adresse invalide.\n');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
@@ -150,6 +157,7 @@ export function createHttpServer(app: App, options: HttpOptions = {}): http.Serv
     serveWeb(url, res);
   };
   inFlight.set(server, active);
+  executing.set(server, running);
   return server;
 }
 
@@ -160,15 +168,16 @@ export function createHttpServer(app: App, options: HttpOptions = {}): http.Serv
 export async function closeGracefully(server: http.Server, timeoutMs: number): Promise<boolean> {
   stopping.add(server);
   const active = inFlight.get(server) ?? new Set();
+  const running = executing.get(server) ?? new Set();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const deadline = Date.now() + timeoutMs;
   // Keep-alive sockets become idle once their last response is sent: close them as they do.
-  while (active.size > 0 && Date.now() < deadline) {
+  while ((active.size > 0 || running.size > 0) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     server.closeIdleConnections();
   }
-  const finished = active.size === 0;
+  const finished = active.size === 0 && running.size === 0;
   server.closeAllConnections();
   await closed;
   return finished;

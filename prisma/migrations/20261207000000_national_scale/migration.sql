@@ -8,6 +8,9 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 -- DropIndex
 DROP INDEX "Deployment_toolId_status_idx";
 
+-- DropIndex
+DROP INDEX "Review_toolId_moderationStatus_idx";
+
 -- AlterTable
 ALTER TABLE "Tool" ADD COLUMN     "sortName" TEXT NOT NULL DEFAULT '';
 
@@ -41,7 +44,13 @@ CREATE INDEX "ToolStats_referencePriceStale_idx" ON "ToolStats"("referencePriceS
 CREATE INDEX "Deployment_toolId_status_organizationId_idx" ON "Deployment"("toolId", "status", "organizationId");
 
 -- CreateIndex
+CREATE INDEX "Deployment_toolId_updatedAt_id_idx" ON "Deployment"("toolId", "updatedAt" DESC, "id" DESC);
+
+-- CreateIndex
 CREATE INDEX "Organization_searchName_trgm_idx" ON "Organization" USING GIN ("searchName" gin_trgm_ops);
+
+-- CreateIndex
+CREATE INDEX "Review_toolId_moderationStatus_updatedAt_id_idx" ON "Review"("toolId", "moderationStatus", "updatedAt" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "Tool_sortName_id_idx" ON "Tool"("sortName", "id");
