@@ -66,6 +66,9 @@ describe.each(backends)('catalogue order, filters, facets and figures in SQL on 
     // org 1 moves to PILOT: its review becomes verified, and it adopts the tool
     await t.db.prisma.deployment.update({ where: { organizationId_toolId: { organizationId: orgs[1]!, toolId: ids.c } }, data: { status: 'PILOT' } });
     expect(await stats(ids.c)).toMatchObject({ verifiedReviewCount: 2, exploringCount: 0, pilotCount: 1, adoptionCount: 2 });
+    // org 0 abandons: its review stays verified (ABANDONED proves real use), it no longer adopts the tool
+    await t.db.prisma.deployment.update({ where: { organizationId_toolId: { organizationId: orgs[0]!, toolId: ids.c } }, data: { status: 'ABANDONED' } });
+    expect(await stats(ids.c)).toMatchObject({ verifiedReviewCount: 2, productionCount: 0, abandonedCount: 1, adoptionCount: 1 });
     // org 2's review hidden: 4 and 5 remain → 4.50
     await t.db.prisma.review.updateMany({ where: { toolId: ids.c, organizationId: orgs[2]! }, data: { moderationStatus: 'HIDDEN' } });
     expect(await stats(ids.c)).toMatchObject({ reviewCount: 2, verifiedReviewCount: 2 });

@@ -3,7 +3,11 @@
 export const DEPLOYMENT_STATUSES = ['EXPLORING', 'PILOT', 'PRODUCTION', 'ABANDONED'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
-/** Statuses that prove real use: a review from such an organization is "verified". */
+/**
+ * Statuses that prove real use: a review from such an organization is "verified". The ToolStats triggers of migration
+ * 20261207000000_national_scale count with the same lists (this one, and ADOPTING_STATUSES below) in SQL; the
+ * catalogue tests walk a deployment through every status to keep the two equal.
+ */
 export const VERIFYING_STATUSES: readonly DeploymentStatus[] = ['PILOT', 'PRODUCTION', 'ABANDONED'];
 
 /** Statuses of an organization that uses the tool now (pilot or production): an adopter. */
