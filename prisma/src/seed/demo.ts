@@ -72,7 +72,7 @@ export async function seedDemo(
     async (tx) => ({
       deployments: (
         await tx.deployment.createMany({
-          data: open(generated.deployments).map((d) => ({ ...d, startDate: day(d.startDate), endDate: d.endDate ? day(d.endDate) : null, isDemo: true })),
+          data: open(generated.deployments).map((d) => ({ ...d, startDate: day(d.startDate), endDate: d.endDate ? day(d.endDate) : null, annualCostPublic: d.annualCost != null, isDemo: true })),
           skipDuplicates: true,
         })
       ).count,
