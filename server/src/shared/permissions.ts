@@ -24,6 +24,13 @@ export const canReadAudit = (actor: Actor | null): boolean =>
 export const canActForOrganization = (actor: Actor | null, organizationId: number): boolean =>
   !!actor && approved(actor) && actor.organizationId === organizationId && (has(actor, 'MEMBER') || has(actor, 'ORG_ADMIN'));
 
+/**
+ * A deployment's yearly cost: everyone when its collectivité made it public, otherwise its approved members and the
+ * AUDITOR and ADMIN (who read across organizations).
+ */
+export const canReadDeploymentCost = (actor: Actor | null, deployment: { organizationId: number; annualCostPublic: boolean }): boolean =>
+  deployment.annualCostPublic || canActForOrganization(actor, deployment.organizationId) || canReadAudit(actor);
+
 /** Sets the ethics charter and manages members: the organization's ORG_ADMIN. */
 export const canAdministerOrganization = (actor: Actor | null, organizationId: number): boolean =>
   !!actor && approved(actor) && actor.organizationId === organizationId && has(actor, 'ORG_ADMIN');

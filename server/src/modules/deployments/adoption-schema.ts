@@ -14,6 +14,8 @@ const AdoptionSummary = builder.objectRef<AdoptionCounts>('AdoptionSummary').imp
   fields: (t) => ({
     total: t.exposeInt('total'),
     byStatus: t.field({ type: [StatusCount], resolve: (a) => a.byStatus }),
+    adopting: t.exposeInt('adopting', { description: 'Collectivités qui utilisent l’outil : expérimentation ou production.' }),
+    demoCount: t.exposeInt('demoCount', { description: 'Parmi adopting, les déploiements issus des données de démonstration.' }),
   }),
 });
 
@@ -26,6 +28,7 @@ interface NearShape {
   organization: OrganizationRow;
   proximity: Proximity;
   status: string;
+  isDemo: boolean;
 }
 
 /** The organizations module's type, by its model's name. */
@@ -37,6 +40,7 @@ const NearbyAdopter = builder.objectRef<NearShape>('NearbyAdopter').implement({
     organization: t.field({ type: Organization, resolve: (near) => near.organization }),
     proximity: t.expose('proximity', { type: ProximityEnum }),
     status: t.exposeString('status'),
+    isDemo: t.exposeBoolean('isDemo', { description: 'Vrai quand ce déploiement vient des données de démonstration.' }),
   }),
 });
 

@@ -6,6 +6,10 @@ import { ADOPTING_STATUSES, DEPLOYMENT_STATUSES, type DeploymentStatus } from '.
 export interface AdoptionCounts {
   total: number;
   byStatus: { status: DeploymentStatus; count: number }[];
+  /** Pilot and production deployments (ToolStats.adoptionCount). */
+  adopting: number;
+  /** Among `adopting`, those of the demo data set (ToolStats.demoAdoptionCount). */
+  demoCount: number;
 }
 
 /** Adoption counts of many tools in one statement: their ToolStats rows, kept up to date by the database. */
@@ -21,15 +25,22 @@ export async function loadAdoption(toolIds: readonly number[], ctx: Context): Pr
       ABANDONED: stats?.abandonedCount ?? 0,
     };
     const byStatus = DEPLOYMENT_STATUSES.map((status) => ({ status, count: counts[status] }));
-    return { total: byStatus.reduce((sum, s) => sum + s.count, 0), byStatus };
+    return {
+      total: byStatus.reduce((sum, s) => sum + s.count, 0),
+      byStatus,
+      adopting: stats?.adoptionCount ?? 0,
+      demoCount: stats?.demoAdoptionCount ?? 0,
+    };
   });
 }
 
-/** The organizations of a region, but one, that use the tool now, each with its status (one query). */
-export function adoptersInRegion(ctx: Context, toolId: number, regionCode: string, exceptId: number): Promise<{ status: DeploymentStatus; organization: Organization }[]> {
+/** The organizations of a region, but one, that use the tool now, each with its status and demo flag (one query). */
+export function adoptersInRegion(
+  ctx: Context, toolId: number, regionCode: string, exceptId: number,
+): Promise<{ status: DeploymentStatus; isDemo: boolean; organization: Organization }[]> {
   return ctx.prisma.deployment.findMany({
     where: { toolId, status: { in: [...ADOPTING_STATUSES] }, organizationId: { not: exceptId }, organization: { regionCode } },
-    select: { status: true, organization: true },
+    select: { status: true, isDemo: true, organization: true },
   });
 }
 

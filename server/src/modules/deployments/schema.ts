@@ -5,6 +5,7 @@ import {
 } from '@mutualis/db/enums';
 import { builder, type PothosTypes } from '../../graphql/builder.ts';
 import { countedConnection } from '../../graphql/counts.ts';
+import { canReadDeploymentCost } from '../../shared/permissions.ts';
 import { organizationScope } from '../organizations/service.ts';
 import { organizationDeploymentCount } from './loaders.ts';
 import { declareDeployment, deploymentScope, updateDeployment } from './service.ts';
@@ -29,8 +30,17 @@ export const Deployment = builder.prismaNode('Deployment', {
     annualCost: t.field({
       type: 'Decimal',
       nullable: true,
-      description: 'Coût annuel réellement payé, en euros HT (deux décimales).',
+      description:
+        'Coût annuel réellement payé, en euros HT (deux décimales) : pour tous quand la collectivité l’a rendu public, ' +
+        'sinon pour ses membres, les auditeurs et les administrateurs (null pour les autres, voir annualCostHidden).',
+      authScopes: (d, _args, ctx) => canReadDeploymentCost(ctx.viewer, d),
+      unauthorizedResolver: () => null,
       resolve: (d) => d.annualCost?.toFixed(2) ?? null,
+    }),
+    annualCostPublic: t.exposeBoolean('annualCostPublic', { description: 'Vrai quand la collectivité a rendu son coût annuel public.' }),
+    annualCostHidden: t.boolean({
+      description: 'Vrai quand un coût annuel est déclaré mais non publié : annualCost est null pour la personne qui lit.',
+      resolve: (d, _args, ctx) => d.annualCost !== null && !canReadDeploymentCost(ctx.viewer, d),
     }),
     procurementRoute: t.expose('procurementRoute', { type: ProcurementRoute, nullable: true }),
     abandonReason: t.exposeString('abandonReason', { nullable: true }),
@@ -63,6 +73,10 @@ const optionalDeploymentFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosS
   users: t.int({ required: false, description: 'Nombre d’utilisateurs.' }),
   monthlyRequests: t.int({ required: false, description: 'Requêtes par mois.' }),
   annualCost: t.field({ type: 'Decimal', required: false, description: 'Coût annuel réellement payé, en euros HT (ex. « 1234.50 »).' }),
+  annualCostPublic: t.boolean({
+    required: false,
+    description: 'Vrai pour rendre le coût annuel visible de tous ; sinon (par défaut à la déclaration) seuls les membres de la collectivité, les auditeurs et les administrateurs le voient.',
+  }),
   procurementRoute: t.field({ type: ProcurementRoute, required: false, description: 'Voie d’achat.' }),
   abandonReason: t.string({ required: false, extensions: { multiline: true }, description: 'Raison de l’abandon (obligatoire pour le statut ABANDONED).' }),
 });

@@ -23,6 +23,8 @@ export interface DeploymentFields {
   users?: number | null;
   monthlyRequests?: number | null;
   annualCost?: string | null;
+  /** Required column: null is refused by the input guard; a declaration without it keeps the cost private. */
+  annualCostPublic?: boolean | null;
   procurementRoute?: Deployment['procurementRoute'];
   abandonReason?: string | null;
 }
@@ -86,6 +88,7 @@ export async function declareDeployment(ctx: Context, actor: SessionUser, input:
           users: input.users ?? null,
           monthlyRequests: input.monthlyRequests ?? null,
           annualCost: input.annualCost ?? null,
+          annualCostPublic: input.annualCostPublic ?? false,
           procurementRoute: input.procurementRoute ?? null,
           abandonReason: state.abandonReason,
           createdById: actor.id,
@@ -97,11 +100,11 @@ export async function declareDeployment(ctx: Context, actor: SessionUser, input:
   });
 }
 
-/** The fields an update sets: the given ones (null clears), texts trimmed; a null status changes nothing. */
-function changesOf(input: UpdateDeploymentInput): DeploymentFields & { status?: DeploymentStatus } {
+/** The fields an update sets: the given ones (null clears), texts trimmed; a null status or annualCostPublic changes nothing. */
+function changesOf(input: UpdateDeploymentInput): Omit<DeploymentFields, 'annualCostPublic'> & { status?: DeploymentStatus; annualCostPublic?: boolean } {
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
-    if (value === undefined || (key === 'status' && value === null)) continue;
+    if (value === undefined || ((key === 'status' || key === 'annualCostPublic') && value === null)) continue;
     changes[key] = key === 'service' || key === 'abandonReason' ? clean(value as string | null) : value;
   }
   return changes;

@@ -6,6 +6,8 @@ export interface RatingRow {
   toolId: number;
   count: number;
   verifiedCount: number;
+  /** Among `count`, the reviews of the demo data set (ToolStats.demoReviewCount). */
+  demoCount: number;
   average: string | null;
   easeOfUse: string | null;
   outputQuality: string | null;
@@ -18,7 +20,8 @@ export interface RatingRow {
 /** Rating aggregates of many tools in one SQL statement: their ToolStats rows, kept up to date by the database. */
 export async function loadRatings(toolIds: readonly number[], ctx: Context): Promise<RatingRow[]> {
   const rows = await ctx.prisma.$queryRaw<RatingRow[]>`
-    SELECT "toolId", "reviewCount" AS count, "verifiedReviewCount" AS "verifiedCount", "ratingAverage"::text AS average,
+    SELECT "toolId", "reviewCount" AS count, "verifiedReviewCount" AS "verifiedCount",
+           "demoReviewCount" AS "demoCount", "ratingAverage"::text AS average,
            "easeOfUse"::text AS "easeOfUse", "outputQuality"::text AS "outputQuality", support::text AS support,
            "dataProtection"::text AS "dataProtection", "valueForMoney"::text AS "valueForMoney", accessibility::text AS accessibility
       FROM "ToolStats" WHERE "toolId" = ANY(${[...toolIds]}::int[]) AND "reviewCount" > 0`;
@@ -26,7 +29,7 @@ export async function loadRatings(toolIds: readonly number[], ctx: Context): Pro
   return toolIds.map(
     (toolId) =>
       byTool.get(toolId) ?? {
-        toolId, count: 0, verifiedCount: 0, average: null, easeOfUse: null, outputQuality: null, support: null,
+        toolId, count: 0, verifiedCount: 0, demoCount: 0, average: null, easeOfUse: null, outputQuality: null, support: null,
         dataProtection: null, valueForMoney: null, accessibility: null,
       },
   );

@@ -91,6 +91,7 @@ const RatingSummary = builder.objectRef<RatingRow>('RatingSummary').implement({
   fields: (t) => ({
     count: t.exposeInt('count'),
     verifiedCount: t.exposeInt('verifiedCount'),
+    demoCount: t.exposeInt('demoCount', { description: 'Parmi les avis visibles, ceux issus des données de démonstration.' }),
     average: t.expose('average', { type: 'Decimal', nullable: true }),
     easeOfUse: t.expose('easeOfUse', { type: 'Decimal', nullable: true }),
     outputQuality: t.expose('outputQuality', { type: 'Decimal', nullable: true }),
