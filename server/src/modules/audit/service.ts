@@ -1,8 +1,22 @@
 import { Prisma } from '@mutualis/db/client';
 import { getDatamodel } from '../../generated/pothos-types.ts';
-import { auditEventVisibility, emailVisibility, isVisible, visibleWhere } from '../../shared/permissions.ts';
+import { auditEventVisibility, emailVisibility, isVisible, userVisibility, visibleWhere } from '../../shared/permissions.ts';
 import type { Context } from '../../graphql/context.ts';
-import { ValidationError } from '../../graphql/errors.ts';
+import { Checks } from '../../graphql/validate.ts';
+import { auditCsv, CSV_MAX_EVENTS } from './csv-rules.ts';
+import { entityRef, type EntityRef } from './loaders.ts';
+import {
+  ACTION_LABELS,
+  actionLabel,
+  changedFields,
+  changeText,
+  entityLabel,
+  ENTITY_TYPE_LABELS,
+  entityTypeLabel,
+  fieldLabel,
+  REFERENCE_FIELDS,
+  valueText,
+} from './rules.ts';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -101,6 +115,8 @@ export async function audited<T>(
 
 export interface AuditEventFilter {
   organizationSiren?: string | null;
+  /** The acting person (a User id). */
+  actorId?: number | null;
   entityType?: string | null;
   action?: string | null;
   from?: Date | null;
@@ -112,23 +128,124 @@ export async function auditEventsWhere(ctx: Context, filter: AuditEventFilter | 
   return { AND: [await filterWhere(ctx, filter), visibleWhere(auditEventVisibility(ctx.viewer))] };
 }
 
+const ACTION_CODE = /^[a-z][A-Za-z]{0,40}\.[a-z][A-Za-z]{0,40}$/;
+const ENTITY_TYPE = /^[A-Z][A-Za-z]{0,63}$/;
+
+/** The filter's values checked: a SIREN of nine digits, codes of the shape the log writes, a period that ends after it starts. */
+function checkFilter(filter: AuditEventFilter): string | undefined {
+  const siren = filter.organizationSiren?.replace(/\s/g, '') || undefined;
+  const { from, to } = filter;
+  new Checks()
+    .check(!siren || /^\d{9}$/.test(siren), 'organizationSiren', 'Le SIREN de l’organisation comporte 9 chiffres.')
+    .check(!filter.action || ACTION_CODE.test(filter.action), 'action', 'Action inconnue : choisissez-la dans la liste.')
+    .check(!filter.entityType || ENTITY_TYPE.test(filter.entityType), 'entityType', 'Type d’entité inconnu : choisissez-le dans la liste.')
+    .check(!(from && to && from > to), 'from', 'La date de début doit précéder la date de fin.')
+    .done();
+  return siren;
+}
+
 async function filterWhere(ctx: Context, filter: AuditEventFilter | null | undefined): Promise<Prisma.AuditEventWhereInput> {
   if (!filter) return {};
+  const siren = checkFilter(filter);
   const { from, to } = filter;
-  if (from && to && from > to) throw new ValidationError('La date de début doit précéder la date de fin.', 'from');
   let organizationId: number | undefined;
-  if (filter.organizationSiren) {
-    const siren = filter.organizationSiren.replace(/\s/g, '');
+  if (siren) {
     const organization = await ctx.prisma.organization.findUnique({ where: { siren }, select: { id: true } });
     // an unknown SIREN matches no event
     organizationId = organization?.id ?? -1;
   }
   return {
     ...(organizationId !== undefined ? { organizationId } : {}),
+    ...(filter.actorId ? { actorId: filter.actorId } : {}),
     ...(filter.entityType ? { entityType: filter.entityType } : {}),
     ...(filter.action ? { action: filter.action } : {}),
     ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } } : {}),
   };
+}
+
+/** A changed field as the log shows it: its French name, and values as text, ids replaced by names where known. */
+export interface ShownChange {
+  field: string;
+  label: string;
+  before: string | null;
+  after: string | null;
+}
+
+async function shownValue(ctx: Context, field: string, value: unknown): Promise<string | null> {
+  const type = REFERENCE_FIELDS[field];
+  if (!type || value === null) return valueText(value);
+  const ref = await entityRef(ctx, type, value);
+  return ref ? ref.name : `n° ${valueText(value)}`;
+}
+
+/** What an event changed, as the viewer may read it (e-mail addresses as withoutHiddenEmails shows them). */
+export function auditChanges(ctx: Context, event: { before: unknown; after: unknown }): Promise<ShownChange[]> {
+  const changes = changedFields(withoutHiddenEmails(event.before, ctx), withoutHiddenEmails(event.after, ctx));
+  return Promise.all(
+    changes.map(async (change) => ({
+      field: change.field,
+      label: fieldLabel(change.field),
+      before: await shownValue(ctx, change.field, change.before),
+      after: await shownValue(ctx, change.field, change.after),
+    })),
+  );
+}
+
+/** « Outil : Albert » for the entity an event names, or null when the log knows no name for it (removed, unknown type). */
+export async function auditEntity(ctx: Context, event: { entityType: string; entityId: string }): Promise<EntityRef | null> {
+  return entityRef(ctx, event.entityType, event.entityId);
+}
+
+export const auditEntityLabel = async (ctx: Context, event: { entityType: string; entityId: string }): Promise<string | null> => {
+  const ref = await auditEntity(ctx, event);
+  return ref ? entityLabel(ref.kind, ref.name) : null;
+};
+
+/** The actions the log may hold, with their French labels, in the order of ACTION_LABELS (the filter's list). */
+export const auditActions = () => Object.entries(ACTION_LABELS).map(([code, label]) => ({ code, label }));
+
+export const auditEntityTypes = () => Object.entries(ENTITY_TYPE_LABELS).map(([code, label]) => ({ code, label }));
+
+export { actionLabel, entityTypeLabel };
+
+// ----------------------------------------------------------------------------- export
+
+export interface AuditExport {
+  csv: string;
+  exportedCount: number;
+  totalCount: number;
+  truncated: boolean;
+}
+
+/** The filtered log as a CSV file, newest first, CSV_MAX_EVENTS events at most (the file says when it stops short). */
+export async function auditLogCsv(ctx: Context, filter: AuditEventFilter | null | undefined): Promise<AuditExport> {
+  const where = await auditEventsWhere(ctx, filter);
+  const [totalCount, events] = await Promise.all([
+    ctx.prisma.auditEvent.count({ where }),
+    ctx.prisma.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: CSV_MAX_EVENTS,
+      include: { actor: { select: { id: true, name: true, organizationId: true } }, organization: { select: { name: true, siren: true } } },
+    }),
+  ]);
+  const rows = await Promise.all(
+    events.map(async (event) => ({
+      createdAt: event.createdAt,
+      action: event.action,
+      actionLabel: actionLabel(event.action),
+      entity: (await auditEntityLabel(ctx, event)) ?? `${entityTypeLabel(event.entityType)} n° ${event.entityId}`,
+      entityId: event.entityId,
+      organization: event.organization?.name ?? null,
+      siren: event.organization?.siren ?? null,
+      // the actor's name as the User type would show it
+      actor: event.actor && isVisible(userVisibility(ctx.viewer), event.actor) ? event.actor.name : null,
+      requestId: event.requestId,
+      changes: (await auditChanges(ctx, event)).map(changeText),
+    })),
+  );
+  const total = Math.max(totalCount, rows.length);
+  return { csv: auditCsv(rows, total), exportedCount: rows.length, totalCount: total, truncated: total > rows.length };
 }
 
 /**
