@@ -14,6 +14,8 @@ import '../modules/auth/permissions-schema.ts';
 import '../modules/deployments/schema.ts';
 import '../modules/reviews/schema.ts';
 import '../modules/audit/schema.ts';
+import '../modules/statistics/schema.ts';
 import '../modules/auth/erasure-schema.ts';
+import '../modules/opendata/schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
