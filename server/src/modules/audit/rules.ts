@@ -1,0 +1,192 @@
+// The audit log as an auditor reads it: French labels of actions, entities and columns, and what changed between two
+// snapshots. Pure: no database, no GraphQL.
+
+/**
+ * Every action the code writes (`audited(ctx, '…')`, `cli/erase-user.ts`), with its French label. test/audit.test.ts
+ * reads the sources for action strings and fails on one missing here.
+ */
+export const ACTION_LABELS = {
+  'user.signUp': 'Inscription',
+  'user.signIn': 'Connexion',
+  'user.signOut': 'Déconnexion',
+  'user.changePassword': 'Changement de mot de passe',
+  'user.setRoles': 'Attribution des rôles',
+  'user.erase': 'Effacement des données personnelles',
+  'membership.approve': 'Approbation d’une adhésion',
+  'membership.reject': 'Refus d’une adhésion',
+  'organization.setCharter': 'Mise à jour de la charte éthique',
+  'deployment.declare': 'Déclaration d’un déploiement',
+  'deployment.update': 'Mise à jour d’un déploiement',
+  'review.submit': 'Publication d’un avis',
+  'review.flag': 'Signalement d’un avis',
+  'review.vote': 'Avis jugé utile',
+  'review.hide': 'Masquage d’un avis (modération)',
+  'review.restore': 'Rétablissement d’un avis (modération)',
+  'tool.create': 'Ajout d’un outil au catalogue',
+  'tool.update': 'Modification d’un outil',
+  'tool.archive': 'Archivage d’un outil',
+  'provider.create': 'Ajout d’un fournisseur',
+  'provider.update': 'Modification d’un fournisseur',
+  'provider.archive': 'Archivage d’un fournisseur',
+  'plan.create': 'Ajout d’une offre tarifaire',
+  'plan.update': 'Modification d’une offre tarifaire',
+  'plan.archive': 'Archivage d’une offre tarifaire',
+  'impact.create': 'Ajout d’un indicateur d’impact environnemental',
+  'impact.update': 'Modification d’un indicateur d’impact environnemental',
+  'impact.archive': 'Archivage d’un indicateur d’impact environnemental',
+  'group.create': 'Création d’un groupement d’achat',
+  'group.open': 'Ouverture d’un groupement d’achat',
+  'group.close': 'Clôture d’un groupement d’achat',
+  'group.cancel': 'Annulation d’un groupement d’achat',
+  'group.award': 'Attribution d’un groupement d’achat',
+  'group.join': 'Manifestation d’intérêt pour un groupement d’achat',
+  'group.commit': 'Engagement dans un groupement d’achat',
+  'group.withdraw': 'Retrait d’un groupement d’achat',
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof ACTION_LABELS;
+
+export const isKnownAction = (action: string): action is AuditAction => Object.hasOwn(ACTION_LABELS, action);
+
+/** The French label of an action; an action written without one (a test prevents it) shows its code. */
+export const actionLabel = (action: string): string => (isKnownAction(action) ? ACTION_LABELS[action] : action);
+
+/** The entity types events name, in French. */
+export const ENTITY_TYPE_LABELS = {
+  Deployment: 'Déploiement',
+  GroupMembership: 'Participation à un groupement',
+  ImpactFigure: 'Indicateur d’impact',
+  Organization: 'Collectivité',
+  PricingPlan: 'Offre tarifaire',
+  Provider: 'Fournisseur',
+  PurchasingGroup: 'Groupement d’achat',
+  Review: 'Avis',
+  Tool: 'Outil',
+  User: 'Personne',
+} as const satisfies Record<string, string>;
+
+export type AuditEntityType = keyof typeof ENTITY_TYPE_LABELS;
+
+export const isKnownEntityType = (type: string): type is AuditEntityType => Object.hasOwn(ENTITY_TYPE_LABELS, type);
+
+export const entityTypeLabel = (type: string): string => (isKnownEntityType(type) ? ENTITY_TYPE_LABELS[type] : type);
+
+/** An organization is a « Collectivité » but for the State's services. */
+export const organizationKindLabel = (kind: string): string => (kind === 'STATE' ? 'Organisation' : 'Collectivité');
+
+/** « Outil : Albert ». */
+export const entityLabel = (kind: string, name: string): string => `${kind} : ${name}`;
+
+/** The French names of common columns of the snapshots; another column shows its own name. */
+export const FIELD_LABELS: Record<string, string> = {
+  name: 'Nom',
+  title: 'Titre',
+  slug: 'Identifiant d’adresse',
+  status: 'Statut',
+  description: 'Description',
+  website: 'Site web',
+  service: 'Service',
+  startDate: 'Date de début',
+  endDate: 'Date de fin',
+  users: 'Utilisateurs',
+  monthlyRequests: 'Requêtes par mois',
+  annualCost: 'Coût annuel (€ HT)',
+  annualCostPublic: 'Coût annuel public',
+  procurementRoute: 'Voie d’achat',
+  abandonReason: 'Motif d’abandon',
+  toolId: 'Outil',
+  organizationId: 'Organisation',
+  coordinatorId: 'Coordonnateur',
+  providerId: 'Fournisseur',
+  awardedProviderId: 'Fournisseur retenu',
+  categoryId: 'Catégorie',
+  groupId: 'Groupement',
+  purchasingGroupId: 'Groupement',
+  basePlanId: 'Offre de référence',
+  awardedPlanId: 'Offre retenue',
+  authorId: 'Auteur',
+  createdById: 'Déclaré par',
+  rating: 'Note',
+  body: 'Texte',
+  pros: 'Points forts',
+  cons: 'Points faibles',
+  moderationStatus: 'Modération',
+  moderationReason: 'Motif de modération',
+  helpfulCount: 'Votes « utile »',
+  charterStatus: 'Charte éthique',
+  charterAdoptedAt: 'Charte adoptée le',
+  charterUrl: 'Adresse de la charte',
+  roles: 'Rôles',
+  membershipStatus: 'Adhésion',
+  archivedAt: 'Archivé le',
+  pricingModel: 'Modèle de prix',
+  unitPrice: 'Prix unitaire (€ HT)',
+  setupFee: 'Frais de mise en service (€ HT)',
+  estimatedVolume: 'Volume estimé',
+  committedVolume: 'Volume engagé',
+  interestDeadline: 'Date limite des manifestations d’intérêt',
+  cancelReason: 'Motif d’annulation',
+  awardedUnitPrice: 'Prix unitaire retenu (€ HT)',
+  awardedAt: 'Attribué le',
+  hostingCountry: 'Pays d’hébergement',
+  isDemo: 'Donnée de démonstration',
+  erased: 'Effacé',
+  sessionsClosed: 'Sessions fermées',
+  auditEventsPseudonymized: 'Événements pseudonymisés',
+};
+
+export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field;
+
+/** Columns whose value is the id of another entity, by the entity type that names it. */
+export const REFERENCE_FIELDS: Record<string, AuditEntityType | 'Category'> = {
+  toolId: 'Tool',
+  organizationId: 'Organization',
+  coordinatorId: 'Organization',
+  providerId: 'Provider',
+  awardedProviderId: 'Provider',
+  categoryId: 'Category',
+  groupId: 'PurchasingGroup',
+  purchasingGroupId: 'PurchasingGroup',
+  basePlanId: 'PricingPlan',
+  awardedPlanId: 'PricingPlan',
+  authorId: 'User',
+  createdById: 'User',
+};
+
+/** Bookkeeping columns: they change with every write and say nothing to an auditor. */
+const UNSHOWN = new Set(['id', 'createdAt', 'updatedAt', 'version', 'searchText', 'sortName', 'searchName']);
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+const asRecord = (value: unknown): Record<string, unknown> | null =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+/**
+ * The fields whose value differs between two snapshots. A creation (nothing before) lists what was set, a removal what
+ * was there; bookkeeping columns are left out.
+ */
+export function changedFields(before: unknown, after: unknown): FieldChange[] {
+  const from = asRecord(before);
+  const to = asRecord(after);
+  const keys = [...new Set([...Object.keys(from ?? {}), ...Object.keys(to ?? {})])].filter((key) => !UNSHOWN.has(key));
+  return keys
+    .map((field) => ({ field, before: from?.[field] ?? null, after: to?.[field] ?? null }))
+    .filter((change) => JSON.stringify(change.before) !== JSON.stringify(change.after));
+}
+
+/** A snapshot value as text: « oui »/« non », lists joined, null as null. */
+export function valueText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if (Array.isArray(value)) return value.map((item) => valueText(item) ?? '—').join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** « Statut : PILOT → PRODUCTION », one change as a line of text. */
+export const changeText = (change: { label: string; before: string | null; after: string | null }): string =>
+  `${change.label} : ${change.before ?? '—'} → ${change.after ?? '—'}`;
