@@ -6,8 +6,12 @@ import { answer, failOnConsoleErrors, normalizeSpaces, renderApp, type Fixture }
 
 failOnConsoleErrors();
 
-const ALBERT = toolEdge('1', 'Albert', { category: 'assistant-interne' });
-const CHAT = toolEdge('2', 'Le Chat Pro', { hostingCountry: 'SE' });
+const ALBERT = toolEdge('1', 'Albert', {
+  category: 'assistant-interne',
+  ratings: { count: 12, average: '4.17', demoCount: 4 },
+  adoption: { adopting: 10, demoCount: 10 },
+});
+const CHAT = toolEdge('2', 'Le Chat Pro', { hostingCountry: 'SE', ratings: { count: 3, average: '3.00', demoCount: 0 }, adoption: { adopting: 1, demoCount: 0 } });
 const MISTRAL = toolEdge('3', 'API Mistral', { hostingCountry: 'SE' });
 const GEMINI = toolEdge('4', 'API Gemini', { hostingCountry: 'US' });
 const YELDA = toolEdge('5', 'Yelda', { hostingCountry: null });
@@ -161,6 +165,23 @@ describe('Catalogue: search, facets and order in the URL', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Afficher plus' }));
     await waitFor(() => expect(titles()).toEqual(['Le Chat Pro', 'API Mistral', 'Yelda']));
     expect(screen.queryByRole('button', { name: 'Afficher plus' })).toBeNull();
+  });
+});
+
+describe('Catalogue: figures on the cards', () => {
+  it('shows each card’s rating and adoption with the share that comes from demo data', async () => {
+    renderApp('/catalogue', [everything]);
+    const catalogue = await screen.findByLabelText('Catalogue des outils');
+    const card = (name: string) => within(catalogue).getByRole('heading', { level: 2, name }).closest('article') as HTMLElement;
+    const fact = (article: HTMLElement, term: string) => normalizeSpaces(within(article).getByText(term).nextElementSibling?.textContent);
+
+    expect(fact(card('Albert'), 'Note')).toBe('4,2 / 5 (12 avis) (dont 4 issus des données de démonstration)');
+    expect(fact(card('Albert'), 'Utilisé par')).toBe('10 collectivités (100 % démonstration)');
+    // no demo row behind the figures: no demo mention
+    expect(fact(card('Le Chat Pro'), 'Note')).toBe('3,0 / 5 (3 avis)');
+    expect(fact(card('Le Chat Pro'), 'Utilisé par')).toBe('1 collectivité');
+    expect(fact(card('Yelda'), 'Note')).toBe('Aucun avis');
+    expect(fact(card('Yelda'), 'Utilisé par')).toBe('Aucune collectivité');
   });
 });
 

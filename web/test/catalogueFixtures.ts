@@ -32,7 +32,14 @@ export function plan(id: string, name: string, pricingModel: PricingModel, unitP
 export function toolEdge(
   id: string,
   name: string,
-  options: { category?: string; plans?: Plan[]; hostingCountry?: string | null; isDemo?: boolean } = {},
+  options: {
+    category?: string;
+    plans?: Plan[];
+    hostingCountry?: string | null;
+    isDemo?: boolean;
+    ratings?: { count: number; average: string | null; demoCount: number };
+    adoption?: { adopting: number; demoCount: number };
+  } = {},
 ): ToolEdge {
   const category = CATEGORIES.find((c) => c.slug === (options.category ?? 'chatbot-citoyen')) ?? CATEGORIES[0]!;
   return {
@@ -53,6 +60,8 @@ export function toolEdge(
       sourceUrl: 'https://example.org/fiche',
       sourceDate: '2025-03-01',
       isDemo: options.isDemo ?? false,
+      ratings: { __typename: 'RatingSummary', ...(options.ratings ?? { count: 0, average: null, demoCount: 0 }) },
+      adoption: { __typename: 'AdoptionSummary', ...(options.adoption ?? { adopting: 0, demoCount: 0 }) },
       plans: options.plans ?? [],
     },
   };

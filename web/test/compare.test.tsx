@@ -74,10 +74,10 @@ describe('Comparison page: results', () => {
       'inconnu — eau par kWh du pays d’hébergement inconnue',
       'inconnu — aucun chiffre d’impact publié pour cet outil',
     ]);
-    expect(row(table, 'Note moyenne')).toEqual(['3,8 / 533 avis dont 33 vérifiés', '4,1 / 527 avis dont 27 vérifiésMeilleur', 'inconnu — aucun avis publié']);
+    expect(row(table, 'Note moyenne')).toEqual(['3,8 / 533 avis dont 33 vérifiés', '4,1 / 527 avis dont 27 vérifiés (100 % démonstration)Meilleur', 'inconnu — aucun avis publié']);
     expect(row(table, 'Adoption')).toEqual([
       '76 collectivités (expérimentation ou production)',
-      '77 collectivités (expérimentation ou production)Meilleur',
+      '77 collectivités (expérimentation ou production) (dont 40 issues des données de démonstration)Meilleur',
       '12 collectivités (expérimentation ou production)',
     ]);
     expect(row(table, 'Hébergement')).toEqual(['Suède', 'France', 'inconnu — pays d’hébergement non renseigné']);

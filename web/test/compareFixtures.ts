@@ -30,7 +30,8 @@ function tool(id: string, slug: string, name: string, provider: string, override
     gdprDpaAvailable: true,
     rgaaStatus: 'UNKNOWN',
     trainingOptOut: true,
-    ratings: { __typename: 'RatingSummary', count: 33, verifiedCount: 33, average: '3.79' },
+    ratings: { __typename: 'RatingSummary', count: 33, verifiedCount: 33, demoCount: 0, average: '3.79' },
+    adoption: { __typename: 'AdoptionSummary', demoCount: 0 },
     ...overrides,
   };
 }
@@ -116,7 +117,8 @@ export const ALBERT: ToolComparison = {
   tool: tool('1', 'albert', 'Albert', 'DINUM', {
     gdprDpaAvailable: null,
     trainingOptOut: null,
-    ratings: { __typename: 'RatingSummary', count: 27, verifiedCount: 27, average: '4.07' },
+    ratings: { __typename: 'RatingSummary', count: 27, verifiedCount: 27, demoCount: 27, average: '4.07' },
+    adoption: { __typename: 'AdoptionSummary', demoCount: 40 },
   }),
   plan: {
     __typename: 'PricingPlan',
@@ -165,7 +167,7 @@ export const YELDA: ToolComparison = {
   tool: tool('5', 'yelda', 'Yelda', 'Yelda', {
     hostingCountry: null,
     aiActRiskTier: null,
-    ratings: { __typename: 'RatingSummary', count: 0, verifiedCount: 0, average: null },
+    ratings: { __typename: 'RatingSummary', count: 0, verifiedCount: 0, demoCount: 0, average: null },
   }),
   plan: null,
   tco: unknownTco('aucune offre tarifaire publiée ou déclarée'),

@@ -63,6 +63,7 @@ function deployment(): Extract<Fixture<typeof DeclareDeploymentMutation>['declar
     users: 25,
     monthlyRequests: null,
     annualCost: '1234.50',
+    annualCostPublic: false,
     procurementRoute: 'UGAP',
     abandonReason: null,
     isDemo: false,
@@ -70,7 +71,7 @@ function deployment(): Extract<Fixture<typeof DeclareDeploymentMutation>['declar
 }
 
 /** Opens the declaration form and fills it as a person would, the amount typed with a comma. */
-async function fillDeclaration() {
+async function fillDeclaration(options: { publicCost?: boolean } = {}) {
   fireEvent.click(await screen.findByRole('button', { name: 'Déclarer un déploiement' }));
   const tool = (await screen.findByLabelText('Outil')) as HTMLSelectElement;
   // The options are the catalogue's tool names, in French alphabetical order.
@@ -81,6 +82,7 @@ async function fillDeclaration() {
   fireEvent.change(screen.getByLabelText('Utilisateurs'), { target: { value: '25' } });
   fireEvent.change(screen.getByLabelText('Coût annuel payé (€ HT)'), { target: { value: '1234,50' } });
   fireEvent.change(screen.getByLabelText("Voie d'achat"), { target: { value: 'UGAP' } });
+  if (options.publicCost) fireEvent.click(screen.getByLabelText('Rendre ce coût public'));
   // « Raison de l'abandon » only appears for an abandoned deployment.
   expect(screen.queryByLabelText("Raison de l'abandon")).toBeNull();
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
@@ -166,7 +168,29 @@ describe('Mon organisation — declaring a deployment', () => {
     expect(normalizeSpaces(within(row).getByText(/€ HT$/).textContent)).toBe('1 234,50 € HT');
     expect(within(row).getByText('UGAP (centrale d’achat public)')).toBeTruthy();
     expect(within(row).getByRole('button', { name: 'Modifier' })).toBeTruthy();
+    expect(within(row).getByText('non publié')).toBeTruthy();
     expect(screen.getByText('1 outil déclaré')).toBeTruthy();
+  });
+
+  it('sends annualCostPublic when « Rendre ce coût public » is ticked, and the table says the cost is public', async () => {
+    const sent: unknown[] = [];
+    renderApp(
+      '/mon-organisation',
+      [
+        answer(MyOrganizationQuery, {}, myOrganization(viewer)),
+        answer(DeploymentFormQuery, {}, TOOLS),
+        answer(DeclareDeploymentMutation, (variables) => (sent.push(variables), true), {
+          declareDeployment: { __typename: 'MutationDeclareDeploymentSuccess', data: { ...deployment(), annualCostPublic: true } },
+        }),
+      ],
+      { viewer },
+    );
+    await screen.findByText("Aucun outil d'IA n'est encore déclaré pour votre collectivité.");
+    await fillDeclaration({ publicCost: true });
+    expect((await screen.findByRole('status')).textContent).toBe('Albert est déclaré pour votre collectivité.');
+    expect(sent).toEqual([{ input: { ...EXPECTED_INPUT, annualCostPublic: true } }]);
+    const row = screen.getByRole('table').querySelector('tbody tr') as HTMLElement;
+    expect(within(row).getByText('public')).toBeTruthy();
   });
 
   it('refuses an amount it cannot read, next to the field, without calling the API', async () => {

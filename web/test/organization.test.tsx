@@ -18,6 +18,34 @@ function member(name: string, index: number): OrganizationFixture['members']['ed
   };
 }
 
+type DeploymentEdge = OrganizationFixture['deployments']['edges'][number];
+
+function declared(
+  index: number,
+  tool: { slug: string; name: string; provider: string },
+  row: Pick<DeploymentEdge['node'], 'status' | 'service' | 'startDate' | 'annualCost' | 'annualCostHidden' | 'isDemo'>,
+): DeploymentEdge {
+  return {
+    __typename: 'OrganizationDeploymentsConnectionEdge',
+    cursor: `d-${index}`,
+    node: {
+      __typename: 'Deployment',
+      id: `Deployment:${index}`,
+      tool: { __typename: 'Tool', id: `Tool:${tool.slug}`, slug: tool.slug, name: tool.name, provider: { __typename: 'Provider', id: `Provider:${tool.provider}`, name: tool.provider } },
+      ...row,
+    },
+  };
+}
+
+function deployments(edges: DeploymentEdge[], totalCount: number, next: string | null): OrganizationFixture['deployments'] {
+  return {
+    __typename: 'OrganizationDeploymentsConnection',
+    totalCount,
+    pageInfo: { __typename: 'PageInfo', hasNextPage: next !== null, endCursor: next },
+    edges,
+  };
+}
+
 function grandBesancon(members: { names: string[]; offset: number; next: string | null }): OrganizationFixture {
   return {
     __typename: 'Organization',
@@ -42,8 +70,39 @@ function grandBesancon(members: { names: string[]; offset: number; next: string 
       pageInfo: { __typename: 'PageInfo', hasNextPage: members.next !== null, endCursor: members.next },
       edges: members.names.map((name, index) => member(name, members.offset + index)),
     },
+    deployments: deployments([], 0, null),
   };
 }
+
+const LE_CREUSOT = '217101534';
+
+/** Le Creusot: three demo deployments on the first page, one of its own (cost not published) on the second. */
+function leCreusot(page: DeploymentEdge[], next: string | null): OrganizationFixture {
+  return {
+    ...grandBesancon({ names: [], offset: 0, next: null }),
+    id: `Organization:${LE_CREUSOT}`,
+    name: 'Le Creusot',
+    officialName: 'Le Creusot',
+    kind: 'COMMUNE',
+    epciType: null,
+    siren: LE_CREUSOT,
+    code: '71153',
+    population: 20509,
+    departementCode: '71',
+    charter: { __typename: 'Charter', status: 'NONE', adoptedAt: null, url: null, isDemo: false },
+    epci: { __typename: 'Organization', id: 'Organization:247100290', siren: '247100290', name: 'Communauté urbaine Le Creusot Montceau-les-Mines' },
+    deployments: deployments(page, 4, next),
+  };
+}
+
+const CREUSOT_FIRST = [
+  declared(1, { slug: 'albert', name: 'Albert', provider: 'DINUM' }, { status: 'PRODUCTION', service: 'Accueil', startDate: '2025-03-01', annualCost: '1234.50', annualCostHidden: false, isDemo: true }),
+  declared(2, { slug: 'deepl-pro', name: 'DeepL Pro', provider: 'DeepL' }, { status: 'EXPLORING', service: null, startDate: null, annualCost: null, annualCostHidden: false, isDemo: true }),
+  declared(3, { slug: 'le-chat-pro', name: 'Le Chat Pro', provider: 'Mistral AI' }, { status: 'PILOT', service: 'Communication', startDate: '2024-11-15', annualCost: '99.90', annualCostHidden: false, isDemo: true }),
+];
+const CREUSOT_SECOND = [
+  declared(4, { slug: 'yelda', name: 'Yelda', provider: 'Yelda' }, { status: 'ABANDONED', service: 'État civil', startDate: '2023-01-10', annualCost: null, annualCostHidden: true, isDemo: false }),
+];
 
 describe('Collectivité page', () => {
   it('shows an EPCI with its facts, its charter and « Communes membres (N) »', async () => {
@@ -107,6 +166,44 @@ describe('Collectivité page', () => {
     expect(screen.getByRole('link', { name: 'Grand Besançon Métropole' }).getAttribute('href')).toBe('/territoires/242500361');
     expect(screen.getByText("Aucune charte éthique de l'IA connue")).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Communes membres' })).toBeNull();
+  });
+
+  it('lists the tools a commune declared, with their status, the demo rows and « coût non publié »', async () => {
+    renderApp(`/territoires/${LE_CREUSOT}`, [
+      answer(OrganizationPageQuery, { siren: LE_CREUSOT }, { organization: leCreusot(CREUSOT_FIRST, 'd-3') }),
+      answer(OrganizationPageQuery, { siren: LE_CREUSOT, deploymentsAfter: 'd-3' }, { organization: leCreusot(CREUSOT_SECOND, null) }),
+    ]);
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Le Creusot');
+    const section = screen.getByRole('region', { name: 'Outils d’IA déclarés' });
+    const table = within(section).getByRole('table', { name: 'Outils d’IA déclarés par Le Creusot, les plus récemment mis à jour d’abord' });
+    expect(within(table).getAllByRole('columnheader').map((th) => [th.textContent, th.getAttribute('scope')])).toEqual([
+      ['Outil', 'col'], ['Fournisseur', 'col'], ['Statut', 'col'], ['Service', 'col'], ['Depuis', 'col'], ['Coût annuel (HT)', 'col'],
+    ]);
+    const rows = () => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => normalizeSpaces(cell.textContent)));
+    expect(rows()).toEqual([
+      ['Albert démonstration', 'DINUM', 'Production', 'Accueil', '1 mars 2025', '1 234,50 € HT'],
+      ['DeepL Pro démonstration', 'DeepL', 'Exploration', '—', '—', '—'],
+      ['Le Chat Pro démonstration', 'Mistral AI', 'Expérimentation', 'Communication', '15 novembre 2024', '99,90 € HT'],
+    ]);
+    expect(within(table).getAllByRole('rowheader')).toHaveLength(3);
+    expect(within(table).getByRole('link', { name: 'Albert' }).getAttribute('href')).toBe('/catalogue/albert');
+    expect(within(section).getByText('4 outils déclarés')).toBeTruthy();
+    expect(within(section).getByText('Les 3 outils affichés sont issus des données de démonstration.')).toBeTruthy();
+
+    fireEvent.click(within(section).getByRole('button', { name: 'Afficher plus' }));
+    await within(section).findByRole('link', { name: 'Yelda' });
+    expect(rows()[3]).toEqual(['Yelda', 'Yelda', 'Abandonné', 'État civil', '10 janvier 2023', 'coût non publié']);
+    expect(within(section).getByText('3 des 4 outils affichés sont issus des données de démonstration.')).toBeTruthy();
+    expect(within(section).queryByRole('button', { name: 'Afficher plus' })).toBeNull();
+  });
+
+  it('says so when a collectivité declared no tool', async () => {
+    renderApp('/territoires/242500361', [
+      answer(OrganizationPageQuery, { siren: '242500361' }, { organization: grandBesancon({ names: COMMUNES, offset: 0, next: null }) }),
+    ]);
+    const section = await screen.findByRole('region', { name: 'Outils d’IA déclarés' });
+    expect(within(section).getByText('Aucun outil d’IA n’est déclaré pour cette collectivité.')).toBeTruthy();
+    expect(within(section).queryByRole('table')).toBeNull();
   });
 
   it('explains an unknown SIREN in French, with a way back', async () => {

@@ -119,6 +119,8 @@ function albert(reviews: ReviewFixture[], ratings: Partial<ToolFixture['ratings'
       adoption: {
         __typename: 'AdoptionSummary',
         total: 9,
+        adopting: 8,
+        demoCount: 3,
         byStatus: [
           { __typename: 'StatusCount', status: 'EXPLORING', count: 1 },
           { __typename: 'StatusCount', status: 'PILOT', count: 3 },
@@ -130,6 +132,7 @@ function albert(reviews: ReviewFixture[], ratings: Partial<ToolFixture['ratings'
         __typename: 'RatingSummary',
         count: 12,
         verifiedCount: 9,
+        demoCount: 5,
         average: '4.17',
         easeOfUse: '4.00',
         outputQuality: null,
@@ -161,11 +164,12 @@ const toolQuery = (data: ToolPageData) => answer(ToolPageQuery, { slug: 'albert'
 
 type NearbyFixture = NonNullable<NonNullable<Fixture<typeof ToolPageAdoptersNearQuery>['tool']>['adoptersNear']>[number];
 
-function nearby(siren: string, name: string, proximity: NearbyFixture['proximity'], status: NearbyFixture['status']): NearbyFixture {
+function nearby(siren: string, name: string, proximity: NearbyFixture['proximity'], status: NearbyFixture['status'], isDemo = false): NearbyFixture {
   return {
     __typename: 'NearbyAdopter',
     proximity,
     status,
+    isDemo,
     organization: { __typename: 'Organization', id: `Organization:${siren}`, siren, name },
   };
 }
@@ -189,7 +193,7 @@ describe('Tool page', () => {
     expect(normalizeSpaces(screen.getByText('1,5072 Wh par requête').parentElement?.textContent)).toBe(
       '1,5072 Wh par requête (méthode : estimation EcoLogits 0.8.2)',
     );
-    expect(page).toContain('4,2 / 5 — 12 avis dont 9 vérifiés');
+    expect(page).toContain('4,2 / 5 — 12 avis dont 9 vérifiés (dont 5 issus des données de démonstration)');
     expect(normalizeSpaces(screen.getByText("Facilité d'utilisation").parentElement?.textContent)).toBe("Facilité d'utilisation4,0 / 5");
 
     const reviews = screen.getByRole('region', { name: 'Avis' });
@@ -322,9 +326,9 @@ describe('Tool page: adoption', () => {
         toolQuery(data),
         // In the API's order; the page shows the closest first.
         nearQuery('242500361', [
-          nearby('200071116', 'ECLA (Espace Communautaire Lons Agglomération)', 'REGION', 'PRODUCTION'),
+          nearby('200071116', 'ECLA (Espace Communautaire Lons Agglomération)', 'REGION', 'PRODUCTION', true),
           nearby('212500565', 'Besançon', 'EPCI', 'PILOT'),
-          nearby('200041887', 'Pays de Montbéliard Agglomération', 'DEPARTEMENT', 'PRODUCTION'),
+          nearby('200041887', 'Pays de Montbéliard Agglomération', 'DEPARTEMENT', 'PRODUCTION', true),
         ]),
         nearQuery('212100608', [nearby('200070308', 'Mâconnais Beaujolais Agglomération', 'REGION', 'EXPLORING')]),
         {
@@ -344,6 +348,10 @@ describe('Tool page: adoption', () => {
       .getAllByRole('term')
       .map((term) => `${term.textContent} ${term.nextElementSibling?.textContent}`);
     expect(stages).toEqual(['Exploration 1', 'Expérimentation 3', 'Production 5', 'Abandonné 0']);
+    // the demo share of the tool's adopters (pilot or production), from the API's count
+    expect(normalizeSpaces(within(adoption).getByText(/^En expérimentation ou en production/).textContent)).toBe(
+      'En expérimentation ou en production : 8 collectivités (dont 3 issues des données de démonstration)',
+    );
 
     // Pre-filled with the viewer's organization, and asked at once.
     const siren = within(adoption).getByLabelText('SIREN de votre collectivité') as HTMLInputElement;
@@ -351,9 +359,13 @@ describe('Tool page: adoption', () => {
     const list = await within(adoption).findByRole('list', { name: 'Collectivités proches qui utilisent Albert' });
     expect(within(list).getAllByRole('listitem').map((item) => normalizeSpaces(item.textContent))).toEqual([
       'Besançon même EPCI Expérimentation',
-      'Pays de Montbéliard Agglomération même département Production',
-      'ECLA (Espace Communautaire Lons Agglomération) même région Production',
+      'Pays de Montbéliard Agglomération même département Production démonstration',
+      'ECLA (Espace Communautaire Lons Agglomération) même région Production démonstration',
     ]);
+    // how many of the listed adopters are demo data
+    expect(normalizeSpaces(within(adoption).getByText(/collectivités listées/).textContent)).toBe(
+      '3 collectivités listées (dont 2 issues des données de démonstration)',
+    );
     expect(within(list).getByRole('link', { name: 'Besançon' }).getAttribute('href')).toBe('/territoires/212500565');
 
     // Another collectivité, typed with spaces.
@@ -363,6 +375,8 @@ describe('Tool page: adoption', () => {
     expect(normalizeSpaces(within(adoption).getByRole('listitem').textContent)).toBe(
       'Mâconnais Beaujolais Agglomération même région Exploration',
     );
+    // none of them is demo data: no demo line
+    expect(within(adoption).queryByText(/listées?/)).toBeNull();
 
     // Not nine digits: said next to the field, nothing sent.
     fireEvent.change(siren, { target: { value: '1234' } });

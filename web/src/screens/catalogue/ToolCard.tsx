@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
-import { DemoBadge } from '../../components/DemoBadge';
+import { DemoBadge, DemoShare } from '../../components/DemoBadge';
 import { SourceNote } from '../../components/SourceNote';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
-import { compareDecimal, formatCountry } from '../../lib/format';
+import { compareDecimal, formatCount, formatCountry, formatInteger, formatRating } from '../../lib/format';
 import { AI_ACT_RISK_LABELS, DEPLOYMENT_MODE_LABELS } from '../../lib/labels';
 import { PlanPrice } from './PlanPrice';
 import { Fact } from '../../components/Fact';
@@ -29,6 +29,15 @@ export const ToolCard_tool = graphql(`
     sourceUrl
     sourceDate
     isDemo
+    ratings {
+      count
+      average
+      demoCount
+    }
+    adoption {
+      adopting
+      demoCount
+    }
     plans {
       id
       unitPrice
@@ -82,6 +91,20 @@ export function ToolCard(props: { tool: FragmentType<typeof ToolCard_tool>; comp
         <Fact term="Hébergement">{formatCountry(tool.hostingCountry)}</Fact>
         <Fact term="Déploiement">{DEPLOYMENT_MODE_LABELS[tool.deploymentMode]}</Fact>
         <Fact term="AI Act">{tool.aiActRiskTier ? AI_ACT_RISK_LABELS[tool.aiActRiskTier] : 'Niveau de risque non évalué'}</Fact>
+        <Fact term="Note">
+          {tool.ratings.count > 0 ? (
+            <>
+              {`${formatRating(tool.ratings.average)} / 5 (${formatInteger(tool.ratings.count)} avis)`}
+              <DemoShare total={tool.ratings.count} demo={tool.ratings.demoCount} />
+            </>
+          ) : (
+            'Aucun avis'
+          )}
+        </Fact>
+        <Fact term="Utilisé par">
+          {formatCount(tool.adoption.adopting, 'collectivité', 'collectivités')}
+          <DemoShare total={tool.adoption.adopting} demo={tool.adoption.demoCount} feminine />
+        </Fact>
       </dl>
       {entryPlan ? (
         <PlanPrice plan={entryPlan} toolName={tool.name} />

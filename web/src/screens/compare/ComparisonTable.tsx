@@ -1,3 +1,4 @@
+import { DemoShare } from '../../components/DemoBadge';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { DemoBadge } from '../../components/DemoBadge';
@@ -43,7 +44,11 @@ export const ComparisonTable_comparison = graphql(`
         ratings {
           count
           verifiedCount
+          demoCount
           average
+        }
+        adoption {
+          demoCount
         }
       }
       plan {
@@ -224,7 +229,10 @@ export function ComparisonTable(props: { comparison: FragmentType<typeof Compari
         c.tool.ratings.average != null ? (
           <>
             <span className="compare-value">{formatRating(c.tool.ratings.average)} / 5</span>
-            <span className="compare-meta">{reviewCountLabel(c.tool.ratings.count, c.tool.ratings.verifiedCount)}</span>
+            <span className="compare-meta">
+              {reviewCountLabel(c.tool.ratings.count, c.tool.ratings.verifiedCount)}
+              <DemoShare total={c.tool.ratings.count} demo={c.tool.ratings.demoCount} />
+            </span>
           </>
         ) : (
           <Unknown reason="aucun avis publié" />
@@ -233,7 +241,12 @@ export function ComparisonTable(props: { comparison: FragmentType<typeof Compari
     {
       label: 'Adoption',
       dimension: 'ADOPTION',
-      cell: (c) => `${formatCount(c.adoptionCount, 'collectivité', 'collectivités')} (expérimentation ou production)`,
+      cell: (c) => (
+        <>
+          {`${formatCount(c.adoptionCount, 'collectivité', 'collectivités')} (expérimentation ou production)`}
+          <DemoShare total={c.adoptionCount} demo={c.tool.adoption.demoCount} feminine />
+        </>
+      ),
     },
     {
       label: 'Hébergement',

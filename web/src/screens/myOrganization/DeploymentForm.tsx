@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, type FormEvent } from 'react';
-import { DecimalField, FormActions, FormAlert, InputField, IntegerField, labelledOptions, SelectField, TextAreaField, useFormValues } from '../../components/Form';
+import { DecimalField, Field, FormActions, FormAlert, InputField, IntegerField, labelledOptions, SelectField, TextAreaField, useFormValues } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { DeclareDeploymentInput, DeploymentStatus, ProcurementRoute, UpdateDeploymentInput } from '../../gql/graphql';
@@ -39,6 +39,7 @@ export const DeploymentForm_deployment = graphql(`
     users
     monthlyRequests
     annualCost
+    annualCostPublic
     procurementRoute
     abandonReason
   }
@@ -53,6 +54,7 @@ const FIELDS = [
   'users',
   'monthlyRequests',
   'annualCost',
+  'annualCostPublic',
   'procurementRoute',
   'abandonReason',
 ] as const;
@@ -66,6 +68,7 @@ interface Values {
   users: string;
   monthlyRequests: string;
   annualCost: string;
+  annualCostPublic: boolean;
   procurementRoute: ProcurementRoute | '';
   abandonReason: string;
 }
@@ -79,6 +82,7 @@ const EMPTY: Values = {
   users: '',
   monthlyRequests: '',
   annualCost: '',
+  annualCostPublic: false,
   procurementRoute: '',
   abandonReason: '',
 };
@@ -114,6 +118,7 @@ function readValues(values: Values) {
       users,
       monthlyRequests,
       annualCost,
+      annualCostPublic: values.annualCostPublic,
       procurementRoute: values.procurementRoute || null,
       abandonReason: abandoned ? values.abandonReason.trim() : null,
     },
@@ -144,6 +149,7 @@ export function DeploymentForm(props: {
           users: deployment.users?.toString() ?? '',
           monthlyRequests: deployment.monthlyRequests?.toString() ?? '',
           annualCost: amountText(deployment.annualCost),
+          annualCostPublic: deployment.annualCostPublic,
           procurementRoute: deployment.procurementRoute ?? '',
           abandonReason: deployment.abandonReason ?? '',
         }
@@ -164,10 +170,10 @@ export function DeploymentForm(props: {
       if (outcome.ok) props.onSaved(`La déclaration de ${deployment.tool.name} est mise à jour.`);
       else setErrors(outcome.errors);
     } else {
-      // A new declaration sends only what was filled in.
+      // A new declaration sends only what was filled in (an unticked « Rendre ce coût public » keeps the cost private).
       const input: DeclareDeploymentInput = { toolSlug: values.toolSlug, status: values.status };
       for (const [key, value] of Object.entries(fields)) {
-        if (value !== null) Object.assign(input, { [key]: value });
+        if (value !== null && value !== false) Object.assign(input, { [key]: value });
       }
       const outcome = await declare(input);
       const name = tools.data?.tools.edges.find((edge) => edge.node.slug === values.toolSlug)?.node.name ?? 'L’outil';
@@ -212,6 +218,16 @@ export function DeploymentForm(props: {
           hint="Ce que la collectivité paie réellement sur un an, hors taxes. Par exemple 1234,50."
           {...bind('annualCost')}
         />
+        <Field
+          label="Rendre ce coût public"
+          hint="Coché, tout le monde voit ce coût sur la page de la collectivité ; sinon, seuls ses membres, les auditeurs et les administrateurs de la plateforme le voient."
+          error={errors?.fields['annualCostPublic']}
+          className="field--checkbox"
+        >
+          {(control) => (
+            <input {...control} type="checkbox" checked={values.annualCostPublic} onChange={(event) => set('annualCostPublic')(event.target.checked)} />
+          )}
+        </Field>
         <SelectField
           label="Voie d'achat"
           {...bind('procurementRoute')}

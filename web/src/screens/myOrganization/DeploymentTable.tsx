@@ -36,7 +36,10 @@ function DeploymentRow(props: {
       <td data-label="Service">{deployment.service ?? '—'}</td>
       <NumericCell label="Utilisateurs">{formatInteger(deployment.users)}</NumericCell>
       <NumericCell label="Requêtes par mois">{formatInteger(deployment.monthlyRequests)}</NumericCell>
-      <NumericCell label="Coût annuel">{formatEurosHT(deployment.annualCost)}</NumericCell>
+      <NumericCell label="Coût annuel">
+        <span>{formatEurosHT(deployment.annualCost)}</span>
+        {deployment.annualCost != null ? <span className="cell-note">{deployment.annualCostPublic ? 'public' : 'non publié'}</span> : null}
+      </NumericCell>
       <td data-label="Voie d'achat">{deployment.procurementRoute ? PROCUREMENT_ROUTE_LABELS[deployment.procurementRoute] : '—'}</td>
       <td data-label="Début">{deployment.startDate ? <time dateTime={deployment.startDate}>{formatDate(deployment.startDate)}</time> : '—'}</td>
       <td data-label="Fin">{deployment.endDate ? <time dateTime={deployment.endDate}>{formatDate(deployment.endDate)}</time> : '—'}</td>

@@ -4,13 +4,14 @@ import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { natureLabel } from '../../lib/labels';
 import { CharterStatus } from './CharterStatus';
+import { DeclaredTools } from './DeclaredTools';
 import { MemberList } from './MemberList';
 import { OrganizationFacts } from './OrganizationFacts';
 import { NotFound as NotFoundPage } from '../../components/NotFound';
 import { DetailHeader } from '../../components/DetailHeader';
 
 export const OrganizationPageQuery = graphql(`
-  query OrganizationPageQuery($siren: String!, $membersAfter: String) {
+  query OrganizationPageQuery($siren: String!, $membersAfter: String, $deploymentsAfter: String) {
     organization(siren: $siren) {
       id
       name
@@ -19,6 +20,7 @@ export const OrganizationPageQuery = graphql(`
       ...OrganizationFacts_organization
       ...CharterStatus_organization
       ...MemberList_organization
+      ...DeclaredTools_organization
     }
   }
 `);
@@ -54,6 +56,7 @@ export function OrganizationPage() {
               <OrganizationFacts organization={organization} />
               <CharterStatus organization={organization} />
             </div>
+            <DeclaredTools organization={organization} onLoadMore={(after) => fetchMore({ variables: { deploymentsAfter: after } })} />
             {organization.kind === 'EPCI' ? (
               <MemberList
                 organization={organization}

@@ -1,3 +1,4 @@
+import { DemoShare } from '../../components/DemoBadge';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatInteger, formatRating } from '../../lib/format';
 import { CRITERIA } from './criteria';
@@ -7,6 +8,7 @@ export const RatingsSummary_tool = graphql(`
     ratings {
       count
       verifiedCount
+      demoCount
       average
       easeOfUse
       outputQuality
@@ -25,7 +27,7 @@ export function reviewCountLabel(count: number, verified: number): string {
   return `${reviews} dont ${formatInteger(verified)} ${verified > 1 ? 'vérifiés' : 'vérifié'}`;
 }
 
-/** "4,2 / 5 — 12 avis dont 9 vérifiés", and the mean of each criterion. */
+/** "4,2 / 5 — 12 avis dont 9 vérifiés (dont 3 issus des données de démonstration)", and the mean of each criterion. */
 export function RatingsSummary(props: { tool: FragmentType<typeof RatingsSummary_tool> }) {
   const { ratings } = getFragmentData(RatingsSummary_tool, props.tool);
   return (
@@ -37,6 +39,7 @@ export function RatingsSummary(props: { tool: FragmentType<typeof RatingsSummary
         <>
           <p className="ratings__overall">
             <strong>{formatRating(ratings.average)} / 5</strong> — {reviewCountLabel(ratings.count, ratings.verifiedCount)}
+            <DemoShare total={ratings.count} demo={ratings.demoCount} />
           </p>
           <dl className="ratings__criteria">
             {CRITERIA.map(([key, label]) => (

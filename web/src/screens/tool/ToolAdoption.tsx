@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { compactSiren, isSiren, SirenField } from '../../components/OrganizationSearch';
+import { DemoBadge, DemoShare } from '../../components/DemoBadge';
 import { describeError, QueryState } from '../../components/QueryState';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { DeploymentStatus, Proximity } from '../../gql/graphql';
@@ -16,6 +17,8 @@ export const ToolAdoption_tool = graphql(`
     name
     adoption {
       total
+      adopting
+      demoCount
       byStatus {
         status
         count
@@ -31,6 +34,7 @@ export const ToolPageAdoptersNearQuery = graphql(`
       adoptersNear(siren: $siren, first: 20) {
         proximity
         status
+        isDemo
         organization {
           id
           siren
@@ -96,18 +100,29 @@ function AdoptersNear({ slug, toolName, viewerSiren }: { slug: string; toolName:
             if (adopters.length === 0) {
               return <p>Aucune collectivité de votre région n’a déclaré utiliser {toolName} (expérimentation ou production).</p>;
             }
+            const demo = adopters.filter((adopter) => adopter.isDemo).length;
             return (
-              <ul className="adopters-near__list" aria-label={`Collectivités proches qui utilisent ${toolName}`}>
-                {[...adopters]
-                  .sort((a, b) => PROXIMITY_ORDER.indexOf(a.proximity) - PROXIMITY_ORDER.indexOf(b.proximity))
-                  .map((adopter) => (
-                    <li key={adopter.organization.id}>
-                      <OrganizationLink organization={adopter.organization} />{' '}
-                      <span className="badge badge--proximity">{PROXIMITY_LABELS[adopter.proximity]}</span>{' '}
-                      <span className="muted">{statusLabel(adopter.status)}</span>
-                    </li>
-                  ))}
-              </ul>
+              <>
+                <ul className="adopters-near__list" aria-label={`Collectivités proches qui utilisent ${toolName}`}>
+                  {[...adopters]
+                    .sort((a, b) => PROXIMITY_ORDER.indexOf(a.proximity) - PROXIMITY_ORDER.indexOf(b.proximity))
+                    .map((adopter) => (
+                      <li key={adopter.organization.id}>
+                        <OrganizationLink organization={adopter.organization} />{' '}
+                        <span className="badge badge--proximity">{PROXIMITY_LABELS[adopter.proximity]}</span>{' '}
+                        <span className="muted">{statusLabel(adopter.status)}</span>
+                        {adopter.isDemo ? ' ' : null}
+                        <DemoBadge show={adopter.isDemo} />
+                      </li>
+                    ))}
+                </ul>
+                {demo > 0 ? (
+                  <p className="adopters-near__demo">
+                    {formatCount(adopters.length, 'collectivité listée', 'collectivités listées')}
+                    <DemoShare total={adopters.length} demo={demo} feminine />
+                  </p>
+                ) : null}
+              </>
             );
           }}
         </QueryState>
@@ -142,6 +157,12 @@ export function ToolAdoption(props: { tool: FragmentType<typeof ToolAdoption_too
             </div>
           ))}
         </dl>
+      ) : null}
+      {tool.adoption.adopting > 0 ? (
+        <p className="adoption-current">
+          {`En expérimentation ou en production : ${formatCount(tool.adoption.adopting, 'collectivité', 'collectivités')}`}
+          <DemoShare total={tool.adoption.adopting} demo={tool.adoption.demoCount} feminine />
+        </p>
       ) : null}
       <AdoptersNear slug={tool.slug} toolName={tool.name} viewerSiren={props.viewerSiren} />
     </section>
