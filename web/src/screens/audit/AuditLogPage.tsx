@@ -1,14 +1,29 @@
 import { useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Field, FormAlert, InputField, IntegerField, SelectField } from '../../components/Form';
 import { LoadMore } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
-import { graphql } from '../../gql';
+import { getFragmentData, graphql } from '../../gql';
 import { formatInteger } from '../../lib/format';
-import { clientValidation, queryErrorCode, type FormErrors } from '../../lib/mutationResult';
-import { AuditEventRow } from './AuditEventRow';
-import { ENTITY_TYPE_OPTIONS, KNOWN_ACTIONS, readAuditParams, toAuditFilter, writeAuditParams, type AuditParams } from './auditFilters';
+import { queryErrorCode } from '../../lib/mutationResult';
+import { AuditEventRow, AuditEventRow_event } from './AuditEventRow';
+import { AuditExport } from './AuditExport';
+import { AuditFilters } from './AuditFilters';
+import { readAuditParams, toAuditFilter, writeAuditParams } from './auditFilters';
+
+/** The actions and entity types the filters offer, with their French labels (the API's lists, asked once). */
+export const AuditCodesQuery = graphql(`
+  query AuditCodesQuery {
+    auditActions {
+      code
+      label
+    }
+    auditEntityTypes {
+      code
+      label
+    }
+  }
+`);
 
 export const AuditLogQuery = graphql(`
   query AuditLogQuery($filter: AuditEventFilter, $after: String) {
@@ -29,69 +44,23 @@ export const AuditLogQuery = graphql(`
   }
 `);
 
-const FILTER_FIELDS = ['siren', 'du', 'au'] as const;
-
-/** The filters, edited locally and applied (written to the URL) with « Filtrer ». */
-function AuditFilters({ params, onApply }: { params: AuditParams; onApply: (params: AuditParams) => void }) {
-  const [draft, setDraft] = useState(params);
-  const [errors, setErrors] = useState<FormErrors>();
-  const set = (key: keyof AuditParams) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const siren = draft.siren.replace(/\s/g, '');
-    const local = clientValidation({
-      ...(siren && !/^\d{9}$/.test(siren) ? { siren: 'Le SIREN comporte 9 chiffres.' } : {}),
-      ...(draft.du && draft.au && draft.du > draft.au ? { au: 'La date de fin doit suivre la date de début.' } : {}),
-    });
-    setErrors(local);
-    if (!local) onApply({ ...draft, siren });
-  };
-  return (
-    <form className="filters" role="search" aria-label="Filtrer le journal" noValidate onSubmit={submit}>
-      <FormAlert errors={errors} placed={FILTER_FIELDS} />
-      <IntegerField label="SIREN de l'organisation" error={errors?.fields['siren']} maxLength={11} value={draft.siren} onChange={set('siren')} />
-      <SelectField label="Type d'entité" options={ENTITY_TYPE_OPTIONS} value={draft.type} onChange={set('type')} />
-      <Field label="Action" hint="Par exemple deployment.declare">
-        {(control) => (
-          <>
-            <input {...control} type="text" list="actions-connues" autoComplete="off" value={draft.action} onChange={(event) => set('action')(event.target.value)} />
-            <datalist id="actions-connues">
-              {KNOWN_ACTIONS.map((action) => (
-                <option key={action} value={action} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
-      <InputField label="Du" error={errors?.fields['du']} className="field--date" type="date" value={draft.du} onChange={set('du')} />
-      <InputField label="Au" error={errors?.fields['au']} className="field--date" type="date" value={draft.au} onChange={set('au')} />
-      <p className="form__actions">
-        <button type="submit" className="button">
-          Filtrer
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            const empty = { siren: '', type: '', action: '', du: '', au: '' };
-            setDraft(empty);
-            setErrors(undefined);
-            onApply(empty);
-          }}
-        >
-          Réinitialiser
-        </button>
-      </p>
-    </form>
-  );
-}
-
 export function AuditLogPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = readAuditParams(searchParams);
   const { data, error, refetch, fetchMore } = useQuery(AuditLogQuery, { variables: { filter: toAuditFilter(params) } });
   const code = queryErrorCode(error);
   const refused = code === 'FORBIDDEN' || code === 'UNAUTHENTICATED';
+  const apply = (next: typeof params) => setSearchParams(writeAuditParams(next));
+  // asked once the log has answered (a refused visitor is not sent the lists), then kept
+  const [listsWanted, setListsWanted] = useState(false);
+  useEffect(() => {
+    if (data) setListsWanted(true);
+  }, [data]);
+  const codesQuery = useQuery(AuditCodesQuery, { skip: !listsWanted });
+  const codes = codesQuery.data ? { actions: codesQuery.data.auditActions, entityTypes: codesQuery.data.auditEntityTypes } : undefined;
+  // every event listed is the chosen person's: the first one names them
+  const firstEvent = data?.auditEvents.edges[0] ? getFragmentData(AuditEventRow_event, data.auditEvents.edges[0].node) : undefined;
+  const actorName = params.auteur && firstEvent?.actor?.id === params.auteur ? firstEvent.actor.name : undefined;
 
   return (
     <>
@@ -113,15 +82,18 @@ export function AuditLogPage() {
             l'état avant et après. Le journal n'est jamais modifié.
           </p>
           {/* Remounted when the URL changes (back button, link), so the form shows the applied filters. */}
-          <AuditFilters key={searchParams.toString()} params={params} onApply={(next) => setSearchParams(writeAuditParams(next))} />
+          <AuditFilters key={searchParams.toString()} params={params} codes={codes} actorName={actorName} onApply={apply} />
           <QueryState data={data} error={error} refetch={refetch}>
             {({ auditEvents }) => (
               <>
-                <p className="results__count" aria-live="polite">
-                  {auditEvents.totalCount === 0
-                    ? 'Aucun événement'
-                    : `${formatInteger(auditEvents.totalCount)} ${auditEvents.totalCount > 1 ? 'événements' : 'événement'}`}
-                </p>
+                <div className="results__header">
+                  <p className="results__count" aria-live="polite">
+                    {auditEvents.totalCount === 0
+                      ? 'Aucun événement'
+                      : `${formatInteger(auditEvents.totalCount)} ${auditEvents.totalCount > 1 ? 'événements' : 'événement'}`}
+                  </p>
+                  <AuditExport params={params} totalCount={auditEvents.totalCount} />
+                </div>
                 {auditEvents.edges.length > 0 ? (
                   <div className="table-scroll">
                     <table className="table audit-table">
@@ -129,17 +101,17 @@ export function AuditLogPage() {
                       <thead>
                         <tr>
                           <th scope="col">Date</th>
-                          <th scope="col">Acteur</th>
+                          <th scope="col">Auteur</th>
                           <th scope="col">Organisation</th>
                           <th scope="col">Action</th>
                           <th scope="col">Entité</th>
                           <th scope="col">Identifiant de requête</th>
-                          <th scope="col">Avant / après</th>
+                          <th scope="col">Champs modifiés</th>
                         </tr>
                       </thead>
                       <tbody>
                         {auditEvents.edges.map(({ node }) => (
-                          <AuditEventRow key={node.id} event={node} />
+                          <AuditEventRow key={node.id} event={node} onActor={(auteur) => apply({ ...params, auteur })} />
                         ))}
                       </tbody>
                     </table>

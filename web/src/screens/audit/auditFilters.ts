@@ -1,8 +1,10 @@
 import type { AuditEventFilter } from '../../gql/graphql';
 
-/** The audit log filters, as kept in the URL (?siren=&type=&action=&du=&au=). */
+/** The audit log filters, as kept in the URL (?siren=&auteur=&type=&action=&du=&au=). */
 export interface AuditParams {
   siren: string;
+  /** The acting person, by the API's identifier of the User. */
+  auteur: string;
   type: string;
   action: string;
   /** Calendar days AAAA-MM-JJ, both included. */
@@ -10,13 +12,16 @@ export interface AuditParams {
   au: string;
 }
 
-const KEYS = ['siren', 'type', 'action', 'du', 'au'] as const;
+const KEYS = ['siren', 'auteur', 'type', 'action', 'du', 'au'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export const NO_FILTER: AuditParams = { siren: '', auteur: '', type: '', action: '', du: '', au: '' };
 
 export function readAuditParams(search: URLSearchParams): AuditParams {
   const read = (key: (typeof KEYS)[number]) => (search.get(key) ?? '').trim();
   return {
     siren: read('siren').replace(/\s/g, ''),
+    auteur: read('auteur'),
     type: read('type'),
     action: read('action'),
     du: DAY.test(read('du')) ? read('du') : '',
@@ -44,6 +49,7 @@ function localInstant(day: string, endOfDay: boolean): string {
 export function toAuditFilter(params: AuditParams): AuditEventFilter | undefined {
   const filter: AuditEventFilter = {};
   if (params.siren) filter.organizationSiren = params.siren;
+  if (params.auteur) filter.actor = params.auteur;
   if (params.type) filter.entityType = params.type;
   if (params.action) filter.action = params.action;
   if (params.du) filter.from = localInstant(params.du, false);
@@ -51,28 +57,25 @@ export function toAuditFilter(params: AuditParams): AuditEventFilter | undefined
   return Object.keys(filter).length > 0 ? filter : undefined;
 }
 
-export const ENTITY_TYPE_OPTIONS = [
-  { value: '', label: 'Tous' },
-  { value: 'Deployment', label: 'Déploiement' },
-  { value: 'Review', label: 'Avis' },
-  { value: 'User', label: 'Personne' },
-  { value: 'Organization', label: 'Organisation' },
-] as const;
+/** Today as AAAA-MM-JJ, in the browser's time zone. */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
 
-/** Actions the server records today (the field also takes any other). */
-export const KNOWN_ACTIONS = [
-  'deployment.declare',
-  'deployment.update',
-  'organization.setCharter',
-  'membership.approve',
-  'membership.reject',
-  'review.submit',
-  'review.flag',
-  'review.vote',
-  'review.hide',
-  'review.restore',
-  'user.signUp',
-  'user.signIn',
-  'user.signOut',
-  'user.setRoles',
-] as const;
+/**
+ * The export's file name: journal-audit_<filtres>_<AAAA-MM-JJ>.csv, the filters as « siren-212500565_action-review.flag_du-2025-01-01 »
+ * (« tout » without a filter), kept to characters every file system takes.
+ */
+export function auditCsvFilename(params: AuditParams, today: Date): string {
+  const parts = KEYS.filter((key) => params[key]).map((key) => `${key}-${params[key].replace(/[^A-Za-z0-9.-]/g, '')}`);
+  return `journal-audit_${parts.length ? parts.join('_') : 'tout'}_${localDay(today)}.csv`;
+}
+
+/** What the web does with the API's entity links: the page of a tool, a collectivité, a purchasing group. */
+export function entityPath(link: { kind: 'TOOL' | 'ORGANIZATION' | 'PURCHASING_GROUP'; key: string }): string {
+  const key = encodeURIComponent(link.key);
+  if (link.kind === 'TOOL') return `/catalogue/${key}`;
+  if (link.kind === 'ORGANIZATION') return `/territoires/${key}`;
+  return `/groupements/${key}`;
+}
