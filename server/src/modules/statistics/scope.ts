@@ -3,7 +3,7 @@
 // that backs it always count the same collectivités.
 import { Prisma } from '@mutualis/db/client';
 import type { EpciType, OrganizationKind } from '@mutualis/db/enums';
-import { AppError } from '../../graphql/errors.ts';
+import { NotFoundError, ValidationError } from '../../graphql/errors.ts';
 import type { Context } from '../../graphql/context.ts';
 import { POPULATION_BANDS, type PopulationBand } from './rules.ts';
 
@@ -42,9 +42,9 @@ const SIREN = /^\d{9}$/;
 /** Checks a scope's codes before any SQL: a malformed code is a typed error, not an empty statistic. */
 export function checkScope(scope: StatsScope | null | undefined): StatsScope {
   const s = scope ?? {};
-  if (s.region != null && !/^\d{2}$/.test(s.region)) throw new AppError('VALIDATION', 'Code de région invalide (code INSEE à deux chiffres, ex. « 27 »).', [{ field: 'region', message: 'Code INSEE à deux chiffres.' }]);
-  if (s.departement != null && !CODE.test(s.departement)) throw new AppError('VALIDATION', 'Code de département invalide (ex. « 25 », « 2A », « 974 »).', [{ field: 'departement', message: 'Code du département.' }]);
-  if (s.epciSiren != null && !SIREN.test(s.epciSiren)) throw new AppError('VALIDATION', 'SIREN d’EPCI invalide (9 chiffres).', [{ field: 'epciSiren', message: 'SIREN à 9 chiffres.' }]);
+  if (s.region != null && !/^\d{2}$/.test(s.region)) throw new ValidationError('Code de région invalide (code INSEE à deux chiffres, ex. « 27 »).', 'region');
+  if (s.departement != null && !CODE.test(s.departement)) throw new ValidationError('Code de département invalide (ex. « 25 », « 2A », « 974 »).', 'departement');
+  if (s.epciSiren != null && !SIREN.test(s.epciSiren)) throw new ValidationError('SIREN d’EPCI invalide (9 chiffres).', 'epciSiren');
   return s;
 }
 
@@ -83,6 +83,6 @@ export async function assertScopeExists(ctx: Context, scope: StatsScope): Promis
   for (const [value, condition, message] of checks) {
     if (value == null) continue;
     const rows = await ctx.prisma.$queryRaw<{ found: number }[]>`SELECT 1 AS found FROM "Organization" WHERE ${condition} LIMIT 1`;
-    if (!rows.length) throw new AppError('NOT_FOUND', message);
+    if (!rows.length) throw new NotFoundError(message);
   }
 }
