@@ -13,7 +13,8 @@ import { countRows, createDatabase, createWriterAccounts, scaleDataset, scaled, 
 import { firstDifference } from './compare.ts';
 import { load, post, sequential, type LoadResult, type Target } from './measure.ts';
 import { BENCH_PASSWORD, mixedSequence, signIn } from './mixed.ts';
-import { body, readOperations, statisticsOperation, TOOLS_PAGE, TOOL_BY_ID, type Operation } from './operations.ts';
+import { body, readOperations, statisticsOperations, TOOLS_PAGE, TOOL_BY_ID, type Operation } from './operations.ts';
+import { measureExport } from './export.ts';
 import { freePort, startBaseline, startServer, type Child } from './processes.ts';
 import { forkProxy, type ProxyHandle } from './proxy.ts';
 import { budgetLine, budgets, markdown, median, type OperationResult, type Report, type RoundResult } from './report.ts';
@@ -168,8 +169,13 @@ async function main() {
   phase('verification', 'Opérations (séquentiel : SQL et lignes lues ; puis autocannon)…');
   const results: OperationResult[] = [];
   for (const op of operations) results.push(await matrix(servers, stats2, op));
-  const statistics = statisticsOperation();
-  results.push({ ...(await matrix(servers, stats2, statistics)), note: 'lectures agrégées les plus lourdes disponibles (pas encore d’API de statistiques, ticket 12)' });
+  const statisticsOps = statisticsOperations(targets);
+  for (const op of statisticsOps) results.push({ ...(await matrix(servers, stats2, op)), note: `adoptionStats(scope: ${JSON.stringify(op.variables.scope)})` });
+  const statistics = statisticsOps[0]!;
+  phase('statistiques', 'Export national des déploiements (CSV, flux)…');
+  const nationalExport = await measureExport(servers.loaded, counts.deployments);
+  log(`  NationalExport : ${nationalExport.rows.toLocaleString('fr-FR')} lignes (${(nationalExport.bytes / 1e6).toFixed(1)} Mo) en ${nationalExport.seconds.toFixed(1)} s, ` +
+    `RSS ${nationalExport.rssBefore} → ${nationalExport.rssPeak} Mo${nationalExport.error ? ` — ERREUR ${nationalExport.error}` : ''}`);
   const page10 = await sequentialOf(servers.counted, stats2, fixed({ ...toolsPage, variables: { first: 10 } }), 3);
   const reviews5 = await sequentialOf(servers.counted, stats2, fixed({ name: 'ToolById', query: TOOL_BY_ID, variables: { slug: targets.toolSlug, reviews: 5 } }), 3);
 
@@ -219,6 +225,7 @@ async function main() {
     baseline: { equal, sequential: baselineSeq, rounds },
     pageSize: { toolsPage10: page10.statements, toolsPage50: results.find((r) => r.name === 'ToolsPage')!.sequential.statements, reviews5: reviews5.statements, reviews20: results.find((r) => r.name === 'ToolById')!.sequential.statements },
     rss: { peak: memory?.peak ?? null, maxSampled },
+    nationalExport,
     phases,
   };
   const report: Report = { ...partial, budgets: budgets(partial), elapsedSeconds: (Date.now() - started) / 1000 };

@@ -116,17 +116,28 @@ export const DIRECTORY = `query Directory($search: String!) {
 }`;
 
 /** The heaviest aggregate reads there are until the statistics API of issue 12 exists: adoption and ratings ranked. */
-export const STATISTICS = `query Statistics {
-  byAdoption: tools(first: 50, orderBy: { field: ADOPTION }) {
-    totalCount
-    facets { categories { value count } hostingCountries { value count } aiActRiskTiers { value count } }
-    edges { node { id name adoption { total byStatus { status count } } ratings { count verifiedCount average } } }
+// What the Statistiques page asks (web/src/screens/statistics): key figures, the map's départements, the charts.
+export const ADOPTION_STATS = `query AdoptionStats($scope: StatsScopeInput) {
+  adoptionStats(scope: $scope) {
+    __typename
+    ... on Error { code message }
+    ... on QueryAdoptionStatsSuccess { data {
+      generatedAt organizations
+      declaring { count demo rate } adopting { count demo rate } chartersAdopted { count demo rate } chartersPlanned { count demo rate }
+      deployments { count demo } inUse { count demo rate }
+      byStatus { key count demo rate } aiActTiers { key count demo rate } hosting { key count demo rate }
+      spend { amount demo contributors withheld } spendOutsideEu { amount demo } spendOutsideEuShare
+      concentration { hhiDeployments hhiSpend hhiDeploymentsWithoutDemo providers top { slug name count demo rate spendShare spend { amount withheld } } }
+      footprint { covered { count demo rate } kwh kgco2e kgco2eDemo waterL methods { key count demo kgco2e } }
+      abandoned { count demo rate } abandonReasons { key count demo }
+      procurementRoutes { key count demo rate spend { amount withheld } }
+      topTools { slug name providerName count demo organizations } categories { slug name count demo spend { amount withheld } }
+      departements: breakdown(by: DEPARTEMENT) { key label organizations declaring { count demo rate } adopting { count demo rate } chartersAdopted { count rate } deployments { count demo } spend { amount withheld } }
+      epciTypes: breakdown(by: EPCI_TYPE) { key label organizations adopting { count rate } chartersAdopted { count demo rate } chartersPlanned { count rate } }
+      bands: breakdown(by: POPULATION_BAND) { key label organizations declaring { count rate } adopting { count demo rate } }
+    } }
   }
-  byRating: tools(first: 50, orderBy: { field: RATING }) {
-    edges { node { id name ratings { count average } } }
-  }
-  categories { id name toolCount }
-}`;
+}`
 
 export const VOTE_REVIEW = `mutation VoteReviewHelpful($reviewId: ID!) {
   voteReviewHelpful(reviewId: $reviewId) {
@@ -153,6 +164,8 @@ export interface Targets {
   toolSlug: string;
   compareSlugs: string[];
   epciSiren: string;
+  /** The EPCI's département. */
+  departement: string;
   /** The cursor of the last item before the deep page, as the API hands it out (walked page by page). */
   deepCursor: string | null;
   deepOffset: number;
@@ -175,7 +188,12 @@ export function readOperations(t: Targets): Operation[] {
   ];
 }
 
-export const statisticsOperation = (): Operation => ({ name: 'Statistics', query: STATISTICS, variables: {}, baseline: false });
+/** The statistics of the whole country, of the bench's EPCI and of its département. */
+export const statisticsOperations = (t: Pick<Targets, 'epciSiren' | 'departement'>): Operation[] => [
+  { name: 'NationalStats', query: ADOPTION_STATS, variables: { scope: {} }, baseline: false },
+  { name: 'EpciStats', query: ADOPTION_STATS, variables: { scope: { epciSiren: t.epciSiren } }, baseline: false },
+  { name: 'DepartementStats', query: ADOPTION_STATS, variables: { scope: { departement: t.departement } }, baseline: false },
+];
 
 export const body = (op: Pick<Operation, 'name' | 'query' | 'variables'>) =>
   JSON.stringify({ operationName: op.name, query: op.query, variables: op.variables });

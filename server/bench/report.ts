@@ -1,5 +1,6 @@
 // The bench's results: budgets (pass/fail), the Markdown summary and the JSON file.
 import type { LoadResult, Sequential } from './measure.ts';
+import type { ExportResult } from './export.ts';
 
 export interface OperationResult {
   name: string;
@@ -31,6 +32,8 @@ export interface Report {
   baseline: { equal: Record<string, string | null>; sequential: Record<string, Omit<Sequential, 'body'>>; rounds: RoundResult[] };
   pageSize: { toolsPage10: number | null; toolsPage50: number | null; reviews5: number | null; reviews20: number | null };
   rss: { peak: number | null; maxSampled: number | null };
+  /** The national CSV export of the deployments, streamed (issue 12). */
+  nationalExport: ExportResult;
   budgets: Budget[];
   phases: Record<string, number>;
   elapsedSeconds: number;
@@ -76,7 +79,27 @@ export function budgets(report: Omit<Report, 'budgets' | 'elapsedSeconds'>): Bud
     detail: `ToolsPage first 10 : ${f(p.toolsPage10, 1)}, first 50 : ${f(p.toolsPage50, 1)} ; avis d’un outil 5 : ${f(p.reviews5, 1)}, 20 : ${f(p.reviews20, 1)}`,
     deterministic: true,
   });
+  const ex = report.nationalExport;
+  out.push({
+    label: 'Export national CSV complet (une ligne par déploiement, en-tête compris)',
+    pass: !ex.error && ex.status === 200 && ex.rows === ex.expectedRows,
+    detail: ex.error ?? `${ex.rows} lignes de données pour ${ex.expectedRows} déploiements (HTTP ${ex.status})`,
+    deterministic: true,
+  });
   if (report.mode === 'smoke') return out;
+  out.push({
+    label: 'Export national CSV en moins de 10 s, mémoire bornée (RSS + 100 Mo au plus)',
+    pass: !ex.error && ex.seconds < 10 && ex.rssPeak - ex.rssBefore < 100,
+    detail: `${f(ex.rows)} lignes, ${f(ex.bytes / 1e6, 1)} Mo en ${f(ex.seconds, 1)} s ; RSS ${f(ex.rssBefore)} → ${f(ex.rssPeak)} Mo`,
+    deterministic: false,
+  });
+  const national = run('NationalStats', 10);
+  out.push({
+    label: 'Statistiques nationales : p99 < 300 ms à 10 connexions',
+    pass: !!national && national.p99 < 300 && errorsOf(national) === 0,
+    detail: national ? `p99 ${f(national.p99)} ms, ${f(national.rps, 1)} req/s, ${errorsOf(national)} erreur(s)` : 'non mesuré',
+    deterministic: false,
+  });
   for (const name of ['ToolsPage', 'ToolById']) {
     const round = report.baseline.rounds.find((r) => r.name === name);
     out.push({

@@ -42,12 +42,12 @@ export async function findTargets(client: pg.ClientBase, url: string): Promise<T
   );
   const { rows: existing } = await client.query<{ slug: string }>('SELECT slug FROM "Tool" WHERE slug = ANY($1) AND "archivedAt" IS NULL', [COMPARED]);
   const compareSlugs = existing.length === COMPARED.length ? COMPARED : tools.map((t) => t.slug);
-  const { rows: epci } = await client.query<{ siren: string }>(
-    `SELECT e.siren FROM "Organization" e WHERE e.kind = 'EPCI'
+  const { rows: epci } = await client.query<{ siren: string; departement: string }>(
+    `SELECT e.siren, e."departementCode" AS departement FROM "Organization" e WHERE e.kind = 'EPCI'
       ORDER BY (e.siren = $1) DESC, (SELECT count(*) FROM "Organization" m WHERE m."epciId" = e.id) DESC, e.id LIMIT 1`,
     [EPCI],
   );
   const { rows: count } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Tool" WHERE "archivedAt" IS NULL');
   const deepOffset = Math.min(980, Math.max(0, count[0]!.n - 20));
-  return { toolSlug: tools[0]!.slug, compareSlugs, epciSiren: epci[0]!.siren, deepCursor: await cursorBefore(url, deepOffset), deepOffset };
+  return { toolSlug: tools[0]!.slug, compareSlugs, epciSiren: epci[0]!.siren, departement: epci[0]!.departement, deepCursor: await cursorBefore(url, deepOffset), deepOffset };
 }
