@@ -5,6 +5,7 @@ import type { App } from './app.ts';
 import { repoRoot } from './config.ts';
 import type { Database } from './db/database.ts';
 import { createLogger, requestIdFrom, type Logger } from './log.ts';
+import { isOpenDataPath, serveOpenData } from './modules/opendata/routes.ts';
 import { forbiddenBody, GRAPHQL_JSON, headerProblem, securityHeaders } from './security.ts';
 
 const webDist = path.join(repoRoot, 'web', 'dist');
@@ -82,7 +83,7 @@ export interface HttpOptions {
   log?: Logger;
   /** HSTS on every response. */
   production?: boolean;
-  /** Checked by /readyz; without it, /readyz only reflects shutdown. */
+  /** Checked by /readyz and read by the open-data exports; without it, /readyz only reflects shutdown (exports: 503). */
   db?: Database;
 }
 
@@ -98,8 +99,9 @@ const executing = new WeakMap<http.Server, Set<Promise<unknown>>>();
 
 /**
  * One port: /graphql for the API, /healthz (liveness, no database) and /readyz (database and shutdown) for probes,
- * everything else for the web app. Every response gets the security headers and an `x-request-id`, and one access
- * line (method, path, status, duration, request id; never cookies, query strings or bodies).
+ * /donnees/*.csv|json for the open-data files (modules/opendata/routes.ts), everything else for the web app. Every
+ * response gets the security headers and an `x-request-id`, and one access line (method, path, status, duration,
+ * request id; never cookies, query strings or bodies).
  */
 export function createHttpServer(app: App, options: HttpOptions = {}): http.Server {
   const log = options.log ?? createLogger({ nodeEnv: 'test' });
@@ -154,6 +156,11 @@ export function createHttpServer(app: App, options: HttpOptions = {}): http.Serv
       );
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Méthode non autorisée.\n', { allow: 'GET, HEAD' });
+    if (isOpenDataPath(url.pathname)) {
+      // Public open-data files, streamed from the database: shutdown waits for the export to stop reading.
+      const exporting: Promise<unknown> = serveOpenData(options.db, req, res, url, { log, requestId }).finally(() => running.delete(exporting));
+      return void running.add(exporting);
+    }
     serveWeb(url, res);
   };
   inFlight.set(server, active);
