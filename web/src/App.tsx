@@ -11,6 +11,7 @@ import { CataloguePage } from './screens/catalogue/CataloguePage';
 import { ComparePage } from './screens/compare/ComparePage';
 import { DirectoryPage } from './screens/directory/DirectoryPage';
 import { NotFoundPage } from './screens/misc/NotFoundPage';
+import { OpenDataPage } from './screens/opendata/OpenDataPage';
 import { OrganizationPage } from './screens/organization/OrganizationPage';
 import { GroupPage } from './screens/groups/GroupPage';
 import { GroupsPage } from './screens/groups/GroupsPage';
@@ -28,6 +29,7 @@ export function App() {
         <Route path="groupements/:id" element={<GroupPage />} />
         <Route path="territoires" element={<DirectoryPage />} />
         <Route path="territoires/:siren" element={<OrganizationPage />} />
+        <Route path="donnees" element={<OpenDataPage />} />
         <Route path="connexion" element={<SignInPage />} />
         <Route path="inscription" element={<SignUpPage />} />
         <Route path="mot-de-passe" element={<ChangePasswordPage />} />
