@@ -9,6 +9,7 @@ import {
   auditEventsWhere,
   auditLogCsv,
   entityTypeLabel,
+  actorId,
   withoutHiddenEmails,
   type AuditEventFilter as Filter,
   type AuditExport,
@@ -17,7 +18,6 @@ import {
 import type { EntityRef } from './loaders.ts';
 import { builder } from '../../graphql/builder.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';
-import { User } from '../auth/schema.ts';
 
 const AuditLinkKind = builder.enumType('AuditLinkKind', {
   description: 'La page qui montre une entité du journal : fiche d’un outil, d’une collectivité, d’un groupement d’achat.',
@@ -84,7 +84,7 @@ builder.prismaNode('AuditEvent', {
 const AuditEventFilter = builder.inputType('AuditEventFilter', {
   fields: (t) => ({
     organizationSiren: t.string({ required: false }),
-    actor: t.globalID({ required: false, for: User, description: 'La personne qui a agi.' }),
+    actor: t.string({ required: false, description: 'La personne qui a agi : l’identifiant (id) de son User.' }),
     entityType: t.string({ required: false, description: 'Ex. « Deployment », « Review », « User », « Organization » (auditEntityTypes).' }),
     action: t.string({ required: false, description: 'Ex. « deployment.declare », « review.submit » (auditActions).' }),
     from: t.field({ type: 'DateTime', required: false }),
@@ -93,8 +93,7 @@ const AuditEventFilter = builder.inputType('AuditEventFilter', {
 });
 
 type FilterArg = typeof AuditEventFilter.$inferInput | null | undefined;
-const toFilter = (filter: FilterArg): Filter | null =>
-  filter ? { ...filter, actorId: filter.actor ? Number(filter.actor.id) : null } : null;
+const toFilter = (filter: FilterArg): Filter | null => (filter ? { ...filter, actorId: actorId(filter.actor) } : null);
 
 builder.queryFields((t) => ({
   auditEvents: t.prismaConnection({

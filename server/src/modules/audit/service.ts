@@ -2,6 +2,8 @@ import { Prisma } from '@mutualis/db/client';
 import { getDatamodel } from '../../generated/pothos-types.ts';
 import { auditEventVisibility, emailVisibility, isVisible, userVisibility, visibleWhere } from '../../shared/permissions.ts';
 import type { Context } from '../../graphql/context.ts';
+import { ValidationError } from '../../graphql/errors.ts';
+import { decodeGlobalID } from '../../graphql/input.ts';
 import { Checks } from '../../graphql/validate.ts';
 import { auditCsv, CSV_MAX_EVENTS } from './csv-rules.ts';
 import { entityRef, type EntityRef } from './loaders.ts';
@@ -121,6 +123,19 @@ export interface AuditEventFilter {
   action?: string | null;
   from?: Date | null;
   to?: Date | null;
+}
+
+/** The User id behind the filter's `actor` (a global ID); another type or a malformed ID is a VALIDATION error on `actor`. */
+export function actorId(actor: string | null | undefined): number | null {
+  if (!actor) return null;
+  let decoded: { typename: string; id: string } | undefined;
+  try {
+    decoded = decodeGlobalID(actor);
+  } catch {
+    decoded = undefined;
+  }
+  if (decoded?.typename !== 'User') throw new ValidationError('Identifiant de personne invalide.', 'actor');
+  return Number(decoded.id);
 }
 
 /** The events of the log that match the filter, among those the viewer may read. */
