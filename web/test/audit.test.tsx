@@ -142,9 +142,10 @@ describe("Journal d'audit", () => {
     ]);
     await screen.findByRole('table');
     fireEvent.change(screen.getByLabelText('Organisation (nom)'), { target: { value: 'Besan' } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Besançon' }));
+    // the search waits for the typing to pause: a slower machine takes longer than the default second
+    fireEvent.click(await screen.findByRole('button', { name: 'Besançon' }, { timeout: 3000 }));
     expect((screen.getByLabelText("SIREN de l'organisation") as HTMLInputElement).value).toBe('212500565');
-    expect(await screen.findByText('Organisation : Besançon')).toBeTruthy();
+    expect(await screen.findByText('Organisation : Besançon', {}, { timeout: 3000 })).toBeTruthy();
     await waitFor(() => expect(screen.getAllByRole('option', { name: 'Déclaration d’un déploiement' }).length).toBe(1));
     fireEvent.change(screen.getByLabelText('Action'), { target: { value: 'deployment.declare' } });
     fireEvent.change(screen.getByLabelText('Du'), { target: { value: '2025-11-01' } });
