@@ -5,6 +5,7 @@ import { prepareDatabase } from './db/bootstrap.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { closeGracefully, createHttpServer } from './http.ts';
 import { createLogger } from './log.ts';
+import { warmStatistics } from './modules/statistics/service.ts';
 
 /** Requests in flight at SIGTERM get this long to finish before their connections are cut. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -33,6 +34,11 @@ try {
   server.listen(config.port, config.host, () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log.info({ port: config.port }, `Mutualis est prêt en ${seconds} s sur http://localhost:${config.port} (API : /graphql).`);
+    // the national figures (home and statistics pages) are computed once now rather than by the first visitor
+    warmStatistics(db!.prisma).then(
+      (ms) => log.info(`Statistiques nationales calculées en ${ms} ms.`),
+      (error: unknown) => log.warn({ err: error }, 'Statistiques nationales non précalculées (elles le seront à la première demande).'),
+    );
   });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -88,10 +88,12 @@ export async function organizationGroups(prisma: PrismaClient, scope: StatsScope
   });
 }
 
-/** One deployment of the scope with what the figures need: in use or not, cost, tool, provider, footprint. */
+/**
+ * One deployment of the scope with what the figures need: in use or not, cost, tool, provider, footprint. Read from
+ * the deployments (joined to their organization), not from every organization of the scope: far fewer rows.
+ */
 const deploymentsOfScope = (scope: StatsScope) => Prisma.sql`
-  WITH so AS (SELECT o.id FROM ${ORGANIZATIONS} WHERE ${scopeConditions(scope)}),
-  fig AS (
+  WITH fig AS (
     SELECT DISTINCT ON (f."toolId") f."toolId", f.method::text AS method, f."energyWhPerRequest" AS e, f."gco2ePerRequest" AS g,
            f."waterMlPerRequest" AS w, coalesce(f."hostingCountry", t."hostingCountry") AS country
       FROM "ImpactFigure" f JOIN "Tool" t ON t.id = f."toolId"
@@ -110,9 +112,10 @@ const deploymentsOfScope = (scope: StatsScope) => Prisma.sql`
            CASE WHEN t."hostingCountry" IS NULL THEN 'UNKNOWN' WHEN t."hostingCountry" = 'FR' THEN 'FRANCE'
                 WHEN t."hostingCountry" = ANY(${EU}::text[]) THEN 'EU' ELSE 'OUTSIDE_EU' END AS zone,
            fig.method, d."monthlyRequests"::numeric * 12 AS req, fig.e, fig.g, fig.w, grid.gi, grid.wi
-      FROM "Deployment" d JOIN so ON so.id = d."organizationId"
+      FROM "Deployment" d JOIN ${ORGANIZATIONS} ON o.id = d."organizationId"
       JOIN "Tool" t ON t.id = d."toolId" JOIN "Provider" p ON p.id = t."providerId"
       LEFT JOIN fig ON fig."toolId" = t.id LEFT JOIN grid ON grid.zone = fig.country
+     WHERE ${scopeConditions(scope)}
   ),
   dep AS (
     SELECT dep0.*, req * e / 1000 AS kwh,

@@ -106,6 +106,13 @@ export async function statsOf(prisma: PrismaClient, scope: StatsScope): Promise<
   return cache.get(key, await statsVersion(prisma), () => compute(prisma, scope));
 }
 
+/** Computes the national statistics into the cache (at start-up); resolves with the milliseconds it took. */
+export async function warmStatistics(prisma: PrismaClient): Promise<number> {
+  const started = performance.now();
+  await statsOf(prisma, {});
+  return Math.round(performance.now() - started);
+}
+
 /** `adoptionStats(scope)`: the scope checked (codes, then the territory exists), then its statistics. */
 export async function adoptionStats(ctx: Context, input: StatsScope | null | undefined): Promise<StatsData> {
   const scope = checkScope(input);
