@@ -15,6 +15,7 @@ import { OpenDataPage } from './screens/opendata/OpenDataPage';
 import { OrganizationPage } from './screens/organization/OrganizationPage';
 import { GroupPage } from './screens/groups/GroupPage';
 import { GroupsPage } from './screens/groups/GroupsPage';
+import { StatisticsPage } from './screens/statistics/StatisticsPage';
 
 /** The routes; the router and the Apollo client are provided by main.tsx (or by a test). */
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
         <Route path="groupements/:id" element={<GroupPage />} />
         <Route path="territoires" element={<DirectoryPage />} />
         <Route path="territoires/:siren" element={<OrganizationPage />} />
+        <Route path="statistiques" element={<StatisticsPage />} />
         <Route path="donnees" element={<OpenDataPage />} />
         <Route path="connexion" element={<SignInPage />} />
         <Route path="inscription" element={<SignUpPage />} />

@@ -6,6 +6,7 @@ const NAVIGATION = [
   { to: '/comparer', label: 'Comparer' },
   { to: '/groupements', label: 'Groupements' },
   { to: '/territoires', label: 'Territoires' },
+  { to: '/statistiques', label: 'Statistiques' },
   { to: '/donnees', label: 'Données ouvertes' },
 ] as const;
 

@@ -1,0 +1,149 @@
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import type http from 'node:http';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../src/config.ts';
+import { createHttpServer } from '../src/http.ts';
+import { hasChromium, launchBrowser, screenshotsDir } from './browser.ts';
+import { createTestApp, type TestApp } from './helpers.ts';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core in the page and returns its serious and critical violations, readable in a failure message. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.impact} ${violation.id} (${violation.help}) : ${violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(', ')}`);
+}
+
+/**
+ * The journey of browser.ts (a fresh seeded PGlite database, the built web app on a free port, Chromium), but with
+ * the database handed to the HTTP server too: the open-data exports under /donnees/ read it (503 without it).
+ */
+function statisticsJourney() {
+  const journey = {} as { t: TestApp; url: string; server: http.Server; browser: Browser; newPage(options?: BrowserContextOptions): Promise<Page> };
+  let problems: string[] = [];
+  journey.newPage = async (options) => {
+    const page = await journey.browser.newPage(options);
+    page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    });
+    return page;
+  };
+  afterEach(() => {
+    const seen = problems;
+    problems = [];
+    expect(seen, 'erreurs JavaScript ou console pendant le parcours').toEqual([]);
+  });
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run build -w web`.');
+    journey.t = await createTestApp('pglite');
+    journey.server = createHttpServer(journey.t.app, { db: journey.t.db });
+    await new Promise<void>((resolve) => journey.server.listen(0, '127.0.0.1', resolve));
+    journey.url = `http://127.0.0.1:${(journey.server.address() as { port: number }).port}`;
+    journey.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await journey.browser?.close();
+    if (journey.server) {
+      journey.server.closeAllConnections();
+      await new Promise<void>((resolve) => journey.server.close(() => resolve()));
+    }
+    await journey.t?.close();
+  });
+  return journey;
+}
+
+describe.skipIf(!hasChromium)('browser journey: the statistics (Chromium)', () => {
+  const journey = statisticsJourney();
+
+  it('drills down from the map to Grand Besançon Métropole and a commune, exports, and passes axe', async () => {
+    // A commune with demonstration deployments, member of an EPCI seated in its département (from the seeded data):
+    // one of the Doubs if there is one.
+    const candidates = await journey.t.db.prisma.organization.findMany({
+      where: { kind: 'COMMUNE', siren: { not: null }, deployments: { some: { isDemo: true } }, epciId: { not: null } },
+      include: { epci: true },
+      orderBy: { name: 'asc' },
+    });
+    const sameSeat = candidates.filter((c) => c.departementCode && c.epci?.siren && c.epci.departementCode === c.departementCode);
+    const commune = sameSeat.find((c) => c.departementCode === '25') ?? sameSeat[0];
+    expect(commune, 'a commune with demo deployments in the seeded data').toBeTruthy();
+    const epci = commune!.epci!;
+
+    const page = await journey.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', acceptDownloads: true, // axe-core is injected as an inline script, which the app's CSP refuses.
+      bypassCSP: true,
+    });
+    await page.goto(`${journey.url}/`);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Statistiques' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Statistiques d’adoption de l’IA : France' }).waitFor();
+    const map = page.getByRole('group', { name: /Carte de France des départements/ });
+    await map.waitFor();
+    // The DROM are drawn too, as links with their figure.
+    await expect.poll(() => map.getByRole('link', { name: /^La Réunion : .* d’adoption$/ }).count()).toBe(1);
+
+    expect(await seriousViolations(page), 'axe-core : violations graves de la page Statistiques').toEqual([]);
+    const screenshot = '/tmp/statistiques.png';
+    await page.screenshot({ path: screenshot, fullPage: true });
+    fs.mkdirSync(screenshotsDir, { recursive: true });
+    fs.copyFileSync(screenshot, path.join(screenshotsDir, 'statistiques.png'));
+    expect(fs.statSync(screenshot).size).toBeGreaterThan(50_000);
+
+    // Click the Doubs on the map: the URL keeps the path région › département.
+    await map.getByRole('link', { name: /^Doubs : .* d’adoption$/ }).click();
+    await expect.poll(() => page.url()).toMatch(/\/statistiques\?region=27&departement=25$/);
+    await page.getByRole('heading', { level: 1, name: 'Statistiques d’adoption de l’IA : Doubs' }).waitFor();
+    const breadcrumb = page.getByRole('navigation', { name: 'Fil d’Ariane' });
+    await breadcrumb.getByRole('link', { name: 'Bourgogne-Franche-Comté' }).waitFor();
+
+    // The EPCIs of the Doubs, then Grand Besançon Métropole: 67 communes and the EPCI itself.
+    const epcis = page.getByRole('table', { name: 'Intercommunalités du département' });
+    await epcis.getByRole('link', { name: 'Grand Besançon Métropole', exact: true }).click();
+    await expect.poll(() => page.url()).toMatch(/region=27&departement=25&epci=242500361$/);
+    await page.getByRole('heading', { level: 1, name: 'Statistiques d’adoption de l’IA : Grand Besançon Métropole' }).waitFor();
+    const organizations = page.locator('.stat-figure', { hasText: 'Collectivités du périmètre' });
+    await expect.poll(() => organizations.locator('.stat-figure__value').textContent()).toBe('68');
+    await page.getByRole('heading', { name: 'Communes membres de Grand Besançon Métropole (67)' }).waitFor();
+    await expect.poll(() => page.getByRole('table', { name: /Communes membres de Grand Besançon Métropole/ }).locator('tbody tr').count()).toBe(67);
+
+    // The export follows the scope.
+    const csv = page.getByRole('link', { name: 'CSV (tableur français) : Statistiques par territoire' });
+    const href = await csv.getAttribute('href');
+    expect(href).toBe('/donnees/statistiques.csv?region=27&departement=25&epciSiren=242500361');
+    const response = await page.request.get(`${journey.url}${href}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^text\/csv/);
+    const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+
+    // Back up to France by the breadcrumb, then the département, the EPCI of a commune that declares tools, the commune's page.
+    await breadcrumb.getByRole('link', { name: 'France' }).click();
+    await expect.poll(() => page.url()).toBe(`${journey.url}/statistiques`);
+    await map.locator(`[data-code="${commune!.departementCode}"]`).click();
+    await expect.poll(() => page.url()).toMatch(new RegExp(`departement=${commune!.departementCode}$`));
+    await epcis.getByRole('link', { name: epci.name, exact: true }).click();
+    const members = page.getByRole('table', { name: new RegExp(`Communes membres de ${epci.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+    await members.getByRole('link', { name: commune!.name, exact: true }).click();
+    await expect.poll(() => page.url()).toBe(`${journey.url}/territoires/${commune!.siren}`);
+    await page.getByRole('heading', { level: 1, name: commune!.name }).waitFor();
+    const tools = page.getByRole('region', { name: 'Outils d’IA déclarés' });
+    await expect.poll(() => tools.locator('tbody tr').count()).toBeGreaterThan(0);
+
+    expect(await seriousViolations(page), 'axe-core : violations graves de la page de la collectivité').toEqual([]);
+  });
+});
