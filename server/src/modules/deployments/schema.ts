@@ -10,8 +10,8 @@ import { organizationScope } from '../organizations/service.ts';
 import { organizationDeploymentCount } from './loaders.ts';
 import { declareDeployment, deploymentScope, updateDeployment } from './service.ts';
 
-const DeploymentStatus = prismaEnum('DeploymentStatus', StatusValues, 'Étape d’adoption : exploration, expérimentation (pilote), production, abandon.');
-const ProcurementRoute = prismaEnum('ProcurementRoute', RouteValues, 'Voie d’achat : achat direct, UGAP, accord-cadre, appel d’offres, groupement de commandes.');
+export const DeploymentStatus = prismaEnum('DeploymentStatus', StatusValues, 'Étape d’adoption : exploration, expérimentation (pilote), production, abandon.');
+export const ProcurementRoute = prismaEnum('ProcurementRoute', RouteValues, 'Voie d’achat : achat direct, UGAP, accord-cadre, appel d’offres, groupement de commandes.');
 
 export const Deployment = builder.prismaNode('Deployment', {
   description: 'Déclaration d’adoption d’un outil par une collectivité, avec ce qu’elle paie réellement.',
