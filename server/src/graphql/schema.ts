@@ -17,5 +17,7 @@ import '../modules/audit/schema.ts';
 import '../modules/statistics/schema.ts';
 import '../modules/auth/erasure-schema.ts';
 import '../modules/opendata/schema.ts';
+import '../modules/contracts/schema.ts';
+import '../modules/contracts/read-schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
