@@ -8,6 +8,8 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': 'http://localhost:4000',
+      // the open-data files are served by the server too
+      '/donnees/': 'http://localhost:4000',
     },
   },
   build: {
