@@ -27,7 +27,7 @@ function CountDemo({ count, feminine = false, withRate = false }: { count: Count
   return (
     <>
       <DemoShare total={count.count} demo={count.demo} feminine={feminine} />
-      {withRate && count.rateWithoutDemo != null ? <> ; sans elles : {formatRate(count.rateWithoutDemo)}</> : null}
+      {withRate && count.rateWithoutDemo != null ? <> ; sans les données de démonstration : {formatRate(count.rateWithoutDemo)}</> : null}
     </>
   );
 }

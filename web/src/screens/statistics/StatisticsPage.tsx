@@ -124,6 +124,14 @@ export function StatisticsPage() {
   );
 }
 
+const BAND_ORDER = Object.keys(POPULATION_BAND_LABELS);
+
+/** The population bands from the smallest to the largest (the API orders them by code), « non renseignée » last. */
+function byBandOrder<T extends { key: string }>(rows: readonly T[]): T[] {
+  const rank = (key: string) => (BAND_ORDER.includes(key) ? BAND_ORDER.indexOf(key) : BAND_ORDER.length);
+  return [...rows].sort((a, b) => rank(a.key) - rank(b.key));
+}
+
 function DemoBanner({ stats }: { stats: Stats }) {
   const demoParts = [stats.deployments, stats.declaring, stats.chartersAdopted, stats.chartersPlanned].some((count) => count.demo > 0);
   if (!demoParts) return null;
@@ -159,6 +167,7 @@ function ScopeStatistics(props: {
       <section aria-labelledby="carte" className="stat-section">
         <h2 id="carte">Carte des départements</h2>
         <SelectField
+          className="stat-indicator"
           label="Indicateur de la carte"
           options={(Object.keys(INDICATOR_LABELS) as Indicator[]).map((value) => ({ value, label: INDICATOR_LABELS[value] }))}
           value={params.indicator}
@@ -192,7 +201,7 @@ function ScopeStatistics(props: {
         <ChartersByEpciTypeChart rows={stats.epciTypes} />
         <SpendByCategoryChart stats={stats} />
         <FootprintChart stats={stats} />
-        <AdoptionByPopulationChart rows={stats.populationBands} />
+        <AdoptionByPopulationChart rows={byBandOrder(stats.populationBands)} />
       </section>
 
       <ExportLinks scope={scope} />
