@@ -3,14 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { StatsScopeInput } from '../src/gql/graphql';
 import { EPCI_PAGE_SIZE } from '../src/screens/statistics/Drilldown';
 import { DETAILS_PAGE_SIZE } from '../src/screens/statistics/OrganizationDetails';
-import {
-  DepartementEpcisQuery,
-  EpciMembersQuery,
-  OrganizationDetailsQuery,
-  StatisticsMapQuery,
-  StatisticsQuery,
-  StatisticsViewerQuery,
-} from '../src/screens/statistics/queries';
+import { DepartementEpcisQuery, EpciMembersQuery, OrganizationDetailsQuery, StatisticsViewerQuery } from '../src/screens/statistics/drilldownQueries';
+import { StatisticsMapQuery, StatisticsQuery } from '../src/screens/statistics/queries';
 import { PALETTE } from '../src/screens/statistics/mapScale';
 import { answer, failOnConsoleErrors, normalizeSpaces, renderApp, viewerFixture, type Fixture } from './helpers';
 

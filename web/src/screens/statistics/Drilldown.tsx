@@ -5,7 +5,7 @@ import { QueryState } from '../../components/QueryState';
 import { NumericCell, POPULATION, Table } from '../../components/Table';
 import { formatCount, formatInteger } from '../../lib/format';
 import { EPCI_TYPE_LABELS } from '../../lib/labels';
-import { DepartementEpcisQuery, EpciMembersQuery } from './queries';
+import { DepartementEpcisQuery, EpciMembersQuery } from './drilldownQueries';
 import { statisticsSearch, type StatisticsParams } from './statisticsParams';
 import { formatRate } from './statisticsFormat';
 import type { Breakdown } from './types';

@@ -7,7 +7,7 @@ import { NumericCell } from '../../components/Table';
 import type { StatsScopeInput } from '../../gql/graphql';
 import { formatCount, formatEurosHT, formatInteger } from '../../lib/format';
 import { ORGANIZATION_KIND_LABELS } from '../../lib/labels';
-import { OrganizationDetailsQuery, StatisticsViewerQuery } from './queries';
+import { OrganizationDetailsQuery, StatisticsViewerQuery } from './drilldownQueries';
 
 export const DETAILS_PAGE_SIZE = 50;
 

@@ -10,7 +10,8 @@ import { ExportLinks } from './ExportLinks';
 import { FranceMap } from './FranceMap';
 import { KeyFigures } from './KeyFigures';
 import { OrganizationDetailsForAuditors } from './OrganizationDetails';
-import { EpciMembersQuery, StatisticsMapQuery, StatisticsQuery } from './queries';
+import { EpciMembersQuery } from './drilldownQueries';
+import { StatisticsMapQuery, StatisticsQuery } from './queries';
 import { AdoptionByPopulationChart, ChartersByEpciTypeChart, FootprintChart, SpendByCategoryChart, VendorChart } from './StatisticsCharts';
 import { formatRate } from './statisticsFormat';
 import {
