@@ -52,6 +52,18 @@ function statsFixture(overrides: Partial<StatsData> = {}): StatsAnswer {
     deployments: count(1142, 1142, null),
     inUse: count(953, 953, null),
     abandoned: count(78, 78, 0.0683),
+    byStatus: [
+      { __typename: 'DeploymentStatusFigure', key: 'PRODUCTION', count: 551, demo: 551, rate: 0.4825 },
+      { __typename: 'DeploymentStatusFigure', key: 'EXPLORING', count: 111, demo: 111, rate: 0.0972 },
+    ],
+    hosting: [
+      { __typename: 'HostingZoneCount', key: 'OUTSIDE_EU', count: 223, demo: 223, rate: 0.234, rateWithoutDemo: null },
+      { __typename: 'HostingZoneCount', key: 'FRANCE', count: 126, demo: 100, rate: 0.1322, rateWithoutDemo: null },
+    ],
+    aiActTiers: [
+      { __typename: 'AiActTierCount', key: 'HIGH', count: 54, demo: 54, rate: 0.0567 },
+      { __typename: 'AiActTierCount', key: null, count: 10, demo: 0, rate: 0.0105 },
+    ],
     spend: amount('7156336.36', '7156336.36', 582),
     spendOutsideEu: amount('3487839.42', '3487839.42', 300),
     spendOutsideEuShare: 0.4874,
@@ -216,6 +228,17 @@ describe('Statistiques: the adoption statistics', { timeout: 30_000 }, () => {
     expect(normalizeSpaces(screen.getByRole('note', { name: 'Données de démonstration' }).textContent)).toContain('100 % des déploiements');
     const routes = screen.getByRole('table', { name: 'Déploiements par voie d’achat et dépense annuelle déclarée' });
     expect(normalizeSpaces(within(routes).getAllByRole('row')[1]?.textContent)).toBe('UGAP (centrale d’achat public)204 (100 % démonstration)17,9 %2 063 855,41 € HT (dont 100 % de données de démonstration)');
+
+    const hosting = screen.getByRole('table', { name: 'Déploiements en usage par lieu d’hébergement de l’outil' });
+    // France first, then outside the EU (the order of the zones, not of the API)
+    expect(within(hosting).getAllByRole('row').slice(1).map((r) => normalizeSpaces(r.textContent))).toEqual([
+      'France126 (dont 100 issus des données de démonstration)13,2 %',
+      'Hors de l’UE223 (100 % démonstration)23,4 %',
+    ]);
+    const tiers = screen.getByRole('table', { name: 'Déploiements en usage par niveau de risque de l’outil (règlement européen sur l’IA)' });
+    expect(within(tiers).getAllByRole('row').slice(1).map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Haut risque', 'Non évalué']);
+    const stages = screen.getByRole('table', { name: 'Déploiements déclarés par étape' });
+    expect(within(stages).getAllByRole('row').slice(1).map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Exploration', 'Production']);
   });
 
   it('says « secret statistique » when the spend is withheld', async () => {

@@ -6,6 +6,7 @@ import { formatCount, formatInteger } from '../../lib/format';
 import { IMPACT_METHOD_LABELS, PROCUREMENT_ROUTE_LABELS } from '../../lib/labels';
 import { amountDemoShare, DemoPart, formatAmount, formatHhi, formatQuantity, formatRate } from './statisticsFormat';
 import type { Amount, Count, Stats } from './types';
+import { UseProfile } from './UseProfile';
 
 /** One key figure: its name, its value, what it is out of, and its demo share. */
 function Figure(props: { term: string; value: ReactNode; detail?: ReactNode; demo?: ReactNode }) {
@@ -130,6 +131,7 @@ export function KeyFigures({ stats }: { stats: Stats }) {
         <AbandonReasons stats={stats} />
       </div>
       <ProcurementRoutes stats={stats} />
+      <UseProfile stats={stats} />
       <TopTools stats={stats} />
     </section>
   );

@@ -59,6 +59,9 @@ export const StatisticsQuery = graphql(`
             rate
             rateWithoutDemo
           }
+          byStatus { key count demo rate }
+          hosting { key count demo rate rateWithoutDemo }
+          aiActTiers { key count demo rate }
           abandoned {
             count
             demo
