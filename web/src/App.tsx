@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { SignInPage } from './screens/account/SignInPage';
@@ -15,7 +16,9 @@ import { OpenDataPage } from './screens/opendata/OpenDataPage';
 import { OrganizationPage } from './screens/organization/OrganizationPage';
 import { GroupPage } from './screens/groups/GroupPage';
 import { GroupsPage } from './screens/groups/GroupsPage';
-import { StatisticsPage } from './screens/statistics/StatisticsPage';
+
+// The statistics page carries the chart library and the map: loaded when it is opened, not with every page.
+const StatisticsPage = lazy(() => import('./screens/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 
 /** The routes; the router and the Apollo client are provided by main.tsx (or by a test). */
 export function App() {
@@ -30,7 +33,7 @@ export function App() {
         <Route path="groupements/:id" element={<GroupPage />} />
         <Route path="territoires" element={<DirectoryPage />} />
         <Route path="territoires/:siren" element={<OrganizationPage />} />
-        <Route path="statistiques" element={<StatisticsPage />} />
+        <Route path="statistiques" element={<Suspense fallback={<p role="status">Chargement des statistiques…</p>}><StatisticsPage /></Suspense>} />
         <Route path="donnees" element={<OpenDataPage />} />
         <Route path="connexion" element={<SignInPage />} />
         <Route path="inscription" element={<SignUpPage />} />

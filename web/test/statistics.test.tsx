@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StatsScopeInput } from '../src/gql/graphql';
 import { EPCI_PAGE_SIZE } from '../src/screens/statistics/Drilldown';
 import { DETAILS_PAGE_SIZE } from '../src/screens/statistics/OrganizationDetails';
@@ -195,6 +195,8 @@ function mapLink(name: RegExp) {
 
 // The page draws a map of 101 départements, five charts and their tables: slower to render in jsdom than most pages.
 describe('Statistiques: the adoption statistics', { timeout: 30_000 }, () => {
+  // the page is loaded lazily by the app (React.lazy): its module is loaded once here, not within a test's wait
+  beforeAll(() => import('../src/screens/statistics/StatisticsPage'));
   it('renders the key figures of France, each with its demo share, and the demo banner', async () => {
     renderApp('/statistiques', [statsMock({}), mapMock(), anonymousViewer]);
     await screen.findByRole('heading', { level: 1, name: 'Statistiques d’adoption de l’IA : France' });
