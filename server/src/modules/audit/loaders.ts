@@ -29,7 +29,10 @@ function groupRef(viewer: Viewer, group: { groupId: number; title: string; statu
   return { kind, name: name ?? group.title, link: { kind: 'PURCHASING_GROUP', key: encodeGlobalID('PurchasingGroup', group.groupId) } };
 }
 
-const ROWS: Record<AuditEntityType | 'Category', Rows> = {
+/** The entity types the log names (the public contracts and their imports keep their number alone, for now). */
+type NamedType = Exclude<AuditEntityType, 'PublicContract' | 'DecpImport'> | 'Category';
+
+const ROWS: Record<NamedType, Rows> = {
   async Tool(ctx, ids) {
     const rows = await ctx.prisma.$queryRaw<{ id: number; name: string; slug: string }[]>`
       SELECT id, name, slug FROM "Tool" WHERE id = ANY(${ids}::int[])`;

@@ -42,6 +42,9 @@ export const ACTION_LABELS = {
   'group.join': 'Manifestation d’intérêt pour un groupement d’achat',
   'group.commit': 'Engagement dans un groupement d’achat',
   'group.withdraw': 'Retrait d’un groupement d’achat',
+  'contract.confirm': 'Confirmation d’un marché public (lié à un outil)',
+  'contract.dismiss': 'Mise à l’écart d’un marché public',
+  'decp.startImport': 'Lancement d’un import des marchés publics (DECP)',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -63,6 +66,8 @@ export const ENTITY_TYPE_LABELS = {
   Review: 'Avis',
   Tool: 'Outil',
   User: 'Personne',
+  PublicContract: 'Marché public',
+  DecpImport: 'Import des marchés publics',
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof ENTITY_TYPE_LABELS;
