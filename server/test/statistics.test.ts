@@ -44,6 +44,7 @@ const STATS = `query Stats($scope: StatsScopeInput) {
         chartersAdopted { count demo } chartersPlanned { count demo } deployments { count demo } spend { amount demo withheld } }
       byRegion: breakdown(by: REGION) { key label organizations }
       byEpciType: breakdown(by: EPCI_TYPE) { key organizations declaring { count } }
+      attested { contracts amount frameworks hhi holders environmentalShare innovativeShare offersAverage offersKnown }
       byBand: breakdown(by: POPULATION_BAND) { key organizations declaring { count demo } adopting { count } }
     } }
   }
@@ -100,6 +101,17 @@ describe.each(backends)('adoption statistics of a hand-made territory on %s', (b
         deploy(c4.id, t1.id, 'ABANDONED', null, true, null, null, ' Trop cher '),
       ],
     });
+    // public contracts (DECP): three confirmed AI contracts of the territory, one still to be checked
+    const contract = async (n: number, buyerOrganizationId: number, amount: string, decision: string, extra: Record<string, unknown>, holder: Record<string, unknown>) => {
+      const created = await p.publicContract.create({
+        data: { buyerSiret: `9990000${n}000010`, buyerSiren: `9990000${n}0`, decpId: `STAT-${n}`, notificationDate: new Date('2026-03-01'), object: 'Assistant conversationnel', source: 'test', formatVersion: '2.0', contentHash: `h${n}`, raw: {}, relevanceScore: '10', evidence: {}, decision, buyerOrganizationId, amount, ...extra } as never,
+      });
+      await p.publicContractHolder.create({ data: { contractId: created.id, position: 0, identifierType: 'SIRET', ...holder } as never });
+    };
+    await contract(1, c1.id, '100000.00', 'CONFIRMED', { hasEnvironmentalConsideration: true, innovative: true, offersReceived: 3 }, { identifier: '00000000000001', providerId: pfr.id });
+    await contract(2, e.id, '300000.00', 'CONFIRMED', { isFramework: true, amountIsMaximum: true, innovative: false, offersReceived: 1 }, { identifier: '00000000000002', providerId: pus.id });
+    await contract(3, c3.id, '100000.00', 'CONFIRMED', { hasEnvironmentalConsideration: true }, { identifier: '12345678900011', siren: '123456789' });
+    await contract(4, c2.id, '999.00', 'KEPT', {}, { identifier: '00000000000002', providerId: pus.id });
     auditor = await t.signIn('auditeur@mutualis.test');
     const res = await t.gql(STATS, { scope: REGION });
     expect(res.errors).toBeUndefined();
@@ -204,6 +216,17 @@ describe.each(backends)('adoption statistics of a hand-made territory on %s', (b
     ]);
   });
 
+  it('sets the spend attested by confirmed public contracts (DECP) beside the declared spend', () => {
+    // confirmed: 100 000 (C1, PFR, environmental, innovative, 3 offers), 300 000 (E, PUS, framework, not innovative,
+    // 1 offer), 100 000 (C3, a holder outside the catalogue, environmental); C2's contract is not confirmed yet
+    expect(stats.attested).toEqual({
+      contracts: 3, amount: '500000.00', frameworks: 1, holders: 3,
+      // shares 20 %, 60 %, 20 %
+      hhi: 20 ** 2 + 60 ** 2 + 20 ** 2,
+      environmentalShare: 0.6667, innovativeShare: 0.5, offersAverage: 2, offersKnown: 2,
+    });
+  });
+
   it('breaks the figures down by région, département, EPCI type and population band', () => {
     expect(stats.byRegion).toEqual([{ key: '99', label: 'Région fictive', organizations: 8 }]);
     expect(sortBy(stats.byDepartement)).toEqual([
@@ -287,6 +310,13 @@ describe.each(backends)('adoption statistics of a hand-made territory on %s', (b
     expect(await spend()).toBe('12100.50');
     await t.db.prisma.deployment.update({ where: { id: d1.id }, data: { annualCost: '1000.00' } });
     expect(await spend()).toBe('12000.50');
+    // curation confirms C2's contract: the attested spend follows too
+    const attested = async () => (await t.gql(STATS, { scope: REGION })).data!.adoptionStats.data.attested;
+    expect((await attested()).contracts).toBe(3);
+    await t.db.prisma.publicContract.updateMany({ where: { decpId: 'STAT-4' }, data: { decision: 'CONFIRMED' } });
+    expect(await attested()).toMatchObject({ contracts: 4, amount: '500999.00' });
+    await t.db.prisma.publicContract.updateMany({ where: { decpId: 'STAT-4' }, data: { decision: 'KEPT' } });
+    expect((await attested()).contracts).toBe(3);
   });
 });
 

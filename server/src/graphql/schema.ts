@@ -15,6 +15,7 @@ import '../modules/deployments/schema.ts';
 import '../modules/reviews/schema.ts';
 import '../modules/audit/schema.ts';
 import '../modules/statistics/schema.ts';
+import '../modules/statistics/contracts-schema.ts';
 import '../modules/auth/erasure-schema.ts';
 import '../modules/opendata/schema.ts';
 import '../modules/contracts/schema.ts';

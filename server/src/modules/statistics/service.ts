@@ -3,6 +3,7 @@ import type { PrismaClient } from '@mutualis/db/client';
 import type { Context } from '../../graphql/context.ts';
 import { canReadAudit } from '../../shared/permissions.ts';
 import { StatsCache } from './cache.ts';
+import { contractFigures, type ContractFigures } from './contracts-loaders.ts';
 import { deploymentGroups, organizationGroups, providerConcentration, statsVersion, type DeploymentGroup, type OrganizationCounts, type OrganizationGroup, type ProviderConcentration } from './loaders.ts';
 import { POPULATION_BANDS, SPEND_DISCLOSURE_MIN_ORGANIZATIONS, TOP_SIZE } from './rules.ts';
 import { assertScopeExists, checkScope, type StatsScope } from './scope.ts';
@@ -55,6 +56,8 @@ export interface StatsData {
   breakdowns: OrganizationGroup[];
   deployments: DeploymentGroup[];
   concentration: ProviderConcentration;
+  /** What the public-procurement data (DECP) attests. */
+  contracts: ContractFigures;
   /** Names of the territories, tools, providers and categories the figures cite. */
   territories: Map<string, string>;
   tools: Map<number, Named>;
@@ -71,10 +74,11 @@ const EPCI_TYPE_LABELS: Record<string, string> = {
 const BAND_LABELS: Record<string, string> = Object.fromEntries([...POPULATION_BANDS.map((b) => [b.key, b.label]), ['UNKNOWN', 'Population inconnue']]);
 
 async function compute(prisma: PrismaClient, scope: StatsScope): Promise<StatsData> {
-  const [groups, deployments, concentration, territories] = await Promise.all([
+  const [groups, deployments, concentration, contracts, territories] = await Promise.all([
     organizationGroups(prisma, scope),
     deploymentGroups(prisma, scope),
     providerConcentration(prisma, scope),
+    contractFigures(prisma, scope),
     prisma.organization.findMany({ where: { kind: { in: ['REGION', 'DEPARTEMENT'] } }, select: { kind: true, code: true, name: true } }),
   ]);
   const ids = (dimension: DeploymentGroup['dimension']) => deployments.filter((g) => g.dimension === dimension && g.key != null).map((g) => Number(g.key));
@@ -91,6 +95,7 @@ async function compute(prisma: PrismaClient, scope: StatsScope): Promise<StatsDa
     breakdowns: groups.filter((g) => g.dimension !== 'TOTAL'),
     deployments,
     concentration,
+    contracts,
     territories: new Map(territories.map((t) => [`${t.kind}:${t.code}`, t.name])),
     tools: new Map(tools.map((t) => [t.id, { id: t.id, name: t.name, slug: t.slug, providerName: t.provider.name }])),
     providers: new Map(providers.map((p) => [p.id, p])),
