@@ -64,6 +64,7 @@ function statsFixture(overrides: Partial<StatsData> = {}): StatsAnswer {
       { __typename: 'AiActTierCount', key: 'HIGH', count: 54, demo: 54, rate: 0.0567 },
       { __typename: 'AiActTierCount', key: null, count: 10, demo: 0, rate: 0.0105 },
     ],
+    attested: { __typename: 'AttestedSpend', contracts: 3, amount: '500000.00', frameworks: 1, hhi: 4400, holders: 3, environmentalShare: 0.6667, innovativeShare: 0.5, offersAverage: 2.5, offersKnown: 2 },
     spend: amount('7156336.36', '7156336.36', 582),
     spendOutsideEu: amount('3487839.42', '3487839.42', 300),
     spendOutsideEuShare: 0.4874,
@@ -213,6 +214,11 @@ describe('Statistiques: the adoption statistics', { timeout: 30_000 }, () => {
       'Dépense annuelle déclarée7 156 336,36 € HT582 collectivités déclarent un coût (dont 100 % de données de démonstration)',
     );
     expect(figure('Part de la dépense hors UE')).toContain('48,7 %');
+    expect(figure('Dépense attestée par les marchés publics')).toBe(
+      'Dépense attestée par les marchés publics500 000,00 € HT3 marchés confirmés (DECP), dont 1 accord(s)-cadre(s) comptés à leur maximum ; ' +
+        'concentration des titulaires 4 400 (très concentré) ; considérations environnementales : 66,7 % ; marchés innovants : 50 % ; ' +
+        'offres reçues en moyenne : 2,5données publiques (DECP) : aucune donnée de démonstration',
+    );
     expect(figure('Concentration des fournisseurs (déploiements)')).toContain('726 (peu concentré)');
     expect(figure('Concentration des fournisseurs (dépense)')).toContain('2 631 (très concentré)');
     expect(figure('Empreinte annuelle estimée')).toBe(

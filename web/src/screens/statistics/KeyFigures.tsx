@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { DemoShare } from '../../components/DemoBadge';
 import { NumericCell, Table } from '../../components/Table';
-import { formatCount, formatInteger } from '../../lib/format';
+import { formatCount, formatEurosHT, formatInteger } from '../../lib/format';
 import { IMPACT_METHOD_LABELS, PROCUREMENT_ROUTE_LABELS } from '../../lib/labels';
 import { amountDemoShare, DemoPart, formatAmount, formatHhi, formatQuantity, formatRate } from './statisticsFormat';
 import type { Amount, Count, Stats } from './types';
@@ -93,6 +93,16 @@ export function KeyFigures({ stats }: { stats: Stats }) {
           value={stats.spendOutsideEu.withheld ? 'secret statistique' : formatRate(stats.spendOutsideEuShare)}
           detail={stats.spendOutsideEu.withheld ? undefined : `${formatAmount(stats.spendOutsideEu)} vers des fournisseurs dont le siège est hors de l’Union européenne`}
           demo={<AmountDemo amount={stats.spendOutsideEu} />}
+        />
+        <Figure
+          term="Dépense attestée par les marchés publics"
+          value={formatEurosHT(stats.attested.amount)}
+          detail={
+            stats.attested.contracts > 0
+              ? `${formatCount(stats.attested.contracts, 'marché confirmé', 'marchés confirmés')} (DECP), dont ${formatInteger(stats.attested.frameworks)} accord(s)-cadre(s) comptés à leur maximum ; concentration des titulaires ${formatHhi(stats.attested.hhi)} ; considérations environnementales : ${formatRate(stats.attested.environmentalShare)} ; marchés innovants : ${formatRate(stats.attested.innovativeShare)} ; offres reçues en moyenne : ${stats.attested.offersAverage?.toLocaleString('fr-FR') ?? 'non renseigné'}`
+              : 'aucun marché public d’IA confirmé sur ce périmètre (données essentielles de la commande publique)'
+          }
+          demo="données publiques (DECP) : aucune donnée de démonstration"
         />
         <Figure
           term="Concentration des fournisseurs (déploiements)"

@@ -60,6 +60,7 @@ export const StatisticsQuery = graphql(`
             rateWithoutDemo
           }
           byStatus { key count demo rate }
+          attested { contracts amount frameworks hhi holders environmentalShare innovativeShare offersAverage offersKnown }
           hosting { key count demo rate rateWithoutDemo }
           aiActTiers { key count demo rate }
           abandoned {
