@@ -90,6 +90,8 @@ export interface Fixture {
   /** One Besançon member to erase per actor. */
   erasable: Record<Actor, string>;
   rolesTarget: string;
+  /** Public contracts (DECP) waiting in the curation queue: one to confirm, one to dismiss. */
+  contracts: { confirm: number; dismiss: number };
 }
 
 let demoHash: Promise<string> | undefined;
@@ -222,6 +224,16 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   );
   const groupsOf = (prefix: string) => byActor((a) => globalId('PurchasingGroup', group[`${prefix}:${a}`]!));
 
+  // public contracts (DECP), KEPT by the rules, for the curation mutations
+  const contractRows = await sql.query<{ decpId: string; id: number }>(
+    `INSERT INTO "PublicContract" ("buyerSiret", "buyerSiren", "decpId", "notificationDate", object, source, "formatVersion",
+       "contentHash", raw, "relevanceScore", evidence, decision, "buyerOrganizationId", "updatedAt")
+     SELECT '21250056500016', '212500565', d, DATE '2024-03-01', 'Agent conversationnel de la matrice', 'matrice', '2.0', d, '{}', 4, '{}',
+            'KEPT', $2, now() FROM unnest($1::text[]) AS d RETURNING "decpId", id`,
+    [['MATRICE-OK', 'MATRICE-NON'], orgs[BESANCON]],
+  );
+  const contractId = Object.fromEntries(contractRows.map((r) => [r.decpId, r.id]));
+
   const planByName = Object.fromEntries(plans.map((p) => [p.name, p.id]));
   const figureByScope = Object.fromEntries(figures.map((f) => [f.scope, f.id]));
   const reviewByTool = Object.fromEntries(reviews.map((r) => [r.toolId, r.id]));
@@ -258,6 +270,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     applicants: byActor((a) => globalId('User', users[`attente.${slugOf(a)}@besancon.test`]!)),
     erasable: byActor((a) => globalId('User', users[`effacement.${slugOf(a)}@besancon.test`]!)),
     rolesTarget: globalId('User', users['roles.cible@besancon.test']!),
+    contracts: { confirm: contractId['MATRICE-OK']!, dismiss: contractId['MATRICE-NON']! },
   };
 }
 
@@ -288,7 +301,9 @@ const FINGERPRINT = `SELECT
   ${whole('GroupPriceTier')} AS group_tiers,
   ${whole('GroupCandidateTool', 't::text')} AS candidates,
   ${whole('GroupMembership')} AS memberships,
-  ${whole('AuditEvent')} AS audit_events`;
+  ${whole('AuditEvent')} AS audit_events,
+  ${whole('PublicContract')} AS public_contracts,
+  ${whole('DecpImport')} AS decp_imports`;
 
 /**
  * What a refused call must leave as it was: every row of every table these mutations write — people, sessions (but

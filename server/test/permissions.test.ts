@@ -12,6 +12,7 @@
 // a DRAFT group is NOT_FOUND to whoever may not see it (open); signUp and signIn are open to all; signOut by an
 // anonymous caller succeeds and writes no event; a pending applicant may sign out and change its own password.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settledImports } from '../src/modules/contracts/service.ts';
 import { backends, createTestApp, type Client, type TestApp } from './helpers.ts';
 import {
   ACTORS,
@@ -129,6 +130,7 @@ const TOOL_OF: Record<Actor, string> = {
   admin: 'gemini-google-workspace',
 };
 const orgIdOf = (f: Fixture, actor: Actor) => f.orgs[ORG_OF[actor as SignedIn]];
+const UNREACHABLE_DECP = 'http://127.0.0.1:9/matrice-decp.json';
 const future = () => new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
 
 /** In the order of the schema. The organization concerned is Besançon, unless said otherwise. */
@@ -387,6 +389,24 @@ const MATRIX: Record<string, Case> = {
     allowed: { admin: byActor('user.erase', 'User', BESANCON) },
     call: (c, actor, f) => mutate(c, 'eraseUser', '$id: ID!', 'userId: $id', { id: f.erasable[actor] }),
     entity: async ({ f }, actor) => rawId(f.erasable[actor]),
+  },
+  // curation of public contracts (DECP): platform administrators only
+  confirmContract: {
+    allowed: ADMIN_ONLY('contract.confirm', 'PublicContract'),
+    call: (c, _a, f) => mutate(c, 'confirmContract', '$id: Int!', 'id: $id, toolSlug: "api-mistral"', { id: f.contracts.confirm }),
+    entity: async ({ f }) => f.contracts.confirm,
+  },
+  dismissContract: {
+    allowed: ADMIN_ONLY('contract.dismiss', 'PublicContract'),
+    call: (c, _a, f) => mutate(c, 'dismissContract', '$id: Int!', 'id: $id, reason: "Pas un outil d’IA du catalogue"', { id: f.contracts.dismiss }),
+    entity: async ({ f }) => f.contracts.dismiss,
+  },
+  // a URL nobody answers: the background run fails at once, and the next case waits for it
+  startDecpImport: {
+    allowed: ADMIN_ONLY('decp.startImport', 'DecpImport'),
+    call: (c) => mutate(c, 'startDecpImport', '', `source: "${UNREACHABLE_DECP}"`),
+    entity: ({ one }) => one(`SELECT id FROM "DecpImport" WHERE source = $1`, [UNREACHABLE_DECP]),
+    cleanup: async () => void (await settledImports()),
   },
 };
 

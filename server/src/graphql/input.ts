@@ -100,6 +100,11 @@ export const DECIMAL_COLUMNS = {
   'ToolStats.valueForMoney': { precision: 3, scale: 2 },
   'ToolStats.accessibility': { precision: 3, scale: 2 },
   'ToolStats.referencePrice': { precision: 16, scale: 2, money: true },
+  // written by the DECP import (contracts module), never by an input
+  'PublicContract.amount': { precision: 16, scale: 2, money: true },
+  'PublicContract.initialAmount': { precision: 16, scale: 2, money: true },
+  'PublicContract.relevanceScore': { precision: 6, scale: 2 },
+  'PublicContractModification.amount': { precision: 16, scale: 2, money: true },
 } as const satisfies Record<string, { precision: number; scale: number; money?: boolean }>;
 
 export type DecimalColumn = keyof typeof DECIMAL_COLUMNS;
