@@ -117,7 +117,7 @@ export const DIRECTORY = `query Directory($search: String!) {
 
 /** The heaviest aggregate reads there are until the statistics API of issue 12 exists: adoption and ratings ranked. */
 // What the Statistiques page asks (web/src/screens/statistics): key figures, the map's départements, the charts.
-export const ADOPTION_STATS = `query AdoptionStats($scope: StatsScopeInput) {
+export const adoptionStatsQuery = (name: string) => `query ${name}($scope: StatsScopeInput) {
   adoptionStats(scope: $scope) {
     __typename
     ... on Error { code message }
@@ -190,9 +190,9 @@ export function readOperations(t: Targets): Operation[] {
 
 /** The statistics of the whole country, of the bench's EPCI and of its département. */
 export const statisticsOperations = (t: Pick<Targets, 'epciSiren' | 'departement'>): Operation[] => [
-  { name: 'NationalStats', query: ADOPTION_STATS, variables: { scope: {} }, baseline: false },
-  { name: 'EpciStats', query: ADOPTION_STATS, variables: { scope: { epciSiren: t.epciSiren } }, baseline: false },
-  { name: 'DepartementStats', query: ADOPTION_STATS, variables: { scope: { departement: t.departement } }, baseline: false },
+  { name: 'NationalStats', query: adoptionStatsQuery('NationalStats'), variables: { scope: {} }, baseline: false },
+  { name: 'EpciStats', query: adoptionStatsQuery('EpciStats'), variables: { scope: { epciSiren: t.epciSiren } }, baseline: false },
+  { name: 'DepartementStats', query: adoptionStatsQuery('DepartementStats'), variables: { scope: { departement: t.departement } }, baseline: false },
 ];
 
 export const body = (op: Pick<Operation, 'name' | 'query' | 'variables'>) =>

@@ -166,7 +166,7 @@ SELECT json_build_object('data', json_build_object('organization', (
             'totalCount', (SELECT count(*)::int FROM "Deployment" d WHERE d."organizationId" = m.id),
             'edges', ${list(
               `json_build_object('node', json_build_object('id', ${gid('Deployment', 'd.id')}, 'status', d.status, 'service', d.service,
-                 'startDate', ${day('d."startDate"')}, 'annualCost', d."annualCost"::text, 'isDemo', d."isDemo",
+                 'startDate', ${day('d."startDate"')}, 'annualCost', CASE WHEN d."annualCostPublic" THEN d."annualCost"::text END, 'isDemo', d."isDemo",
                  'tool', (SELECT json_build_object('id', ${gid('Tool', 't.id')}, 'slug', t.slug, 'name', t.name) FROM "Tool" t WHERE t.id = d."toolId")))`,
               `(SELECT * FROM "Deployment" d WHERE d."organizationId" = m.id ORDER BY d."updatedAt" DESC, d.id DESC LIMIT 10) d`,
               'd."updatedAt" DESC, d.id DESC',

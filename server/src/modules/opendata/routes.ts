@@ -65,7 +65,7 @@ async function streamExport(db: Database, req: http.IncomingMessage, res: http.S
   const request = parseExportRequest(url);
   await assertExportScope(db.prisma, request.scope);
   const generatedAt = new Date();
-  const { dataset, rows } = exportBatches(db.prisma, request);
+  const { dataset, rows } = exportBatches(db, request);
   const parts = fileParts(dataset, request, generatedAt);
   const headers = {
     'content-type': parts.contentType,

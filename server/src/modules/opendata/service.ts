@@ -5,7 +5,7 @@ import { D } from '../../shared/money.ts';
 import { assertScopeExists, statisticsBreakdowns, type BreakdownRow, type StatsScope } from '../statistics/service.ts';
 import { DATASETS, datasetOf, LICENCE, SOURCE, type Dataset } from './dictionary.ts';
 import type { ExportRow } from './format.ts';
-import { batches, charterReader, deploymentReader } from './loaders.ts';
+import { batches, charterReader, deploymentReader, rawSql, type ExportDatabase } from './loaders.ts';
 import { downloadPaths, type ExportRequest } from './request.ts';
 
 export { DATASETS, LICENCE, SOURCE, type Dataset };
@@ -64,14 +64,15 @@ async function* statisticsBatches(prisma: PrismaClient, scope: StatsScope): Asyn
 }
 
 /** The rows of an export, batch after batch (keyset pages of BATCH_SIZE; the statistics in one batch). */
-export function exportBatches(prisma: PrismaClient, request: ExportRequest): { dataset: Dataset; rows: AsyncGenerator<ExportRow[]> } {
+export function exportBatches(db: ExportDatabase, request: ExportRequest): { dataset: Dataset; rows: AsyncGenerator<ExportRow[]> } {
   const dataset = datasetOf(request.dataset);
+  const run = rawSql(db);
   switch (request.dataset) {
     case 'deploiements':
-      return { dataset, rows: batches(deploymentReader(prisma, request.scope)) };
+      return { dataset, rows: batches(deploymentReader(run, request.scope)) };
     case 'chartes':
-      return { dataset, rows: batches(charterReader(prisma, request.scope)) };
+      return { dataset, rows: batches(charterReader(run, request.scope)) };
     case 'statistiques':
-      return { dataset, rows: statisticsBatches(prisma, request.scope) };
+      return { dataset, rows: statisticsBatches(db.prisma, request.scope) };
   }
 }
