@@ -5,6 +5,7 @@ import { SignInPage } from './screens/account/SignInPage';
 import { SignUpPage } from './screens/account/SignUpPage';
 import { ChangePasswordPage } from './screens/account/ChangePasswordPage';
 import { AuditLogPage } from './screens/audit/AuditLogPage';
+import { ContractsAdminPage } from './screens/contracts/ContractsAdminPage';
 import { ModerationPage } from './screens/moderation/ModerationPage';
 import { MyOrganizationPage } from './screens/myOrganization/MyOrganizationPage';
 import { ToolPage } from './screens/tool/ToolPage';
@@ -41,6 +42,7 @@ export function App() {
         <Route path="mon-organisation" element={<MyOrganizationPage />} />
         <Route path="moderation" element={<ModerationPage />} />
         <Route path="journal" element={<AuditLogPage />} />
+        <Route path="administration/marches" element={<ContractsAdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -3,6 +3,7 @@ import { ComparePageComparisonQuery, ComparePageQuery } from '../src/screens/com
 import { OrganizationBySirenQuery } from '../src/components/OrganizationSearch';
 import type { UsageProfileInput } from '../src/gql/graphql';
 import { answer, type Fixture } from './helpers';
+import { noPricesPaid } from './contractFixtures';
 
 type ComparisonResult = Fixture<typeof ComparePageComparisonQuery>['compareTools'];
 /** The comparison, as the success member of compareTools carries it. */
@@ -110,6 +111,8 @@ export const CHAT: ToolComparison = {
     waterL: measure('10800.000', 'FIGURE'),
   },
   adoptionCount: 76,
+  pricesPaid: noPricesPaid(),
+  providerPricesPaid: noPricesPaid(),
 };
 
 export const ALBERT: ToolComparison = {
@@ -160,6 +163,8 @@ export const ALBERT: ToolComparison = {
     waterL: measure(null, 'UNKNOWN', 'eau par kWh du pays d’hébergement inconnue'),
   },
   adoptionCount: 77,
+  pricesPaid: noPricesPaid(),
+  providerPricesPaid: noPricesPaid(),
 };
 
 export const YELDA: ToolComparison = {
@@ -173,6 +178,8 @@ export const YELDA: ToolComparison = {
   tco: unknownTco('aucune offre tarifaire publiée ou déclarée'),
   footprint: unknownFootprint('aucun chiffre d’impact publié pour cet outil'),
   adoptionCount: 12,
+  pricesPaid: noPricesPaid(),
+  providerPricesPaid: noPricesPaid(),
 };
 
 const NOTE = 'Méthodes d’évaluation différentes : comparaison indicative.';

@@ -2,6 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { OrganizationPageQuery } from '../src/screens/organization/OrganizationPage';
 import { answer, failOnConsoleErrors, normalizeSpaces, renderApp, type Fixture } from './helpers';
+import { contractConnection } from './contractFixtures';
 
 failOnConsoleErrors();
 
@@ -71,6 +72,7 @@ function grandBesancon(members: { names: string[]; offset: number; next: string 
       edges: members.names.map((name, index) => member(name, members.offset + index)),
     },
     deployments: deployments([], 0, null),
+    publicContracts: contractConnection('OrganizationPublicContractsConnection', []),
   };
 }
 
@@ -92,6 +94,7 @@ function leCreusot(page: DeploymentEdge[], next: string | null): OrganizationFix
     charter: { __typename: 'Charter', status: 'NONE', adoptedAt: null, url: null, isDemo: false },
     epci: { __typename: 'Organization', id: 'Organization:247100290', siren: '247100290', name: 'Communauté urbaine Le Creusot Montceau-les-Mines' },
     deployments: deployments(page, 4, next),
+    publicContracts: contractConnection('OrganizationPublicContractsConnection', []),
   };
 }
 

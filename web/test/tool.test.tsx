@@ -5,6 +5,7 @@ import { ToolPageAdoptersNearQuery } from '../src/screens/tool/ToolAdoption';
 import { ToolPageQuery } from '../src/screens/tool/ToolPage';
 import { SubmitReviewMutation } from '../src/screens/tool/useSubmitReview';
 import { VoteReviewHelpfulMutation } from '../src/screens/tool/useVoteReviewHelpful';
+import { contractConnection, noPricesPaid } from './contractFixtures';
 import { answer, failOnConsoleErrors, normalizeSpaces, renderApp, viewerCan, viewerFixture, type Fixture, type ViewerFixture } from './helpers';
 
 failOnConsoleErrors();
@@ -60,7 +61,18 @@ function albert(reviews: ReviewFixture[], ratings: Partial<ToolFixture['ratings'
       name: 'Albert',
       isDemo: false,
       description: "IA générative souveraine de l'État.",
-      provider: { __typename: 'Provider', id: 'Provider:1', name: 'DINUM', country: 'FR', certifications: [], website: null },
+      provider: {
+        __typename: 'Provider',
+        id: 'Provider:1',
+        name: 'DINUM',
+        country: 'FR',
+        certifications: [],
+        website: null,
+        publicContracts: contractConnection('ProviderPublicContractsConnection', []),
+        pricesPaid: noPricesPaid(),
+      },
+      publicContracts: contractConnection('ToolPublicContractsConnection', []),
+      pricesPaid: noPricesPaid(),
       categoryDetails: { __typename: 'Category', id: 'Category:1', slug: 'assistants', name: 'Assistant interne' },
       models: ['Llama 3.1 8B'],
       openSourceLicense: 'MIT',

@@ -19,19 +19,32 @@ export function createCache(): InMemoryCache {
           auditEvents: cursorConnectionPagination(['filter']),
           // One list per filter of the purchasing groups (status, category, mine).
           purchasingGroups: cursorConnectionPagination(['filter']),
+          // One list per decision of the contract curation queue (KEPT, REJECTED…).
+          contractCurationQueue: cursorConnectionPagination(['decision']),
+          decpImports: cursorConnectionPagination(),
         },
       },
       Organization: {
         fields: {
           members: cursorConnectionPagination(),
           deployments: cursorConnectionPagination(),
+          publicContracts: cursorConnectionPagination(),
         },
       },
       Tool: {
         fields: {
           reviews: cursorConnectionPagination(),
+          publicContracts: cursorConnectionPagination(),
         },
       },
+      Provider: {
+        fields: {
+          publicContracts: cursorConnectionPagination(),
+        },
+      },
+      // Prices paid, read whole wherever they are shown.
+      PricesPaid: { keyFields: false },
+      PublicContractHolder: { keyFields: false },
       // Value objects without identity: stored inside their parent.
       Charter: { keyFields: false },
       PriceTier: { keyFields: false },

@@ -92,6 +92,13 @@ export function AccountMenu() {
             </Link>
           </li>
         ) : null}
+        {can.moderate ? (
+          <li>
+            <Link to="/administration/marches" className="account__link">
+              Marchés publics
+            </Link>
+          </li>
+        ) : null}
         {can.readAudit ? (
           <li>
             <Link to="/journal" className="account__link">

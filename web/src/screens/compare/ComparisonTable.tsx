@@ -8,6 +8,7 @@ import type { ComparisonDimension, ComparisonTable_ComparisonFragment } from '..
 import { formatCount, formatCountry, formatEuros, formatEurosHT, formatRating } from '../../lib/format';
 import { AI_ACT_RISK_LABELS, RGAA_STATUS_LABELS } from '../../lib/labels';
 import { reviewCountLabel } from '../tool/RatingsSummary';
+import { PricesPaidCell } from './PricesPaidCell';
 import {
   DIMENSION_LABELS,
   formatMeasure,
@@ -98,6 +99,20 @@ export const ComparisonTable_comparison = graphql(`
         figureSourceDate
       }
       adoptionCount
+      pricesPaid {
+        contractCount
+        withPopulationCount
+        medianPerInhabitant
+        minPerInhabitant
+        maxPerInhabitant
+      }
+      providerPricesPaid {
+        contractCount
+        withPopulationCount
+        medianPerInhabitant
+        minPerInhabitant
+        maxPerInhabitant
+      }
     }
     best {
       dimension
@@ -195,6 +210,10 @@ export function ComparisonTable(props: { comparison: FragmentType<typeof Compari
         ) : (
           <Unknown reason="population inconnue" />
         ),
+    },
+    {
+      label: 'Prix payés par d’autres collectivités',
+      cell: (c) => <PricesPaidCell paid={c.pricesPaid} providerPaid={c.providerPricesPaid} providerName={c.tool.provider.name} />,
     },
     { label: 'Énergie par an', dimension: 'ENERGY', cell: (c) => <FootprintCell compared={c} measure="kwh" unit="kWh" /> },
     {

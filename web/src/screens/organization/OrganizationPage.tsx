@@ -5,13 +5,14 @@ import { graphql } from '../../gql';
 import { natureLabel } from '../../lib/labels';
 import { CharterStatus } from './CharterStatus';
 import { DeclaredTools } from './DeclaredTools';
+import { OrganizationContracts } from './OrganizationContracts';
 import { MemberList } from './MemberList';
 import { OrganizationFacts } from './OrganizationFacts';
 import { NotFound as NotFoundPage } from '../../components/NotFound';
 import { DetailHeader } from '../../components/DetailHeader';
 
 export const OrganizationPageQuery = graphql(`
-  query OrganizationPageQuery($siren: String!, $membersAfter: String, $deploymentsAfter: String) {
+  query OrganizationPageQuery($siren: String!, $membersAfter: String, $deploymentsAfter: String, $contractsAfter: String) {
     organization(siren: $siren) {
       id
       name
@@ -21,6 +22,7 @@ export const OrganizationPageQuery = graphql(`
       ...CharterStatus_organization
       ...MemberList_organization
       ...DeclaredTools_organization
+      ...OrganizationContracts_organization
     }
   }
 `);
@@ -57,6 +59,7 @@ export function OrganizationPage() {
               <CharterStatus organization={organization} />
             </div>
             <DeclaredTools organization={organization} onLoadMore={(after) => fetchMore({ variables: { deploymentsAfter: after } })} />
+            <OrganizationContracts organization={organization} onLoadMore={(after) => fetchMore({ variables: { contractsAfter: after } })} />
             {organization.kind === 'EPCI' ? (
               <MemberList
                 organization={organization}

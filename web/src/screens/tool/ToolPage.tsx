@@ -11,11 +11,12 @@ import { ToolAdoption } from './ToolAdoption';
 import { ToolDetails } from './ToolDetails';
 import { ToolImpact } from './ToolImpact';
 import { ToolPlans } from './ToolPlans';
+import { ToolContracts } from './ToolContracts';
 import { NotFound as NotFoundPage } from '../../components/NotFound';
 import { DetailHeader } from '../../components/DetailHeader';
 
 export const ToolPageQuery = graphql(`
-  query ToolPageQuery($slug: String!, $reviewsAfter: String) {
+  query ToolPageQuery($slug: String!, $reviewsAfter: String, $contractsAfter: String, $providerContractsAfter: String) {
     viewer {
       id
       organization {
@@ -38,6 +39,7 @@ export const ToolPageQuery = graphql(`
       ...ToolAdoption_tool
       ...ToolPlans_tool
       ...ToolImpact_tool
+      ...ToolContracts_tool
       ...RatingsSummary_tool
       ...ReviewList_tool
       reviews(first: 20, after: $reviewsAfter) {
@@ -87,6 +89,11 @@ export function ToolPage() {
             <ToolPlans tool={tool} />
             <ToolImpact tool={tool} />
             <ToolAdoption tool={tool} viewerSiren={viewer?.organization.siren ?? null} />
+            <ToolContracts
+              tool={tool}
+              onLoadMore={(after) => fetchMore({ variables: { contractsAfter: after } })}
+              onLoadMoreProvider={(after) => fetchMore({ variables: { providerContractsAfter: after } })}
+            />
             <RatingsSummary tool={tool} />
             {viewer && tool.viewerCanReview ? (
               <ReviewForm toolSlug={tool.slug} organizationName={viewer.organization.name} existing={ownReview} />
