@@ -70,7 +70,8 @@ export function ToolContracts(props: {
       >
         <PricesPaidSummary prices={tool.pricesPaid} label="Prix payés par d’autres collectivités" />
       </ContractsSection>
-      {provider.publicContracts.totalCount > 0 ? (
+      {/* The provider's list only when it holds more than this tool's (otherwise the same rows twice). */}
+      {provider.publicContracts.totalCount > tool.publicContracts.totalCount ? (
         <ContractsSection
           headingId="fournisseur-marches"
           heading={`Marchés publics attribués au fournisseur ${provider.name}`}
