@@ -132,7 +132,9 @@ export function CurationItem(props: {
   const [mode, setMode] = useState<Mode>(null);
   const holderProviders = contract.holders.flatMap((h) => (h.provider ? [h.provider.id] : []));
   const suggested = contract.tool?.slug ?? props.tools.find((t) => holderProviders.includes(t.provider.id))?.slug ?? '';
-  const [toolSlug, setToolSlug] = useState(suggested);
+  // Untouched (null), the picker shows the suggestion: the catalogue may arrive after the item.
+  const [picked, setPicked] = useState<string | null>(null);
+  const toolSlug = picked ?? suggested;
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FormErrors>();
   const titleId = useId();
@@ -180,7 +182,7 @@ export function CurationItem(props: {
         <p className="review__meta">
           <span className={`badge badge--decision-${contract.decision.toLowerCase()}`}>{DECISION_BADGES[contract.decision]}</span> Acheteur :{' '}
           <BuyerName contract={contract} /> · {amount.value}
-          {amount.note ? ` (${amount.note})` : ''} · notifié le <time dateTime={contract.notificationDate}>{formatDate(contract.notificationDate)}</time>
+          {amount.note ? `, ${amount.note}` : ''} · notifié le <time dateTime={contract.notificationDate}>{formatDate(contract.notificationDate)}</time>
         </p>
         <p className="review__meta">
           Identifiant DECP <span className="contract-id">{contract.decpId}</span> · <ContractSource contract={contract} />
@@ -227,7 +229,7 @@ export function CurationItem(props: {
               placeholder="Choisir un outil"
               options={props.tools.map((t) => ({ value: t.slug, label: `${t.name} (${t.provider.name})` }))}
               value={toolSlug}
-              onChange={setToolSlug}
+              onChange={setPicked}
               error={errors?.fields['toolSlug']}
             />
           ) : (

@@ -53,16 +53,18 @@ export const useStartDecpImport = mutationHook(StartDecpImportMutation, 'startDe
   refetchQueries: ['DecpImportsQuery'],
 });
 
-/** A curation decision moves the contract to another list: the queue on screen is fetched again. */
+/** A curation decision moves the contract to another list: the queue on screen is fetched again (not after a refusal). */
+const queueAfterSuccess = (result: object | undefined) => (result && 'data' in result ? ['CurationQueueQuery'] : []);
+
 export const useConfirmContract = mutationHook(ConfirmContractMutation, 'confirmContract', {
   variables: (id: number, toolSlug: string) => ({ id, toolSlug }),
-  refetchQueries: ['CurationQueueQuery'],
+  refetchQueries: queueAfterSuccess,
   awaitRefetchQueries: true,
 });
 
 export const useDismissContract = mutationHook(DismissContractMutation, 'dismissContract', {
   variables: (id: number, reason: string) => ({ id, reason }),
-  refetchQueries: ['CurationQueueQuery'],
+  refetchQueries: queueAfterSuccess,
   awaitRefetchQueries: true,
 });
 
