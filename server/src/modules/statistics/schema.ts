@@ -85,7 +85,21 @@ const MethodFigure = builder.objectRef<WithSpend>('FootprintMethodFigure').imple
 
 type Ctx = Pick<Context, 'viewer'>;
 const amount = (ctx: Ctx, spend: string, demo: string, payers: number): AmountShape => ({ amount: spend, demo, payers, disclosed: spendDisclosed(ctx, payers) });
-const groupsOf = (data: StatsData, dimension: DeploymentGroup['dimension']) => data.deployments.filter((g) => g.dimension === dimension);
+/** The deployment groups of a computed statistic by dimension, indexed once per computation (a national one holds a group per tool). */
+const indexed = new WeakMap<StatsData, Map<DeploymentGroup['dimension'], DeploymentGroup[]>>();
+function groupsOf(data: StatsData, dimension: DeploymentGroup['dimension']): DeploymentGroup[] {
+  let index = indexed.get(data);
+  if (!index) {
+    index = new Map();
+    for (const group of data.deployments) {
+      const list = index.get(group.dimension);
+      if (list) list.push(group);
+      else index.set(group.dimension, [group]);
+    }
+    indexed.set(data, index);
+  }
+  return index.get(dimension) ?? [];
+}
 const totalOf = (data: StatsData) => groupsOf(data, 'TOTAL')[0]!;
 const byCount = <T extends CountShape>(rows: T[]) => rows.sort((a, b) => b.count - a.count);
 
