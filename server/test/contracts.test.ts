@@ -204,7 +204,9 @@ describe.each(backends)('DECP import and public contracts on %s', (backend) => {
     expect(contracts.totalCount).toBe(2);
     // the most recent first: Besançon's framework agreement (2024-05-02), then Grand Besançon's chatbot (2024-03-12)
     expect(contracts.edges.map((e: any) => e.node.decpId)).toEqual(['2024AC017', '2024IA001']);
-    expect(contracts.edges[0].node).toMatchObject({ procedure: 'Appel d\'offres ouvert', offersReceived: 5, hasEnvironmentalConsideration: true, innovative: true, isConfirmed: true, source: V2 });
+    expect(contracts.edges[0].node).toMatchObject({ procedure: 'Appel d\'offres ouvert', offersReceived: 5, hasEnvironmentalConsideration: true, innovative: true, isConfirmed: true, source: path.basename(V2) });
+    // the public API names the imported file, never its path on the server
+    expect(contracts.edges.every((e: any) => !e.node.source.includes('/'))).toBe(true);
     // 85 000 / 200 000 = 0.425 → 0.43; 240 000.50 / 120 000 = 2.0000041… → 2.00; median (0.425 + 2.0000041…) / 2 = 1.2125… → 1.21
     expect(tool.data!.tool.pricesPaid).toEqual({ contractCount: 2, withPopulationCount: 2, medianPerInhabitant: '1.21', minPerInhabitant: '0.43', maxPerInhabitant: '2.00', totalAmount: '325000.50' });
 

@@ -81,7 +81,11 @@ export const PublicContract = builder.prismaObject('PublicContract', {
     hasEnvironmentalConsideration: t.exposeBoolean('hasEnvironmentalConsideration', { description: 'Une clause ou un critère environnemental.' }),
     innovative: t.exposeBoolean('innovative', { nullable: true, description: 'Marché innovant.' }),
     offersReceived: t.exposeInt('offersReceived', { nullable: true, description: 'Nombre d’offres reçues.' }),
-    source: t.exposeString('source', { description: 'Fichier ou URL d’où vient le marché.' }),
+    source: t.string({
+      select: { source: true },
+      description: 'Adresse http(s) d’où vient le marché, ou le nom du fichier importé (jamais son chemin sur le serveur).',
+      resolve: (c) => (/^https?:\/\//i.test(c.source) ? c.source : (c.source.split(/[\\/]/).pop() ?? c.source)),
+    }),
     formatVersion: t.exposeString('formatVersion', { description: 'Version du format DECP (2.0 ou 1.x).' }),
     relevanceScore: t.expose('relevanceScore', { type: 'Decimal', description: 'Score de pertinence IA du classement automatique.' }),
     evidence: t.expose('evidence', { type: 'JSON', description: 'Pourquoi : termes trouvés (terms), code CPV (cpv), fournisseurs du catalogue (providers), scores et seuils.' }),

@@ -1,7 +1,7 @@
 // What the public-procurement data (DECP, contracts module) attests in a scope: the contracts of its collectivités
 // confirmed as AI purchases by curation, their amounts, the concentration of their holders, their environmental
 // considerations, innovation and competition. Public data by law: no demo part, no confidentiality threshold.
-import { Prisma, type PrismaClient } from '@mutualis/db/client';
+import type { PrismaClient } from '@mutualis/db/client';
 import { ORGANIZATIONS, scopeConditions, type StatsScope } from './scope.ts';
 
 export interface ContractFigures {
