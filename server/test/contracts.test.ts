@@ -19,7 +19,8 @@ const FIXTURES = path.join(HERE, 'fixtures/decp');
 const V2 = path.join(FIXTURES, 'decp-v2.json');
 const MALFORMED = path.join(FIXTURES, 'decp-malformed.json');
 const V1 = path.join(FIXTURES, 'decp-v1.json');
-const SCHEMA = path.resolve(HERE, '../../../shared/reference/decp/schema_decp_v2.0.3.json');
+// the official schema, copied unchanged into the fixtures (public domain, 139bercy/format-commande-publique 79fed6c): a clean clone has no ../shared
+const SCHEMA = path.join(FIXTURES, 'schema_decp_v2.0.3.json');
 const settings = (over: Partial<ReturnType<typeof decpSettings>> = {}) => ({ ...decpSettings({}), ...over });
 
 // Worked out by hand from decp-v2.json (see its README): 9 records; KEPT: the chatbot of Grand Besançon (Mistral AI
