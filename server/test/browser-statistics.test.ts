@@ -1,13 +1,9 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import type http from 'node:http';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../src/config.ts';
-import { createHttpServer } from '../src/http.ts';
-import { hasChromium, launchBrowser, screenshotsDir } from './browser.ts';
-import { createTestApp, type TestApp } from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -31,47 +27,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((violation) => `${violation.impact} ${violation.id} (${violation.help}) : ${violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(', ')}`);
 }
 
-/**
- * The journey of browser.ts (a fresh seeded PGlite database, the built web app on a free port, Chromium), but with
- * the database handed to the HTTP server too: the open-data exports under /donnees/ read it (503 without it).
- */
-function statisticsJourney() {
-  const journey = {} as { t: TestApp; url: string; server: http.Server; browser: Browser; newPage(options?: BrowserContextOptions): Promise<Page> };
-  let problems: string[] = [];
-  journey.newPage = async (options) => {
-    const page = await journey.browser.newPage(options);
-    page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-    });
-    return page;
-  };
-  afterEach(() => {
-    const seen = problems;
-    problems = [];
-    expect(seen, 'erreurs JavaScript ou console pendant le parcours').toEqual([]);
-  });
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run build -w web`.');
-    journey.t = await createTestApp('pglite');
-    journey.server = createHttpServer(journey.t.app, { db: journey.t.db });
-    await new Promise<void>((resolve) => journey.server.listen(0, '127.0.0.1', resolve));
-    journey.url = `http://127.0.0.1:${(journey.server.address() as { port: number }).port}`;
-    journey.browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await journey.browser?.close();
-    if (journey.server) {
-      journey.server.closeAllConnections();
-      await new Promise<void>((resolve) => journey.server.close(() => resolve()));
-    }
-    await journey.t?.close();
-  });
-  return journey;
-}
-
 describe.skipIf(!hasChromium)('browser journey: the statistics (Chromium)', () => {
-  const journey = statisticsJourney();
+  const journey = browserJourney();
 
   it('drills down from the map to Grand Besançon Métropole and a commune, exports, and passes axe', async () => {
     // A commune with demonstration deployments, member of an EPCI seated in its département (from the seeded data):
@@ -89,7 +46,7 @@ describe.skipIf(!hasChromium)('browser journey: the statistics (Chromium)', () =
     const page = await journey.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', acceptDownloads: true, // axe-core is injected as an inline script, which the app's CSP refuses.
       bypassCSP: true,
     });
-    await page.goto(`${journey.url}/`);
+    await page.goto(`${journey.site.url}/`);
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Statistiques' }).click();
     await page.getByRole('heading', { level: 1, name: 'Statistiques d’adoption de l’IA : France' }).waitFor();
     const map = page.getByRole('group', { name: /Carte de France des départements/ });
@@ -125,7 +82,7 @@ describe.skipIf(!hasChromium)('browser journey: the statistics (Chromium)', () =
     const csv = page.getByRole('link', { name: 'CSV (tableur français) : Statistiques par territoire' });
     const href = await csv.getAttribute('href');
     expect(href).toBe('/donnees/statistiques.csv?region=27&departement=25&epciSiren=242500361');
-    const response = await page.request.get(`${journey.url}${href}`);
+    const response = await page.request.get(`${journey.site.url}${href}`);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/^text\/csv/);
     const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
@@ -133,13 +90,13 @@ describe.skipIf(!hasChromium)('browser journey: the statistics (Chromium)', () =
 
     // Back up to France by the breadcrumb, then the département, the EPCI of a commune that declares tools, the commune's page.
     await breadcrumb.getByRole('link', { name: 'France' }).click();
-    await expect.poll(() => page.url()).toBe(`${journey.url}/statistiques`);
+    await expect.poll(() => page.url()).toBe(`${journey.site.url}/statistiques`);
     await map.locator(`[data-code="${commune!.departementCode}"]`).click();
     await expect.poll(() => page.url()).toMatch(new RegExp(`departement=${commune!.departementCode}$`));
     await epcis.getByRole('link', { name: epci.name, exact: true }).click();
     const members = page.getByRole('table', { name: new RegExp(`Communes membres de ${epci.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
     await members.getByRole('link', { name: commune!.name, exact: true }).click();
-    await expect.poll(() => page.url()).toBe(`${journey.url}/territoires/${commune!.siren}`);
+    await expect.poll(() => page.url()).toBe(`${journey.site.url}/territoires/${commune!.siren}`);
     await page.getByRole('heading', { level: 1, name: commune!.name }).waitFor();
     const tools = page.getByRole('region', { name: 'Outils d’IA déclarés' });
     await expect.poll(() => tools.locator('tbody tr').count()).toBeGreaterThan(0);

@@ -39,7 +39,8 @@ export async function serve(t: TestApp): Promise<{ url: string; close(): Promise
   if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) {
     throw new Error('web/dist is missing: run `npm run build` (turbo runs it before the server tests).');
   }
-  const server: http.Server = createHttpServer(t.app);
+  // with the database: the open-data files under /donnees/ read it (503 without it)
+  const server: http.Server = createHttpServer(t.app, { db: t.db });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
