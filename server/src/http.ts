@@ -87,6 +87,38 @@ export interface HttpOptions {
   db?: Database;
 }
 
+/** How long, and how many bytes, the rest of a refused body is read and dropped before the connection is cut. */
+export const LINGER = { ms: 2000, bytes: 8 * 1024 * 1024 };
+
+/**
+ * A body refused before it was read (413): closing the connection at once would reset a client that is still
+ * writing it, which then sees EPIPE/ECONNRESET instead of the answer. The rest is read and dropped instead, for at
+ * most LINGER.ms and LINGER.bytes (the "lingering close" of nginx and Apache); past either, the connection is cut.
+ * Nothing is kept in memory, and a client that finishes its body keeps its connection.
+ */
+function lingerAfterRefusal(req: http.IncomingMessage) {
+  const socket = req.socket;
+  const readBefore = socket.bytesRead;
+  // Node drops the body of a request whose answer is sent (nothing reaches 'data'): the socket's byte count tells
+  // how much came since.
+  const watch = setInterval(() => {
+    if (socket.bytesRead - readBefore > LINGER.bytes) cut();
+  }, 20);
+  const timer = setTimeout(() => cut(), LINGER.ms);
+  const stop = () => {
+    clearInterval(watch);
+    clearTimeout(timer);
+  };
+  const cut = () => {
+    stop();
+    socket.destroy();
+  };
+  req.once('end', stop);
+  req.once('close', stop);
+  socket.once('close', stop);
+  req.resume();
+}
+
 /** Servers being drained by `closeGracefully`: their /readyz answers 503 so that a balancer stops sending traffic. */
 const stopping = new WeakSet<http.Server>();
 /** Requests still being answered, per server. */
@@ -116,6 +148,9 @@ export function createHttpServer(app: App, options: HttpOptions = {}): http.Serv
     const url = new URL(target ?? '/', 'http://localhost');
     const probe = url.pathname === '/healthz' || url.pathname === '/readyz';
     active.add(res);
+    res.once('finish', () => {
+      if (res.statusCode === 413 && !req.complete) lingerAfterRefusal(req);
+    });
     res.on('close', () => {
       active.delete(res);
       const durationMs = Number((process.hrtime.bigint() - started) / 1000n) / 1000;

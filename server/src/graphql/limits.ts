@@ -197,8 +197,9 @@ const introspectionRule: ValidationRule = (context) => ({
 
 function payloadTooLarge(): GraphQLError {
   return new GraphQLError(`Requête trop volumineuse : ${LIMITS.bodyBytes / 1024} ko au plus.`, {
-    // Closing the connection spares reading the rest of a body nobody will use.
-    extensions: { code: 'PAYLOAD_TOO_LARGE', max: LIMITS.bodyBytes, http: { status: 413, headers: { connection: 'close' } } },
+    // The HTTP server drops the rest of the body for a bounded time (http.ts, lingerAfterRefusal) so that the client
+    // reads this answer instead of a reset connection.
+    extensions: { code: 'PAYLOAD_TOO_LARGE', max: LIMITS.bodyBytes, http: { status: 413 } },
   });
 }
 
