@@ -20,8 +20,9 @@ function signInMock(password: string, result: Fixture<typeof SignInMutation>['si
   return answer(SignInMutation, { email: 'agent@besancon.test', password }, { signIn: result });
 }
 
-function fillSignIn(password: string) {
-  fireEvent.change(screen.getByLabelText('Adresse électronique'), { target: { value: ' agent@besancon.test ' } });
+/** Fills the form once its page has loaded (each page is its own chunk). */
+async function fillSignIn(password: string) {
+  fireEvent.change(await screen.findByLabelText('Adresse électronique'), { target: { value: ' agent@besancon.test ' } });
   fireEvent.change(screen.getByLabelText('Mot de passe'), { target: { value: password } });
   fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
 }
@@ -75,7 +76,7 @@ describe('Sign-in form', () => {
       }),
     ]);
     await within(header()).findByRole('link', { name: 'Se connecter' });
-    fillSignIn('mauvais');
+    await fillSignIn('mauvais');
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Le formulaire contient une erreur : corrigez le champ signalé.');
@@ -97,7 +98,7 @@ describe('Sign-in form', () => {
       signInMock('encore-faux', { __typename: 'RateLimitedError', code: 'RATE_LIMITED', message, fields: [] }),
     ]);
     await within(header()).findByRole('link', { name: 'Se connecter' });
-    fillSignIn('encore-faux');
+    await fillSignIn('encore-faux');
 
     expect((await screen.findByRole('alert')).textContent).toBe(message);
     expect(describedErrors(screen.getByLabelText('Mot de passe'))).toEqual([]);
@@ -106,7 +107,7 @@ describe('Sign-in form', () => {
   it('checks empty fields in the browser without calling the API', async () => {
     renderApp('/connexion', []);
     await within(header()).findByRole('link', { name: 'Se connecter' });
-    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Se connecter' }));
     expect(describedErrors(screen.getByLabelText('Adresse électronique'))).toEqual(['Saisissez votre adresse électronique.']);
     expect(describedErrors(screen.getByLabelText('Mot de passe'))).toEqual(['Saisissez votre mot de passe.']);
   });
@@ -124,7 +125,7 @@ describe('Sign-in form', () => {
       { accountMenu: [{ ...accountMenuMock(null), maxUsageCount: 1 }, accountMenuMock(viewer)] },
     );
     await within(header()).findByRole('link', { name: 'Se connecter' });
-    fillSignIn('mutualis-demo');
+    await fillSignIn('mutualis-demo');
 
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/aide'));
     expect(await within(header()).findByText('Camille Agent')).toBeTruthy();

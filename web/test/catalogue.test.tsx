@@ -256,7 +256,8 @@ describe('Catalogue: choosing tools to compare', () => {
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Comparer Albert' }).checked).toBe(true);
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Comparer Le Chat Pro' }).checked).toBe(true);
     fireEvent.click(screen.getByRole('link', { name: 'Comparer (2)' }));
-    expect(location()).toBe('/comparer?outils=albert,le-chat-pro');
+    // the comparison is its own chunk: the navigation ends once it has loaded
+    await waitFor(() => expect(location()).toBe('/comparer?outils=albert,le-chat-pro'));
     const picker = await screen.findByRole('group', { name: 'Outils à comparer (2 à 4)' });
     expect(within(picker).getAllByRole('listitem').map((item) => normalizeSpaces(item.textContent))).toEqual([
       'Albert — DINUM Retirer Albert',

@@ -20,5 +20,13 @@ import '../modules/auth/erasure-schema.ts';
 import '../modules/opendata/schema.ts';
 import '../modules/contracts/schema.ts';
 import '../modules/contracts/read-schema.ts';
+import '../modules/auth/proconnect-schema.ts';
+import '../modules/auth/landing-schema.ts';
+import '../modules/onboarding/schema.ts';
+import '../modules/notifications/schema.ts';
+import '../modules/library/schema.ts';
+import '../modules/referents/schema.ts';
+import '../modules/charters/schema.ts';
+import '../modules/training/schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -6,6 +6,8 @@ const NAVIGATION = [
   { to: '/comparer', label: 'Comparer' },
   { to: '/groupements', label: 'Groupements' },
   { to: '/territoires', label: 'Territoires' },
+  { to: '/bibliotheque', label: 'Bibliothèque' },
+  { to: '/formations', label: 'Formations' },
   { to: '/statistiques', label: 'Statistiques' },
   { to: '/donnees', label: 'Données ouvertes' },
 ] as const;

@@ -12,6 +12,8 @@ import { ToolDetails } from './ToolDetails';
 import { ToolImpact } from './ToolImpact';
 import { ToolPlans } from './ToolPlans';
 import { ToolContracts } from './ToolContracts';
+import { ToolDocuments } from './ToolDocuments';
+import { ToolReferents } from './ToolReferents';
 import { NotFound as NotFoundPage } from '../../components/NotFound';
 import { DetailHeader } from '../../components/DetailHeader';
 
@@ -94,6 +96,8 @@ export function ToolPage() {
               onLoadMore={(after) => fetchMore({ variables: { contractsAfter: after } })}
               onLoadMoreProvider={(after) => fetchMore({ variables: { providerContractsAfter: after } })}
             />
+            <ToolReferents toolSlug={tool.slug} />
+            <ToolDocuments toolSlug={tool.slug} />
             <RatingsSummary tool={tool} />
             {viewer && tool.viewerCanReview ? (
               <ReviewForm toolSlug={tool.slug} organizationName={viewer.organization.name} existing={ownReview} />

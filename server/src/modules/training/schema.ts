@@ -1,0 +1,2 @@
+// Placeholder: this module's GraphQL fields.
+export {};
