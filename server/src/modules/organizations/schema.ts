@@ -2,7 +2,8 @@ import { EpciType as EpciTypeValues, OrganizationKind as KindValues, CharterStat
 import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { countedConnection } from '../../graphql/counts.ts';
-import { countOrganizations, listOrganizations, memberCount, organizationBySiren, organizationScope, pendingUsers, setCharter } from './service.ts';
+import { loadDepartementNames } from './loaders.ts';
+import { countOrganizations, listOrganizations, memberCount, organizationBySiren, organizationScope, pendingUsers, recentDeployments, setCharter } from './service.ts';
 
 export const OrganizationKind = prismaEnum('OrganizationKind', KindValues, 'Nature de la collectivité.');
 export const EpciType = prismaEnum('EpciType', EpciTypeValues, 'Type d’EPCI à fiscalité propre : CC, CA, CU, métropole (METRO) ou Métropole de Lyon (MET69).');
@@ -43,6 +44,13 @@ export const Organization = builder.prismaNode('Organization', {
     population: t.exposeInt('population', { nullable: true, description: 'Population municipale.' }),
     populationTotale: t.exposeInt('populationTotale', { nullable: true }),
     departementCode: t.exposeString('departementCode', { nullable: true }),
+    departementName: t.loadable({
+      type: 'String',
+      nullable: true,
+      description: 'Nom du département (ce qui distingue deux homonymes).',
+      resolve: (o) => o.departementCode ?? '',
+      load: loadDepartementNames,
+    }),
     regionCode: t.exposeString('regionCode', { nullable: true }),
     source: t.exposeString('source', { description: 'Référentiel d’origine et version.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -77,7 +85,7 @@ const OrganizationFilter = builder.inputType('OrganizationFilter', {
     epciType: t.field({ type: EpciType, required: false }),
     departement: t.string({ required: false, description: 'Code du département (ex. « 25 », « 2A »).' }),
     region: t.string({ required: false, description: 'Code INSEE de la région (ex. « 27 »).' }),
-    search: t.string({ required: false, description: 'Recherche sans accents ni majuscules dans le nom.' }),
+    search: t.string({ required: false, description: 'Nom (sans accents ni majuscules ; « St » vaut « Saint »), SIREN (9 chiffres) ou code INSEE d’une commune (5 caractères, ex. « 25532 », « 2A004 »).' }),
   }),
 });
 
@@ -85,7 +93,7 @@ builder.queryFields((t) => ({
   organizations: t.prismaConnection({
     type: 'Organization',
     description:
-      'Annuaire des collectivités. Sans recherche : ordre alphabétique ; avec recherche : les plus peuplées d’abord.',
+      'Annuaire des collectivités. Sans recherche : ordre alphabétique. Avec recherche (nom, SIREN ou code INSEE) : même nom, puis nom commençant par la recherche, puis mot du nom commençant par elle, puis autres correspondances ; à rang égal, les plus peuplées d’abord.',
     cursor: 'id',
     maxSize: 200,
     args: { filter: t.arg({ type: OrganizationFilter, required: false }) },
@@ -98,6 +106,12 @@ builder.queryFields((t) => ({
     description: 'Une collectivité par son SIREN (9 chiffres).',
     args: { siren: t.arg.string() },
     resolve: (query, _parent, { siren }, ctx) => organizationBySiren(ctx, siren, query),
+  }),
+  recentDeployments: t.prismaField({
+    type: ['Deployment'],
+    description: 'Les derniers outils déclarés par les collectivités (10 au plus), les plus récents d’abord ; chaque champ garde sa règle de visibilité (coût).',
+    args: { first: t.arg.int({ required: false, defaultValue: 5, description: 'Nombre de déclarations, de 1 à 10.' }) },
+    resolve: (query, _parent, args, ctx) => recentDeployments(ctx, args.first ?? 5, query),
   }),
 }));
 

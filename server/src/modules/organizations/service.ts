@@ -6,9 +6,11 @@ import { batchedCount } from '../../graphql/counts.ts';
 import { HttpUrl } from '../../shared/validation.ts';
 import { audited, columns, withColumns } from '../audit/service.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { charterColumns, charterOf, directoryConditions, MAX_SEARCH_LENGTH, type CharterStatus, type DirectoryFilter } from './rules.ts';
+import { countSearch, searchOrganizationIds } from './loaders.ts';
+import { charterColumns, charterOf, directoryConditions, MAX_SEARCH_LENGTH, parseOrganizationSearch, type CharterStatus, type DirectoryFilter } from './rules.ts';
 
 type OrganizationQuery = { include?: Prisma.OrganizationInclude; select?: Prisma.OrganizationSelect };
+type DeploymentQuery = { include?: Prisma.DeploymentInclude; select?: Prisma.DeploymentSelect };
 type UserQuery = { include?: Prisma.UserInclude; select?: Prisma.UserSelect };
 type Filter = DirectoryFilter<Organization['kind'], NonNullable<Organization['epciType']>>;
 
@@ -38,23 +40,35 @@ export async function organizationScope(ctx: Context, scope: 'actsFor' | 'admini
   return scope === 'actsFor' ? { actsFor: id } : { administers: id };
 }
 
-function directoryWhere(filter: Filter | null | undefined): Prisma.OrganizationWhereInput {
-  if (filter?.search && filter.search.length > MAX_SEARCH_LENGTH) {
+/** The search of a filter, read (SIREN, INSEE code or name); null without one. */
+function searchOf(filter: Filter | null | undefined) {
+  if (!filter?.search) return null;
+  if (filter.search.length > MAX_SEARCH_LENGTH) {
     throw new ValidationError(`Recherche trop longue (${MAX_SEARCH_LENGTH} caractères au plus).`, 'search');
   }
-  return directoryConditions(filter);
+  return parseOrganizationSearch(filter.search);
 }
 
-/** The directory: alphabetical without a search, most populated first with one. */
-export function listOrganizations(ctx: Context, filter: Filter | null | undefined, query: OrganizationQuery) {
-  return ctx.prisma.organization.findMany({
-    ...query,
-    where: directoryWhere(filter),
-    orderBy: filter?.search ? [{ population: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }] : [{ searchName: 'asc' }, { id: 'asc' }],
-  });
+type PageQuery = OrganizationQuery & { take?: number; skip?: number; cursor?: Prisma.OrganizationWhereUniqueInput };
+
+/**
+ * The directory: alphabetical without a search; with one, ranked by the database (same name, name prefix, word
+ * prefix, every word, look-alike; then population), a page of ids read in that order.
+ */
+export async function listOrganizations(ctx: Context, filter: Filter | null | undefined, query: PageQuery) {
+  const search = searchOf(filter);
+  if (!search) return ctx.prisma.organization.findMany({ ...query, where: directoryConditions(filter), orderBy: [{ searchName: 'asc' }, { id: 'asc' }] });
+  const { take = 20, cursor, skip: _skip, ...shape } = query;
+  const ids = await searchOrganizationIds(ctx, filter ?? {}, search, { take, cursor: cursor?.id });
+  const rows = await ctx.prisma.organization.findMany({ ...shape, where: { id: { in: ids } } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export const countOrganizations = (ctx: Context, filter: Filter | null | undefined) => ctx.prisma.organization.count({ where: directoryWhere(filter) });
+export function countOrganizations(ctx: Context, filter: Filter | null | undefined) {
+  const search = searchOf(filter);
+  return search ? countSearch(ctx, filter ?? {}, search) : ctx.prisma.organization.count({ where: directoryConditions(filter) });
+}
 
 /** Member communes of each EPCI (Organization.members totalCount): one indexed count. */
 export const memberCount = batchedCount('Organization.members', (ctx, ids) =>
@@ -66,6 +80,14 @@ export function organizationBySiren(ctx: Context, siren: string, query: Organiza
   const value = withoutSpaces(siren);
   if (!/^\d{9}$/.test(value)) throw new ValidationError('Le SIREN doit comporter 9 chiffres.', 'siren');
   return ctx.prisma.organization.findUnique({ ...query, where: { siren: value } });
+}
+
+export const MAX_RECENT_DEPLOYMENTS = 10;
+
+/** The last deployments declared (of tools still in the catalogue), newest first. */
+export function recentDeployments(ctx: Context, first: number, query: DeploymentQuery) {
+  new Checks().check(Number.isInteger(first) && first >= 1 && first <= MAX_RECENT_DEPLOYMENTS, 'first', `Entre 1 et ${MAX_RECENT_DEPLOYMENTS} déclarations.`).done();
+  return ctx.prisma.deployment.findMany({ ...query, where: { tool: { archivedAt: null } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: first });
 }
 
 /** The people waiting for an approval of their membership, oldest request first. */
