@@ -97,6 +97,23 @@ const envSchema = z.object({
     .max(600_000)
     .default(10_000)
     .describe('Durée maximale d’une opération GraphQL, en millisecondes, avant qu’elle soit interrompue par une erreur. Par défaut 10000.'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'doit commencer par smtp:// ou smtps://')
+    .optional()
+    .describe(
+      'Serveur de courriel des notifications (smtp://utilisateur:mot-de-passe@hôte:587, ou smtps:// pour TLS direct). ' +
+        'Absent : notifications dans l’application seulement.',
+    ),
+  MAIL_FROM: z
+    .string()
+    .default('Mutualis <ne-pas-repondre@mutualis.localhost>')
+    .describe('Expéditeur des courriels de notification (par défaut « Mutualis <ne-pas-repondre@mutualis.localhost> »).'),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'doit être une adresse http(s)')
+    .optional()
+    .describe('Adresse publique du site (https://mutualis.exemple.fr), pour les liens des courriels. Par défaut http://localhost:PORT.'),
   SEED_DEMO: flag.describe(
     'SEED_DEMO=1 ajoute les données de démonstration (adoption, avis, chartes) à une base PostgreSQL. ' +
       'Toujours ajoutées sur la base embarquée hors production ; jamais en production sans ce drapeau.',
@@ -115,6 +132,10 @@ export type Config = {
   /** Internal error details in responses (never in production). */
   debugErrors: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' | undefined;
+  /** Notification e-mails (notifications/mailer.ts): only when SMTP_URL is set. */
+  mail: { smtpUrl: string | undefined; from: string };
+  /** The site's public address, without trailing slash: absolute links in e-mails. */
+  publicUrl: string;
   /** Introspection/GraphiQL in production, trusted documents only, execution timeout (graphql/limits.ts). */
   graphql: { introspection: boolean; trustedDocumentsOnly: boolean; timeoutMs: number };
 };
@@ -163,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     graphql: { introspection: e.GRAPHQL_INTROSPECTION, trustedDocumentsOnly: e.TRUSTED_DOCUMENTS_ONLY, timeoutMs: e.GRAPHQL_TIMEOUT_MS },
     corsOrigins: e.CORS_ORIGINS,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     debugErrors: e.DEBUG_ERRORS,
     logLevel: e.LOG_LEVEL,
   };

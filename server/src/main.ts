@@ -6,6 +6,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { closeGracefully, createHttpServer } from './http.ts';
 import { createLogger } from './log.ts';
 import { warmStatistics } from './modules/statistics/service.ts';
+import { createMailer, type Mailer } from './modules/notifications/mailer.ts';
 
 /** Requests in flight at SIGTERM get this long to finish before their connections are cut. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -14,6 +15,7 @@ const started = Date.now();
 // Configured below once the environment is read; a bad variable is still reported as one JSON line.
 const log = createLogger({ level: 'info' });
 let db: Database | undefined;
+let mailer: Mailer | undefined;
 try {
   const config = loadConfig();
   log.level = config.logLevel ?? 'info';
@@ -31,6 +33,12 @@ try {
     await db?.close().catch(() => undefined);
     process.exit(1);
   });
+  if (config.mail.smtpUrl) {
+    // notification e-mails, sent from the Notification rows (outbox) for as long as the server runs
+    mailer = createMailer({ prisma: db.prisma, smtpUrl: config.mail.smtpUrl, from: config.mail.from, publicUrl: config.publicUrl, log });
+    mailer.start();
+    log.info('Courriels de notification : envoi actif (SMTP_URL).');
+  }
   server.listen(config.port, config.host, () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log.info({ port: config.port }, `Mutualis est prêt en ${seconds} s sur http://localhost:${config.port} (API : /graphql).`);
@@ -50,6 +58,7 @@ try {
     log.info(`${signal} reçu : arrêt en cours (requêtes en cours terminées, ${SHUTDOWN_TIMEOUT_MS / 1000} s au plus)…`);
     const finished = await closeGracefully(server, SHUTDOWN_TIMEOUT_MS);
     if (!finished) log.warn('Des requêtes n’ont pas fini à temps : leurs connexions ont été coupées.');
+    await mailer?.stop().catch((error) => log.error({ err: error }, 'Arrêt de l’envoi des courriels en erreur.'));
     await db?.close().catch((error) => log.error({ err: error }, 'Fermeture de la base de données en erreur.'));
     log.info('Mutualis est arrêté.');
     process.exit(0);

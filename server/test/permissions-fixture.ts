@@ -90,6 +90,12 @@ export interface Fixture {
   /** One Besançon member to erase per actor. */
   erasable: Record<Actor, string>;
   rolesTarget: string;
+  /** One pending applicant to Besançon per actor, for decideMembership. */
+  decisions: Record<Actor, string>;
+  /** An approved Besançon member whose ORG_ADMIN request waits (decideAdminRequest). */
+  adminRequester: string;
+  /** Puts the pending actor back as it was after cancelMembershipRequest (PENDING, every session). */
+  restoreApplicant(): Promise<void>;
   /** Public contracts (DECP) waiting in the curation queue: one to confirm, one to dismiss. */
   contracts: { confirm: number; dismiss: number };
 }
@@ -107,6 +113,8 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     ...ACTORS.map((a) => ({ email: `attente.${slugOf(a)}@besancon.test`, name: `En attente (${a})`, siren: BESANCON, roles: ['MEMBER'], status: 'PENDING', provider: null, hash: null })),
     ...ACTORS.map((a) => ({ email: `effacement.${slugOf(a)}@besancon.test`, name: `À effacer (${a})`, siren: BESANCON, roles: ['MEMBER'], status: 'APPROVED', provider: null, hash: null })),
     { email: 'roles.cible@besancon.test', name: 'Cible des rôles', siren: BESANCON, roles: ['MEMBER'], status: 'APPROVED', provider: null, hash: null },
+    ...ACTORS.map((a) => ({ email: `decision.${slugOf(a)}@besancon.test`, name: `Décision (${a})`, siren: BESANCON, roles: ['MEMBER'], status: 'PENDING', provider: null, hash: null })),
+    { email: 'demande.role@besancon.test', name: 'Demande du rôle', siren: BESANCON, roles: ['MEMBER'], status: 'APPROVED', provider: null, hash: null },
   ];
   await sql.query(
     `INSERT INTO "User" (email, name, "passwordHash", "organizationId", roles, "membershipStatus", "providerId", "updatedAt")
@@ -123,6 +131,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
       WHERE email = $1 AND "membershipStatus" = 'PENDING' RETURNING id`,
     [EMAILS.pending],
   );
+  await sql.query(`UPDATE "User" SET "adminRequestStatus" = 'PENDING', "adminRequestedAt" = now(), "adminRequestReason" = 'Matrice' WHERE email = 'demande.role@besancon.test'`);
   if (raised.length !== 1) throw new Error(`${EMAILS.pending} is no longer a pending demo account: the matrix has no pending actor`);
   const users = Object.fromEntries(
     (await sql.query<{ email: string; id: number }>(`SELECT email, id FROM "User"`)).map((u) => [u.email, u.id]),
@@ -270,6 +279,14 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     applicants: byActor((a) => globalId('User', users[`attente.${slugOf(a)}@besancon.test`]!)),
     erasable: byActor((a) => globalId('User', users[`effacement.${slugOf(a)}@besancon.test`]!)),
     rolesTarget: globalId('User', users['roles.cible@besancon.test']!),
+    decisions: byActor((a) => globalId('User', users[`decision.${slugOf(a)}@besancon.test`]!)),
+    adminRequester: globalId('User', users['demande.role@besancon.test']!),
+    restoreApplicant: async () => {
+      const userId = users[EMAILS.pending]!;
+      await sql.query(`UPDATE "User" SET "membershipStatus" = 'PENDING', "membershipDecisionReason" = NULL, "membershipDecidedAt" = NULL WHERE id = $1`, [userId]);
+      await sql.query(`DELETE FROM "Session" WHERE "userId" = $1`, [userId]);
+      await insertSessions(SESSION_KINDS.map((kind) => ({ tokenHash: hashToken(tokens[kind].pending), userId })));
+    },
     contracts: { confirm: contractId['MATRICE-OK']!, dismiss: contractId['MATRICE-NON']! },
   };
 }

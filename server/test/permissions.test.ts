@@ -32,8 +32,8 @@ import {
   type SignedIn,
 } from './permissions-fixture.ts';
 
-type Code = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
-const ERROR_TYPE: Record<Code, string> = { UNAUTHENTICATED: 'UnauthenticatedError', FORBIDDEN: 'ForbiddenError', NOT_FOUND: 'NotFoundError' };
+type Code = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+const ERROR_TYPE: Record<Code, string> = { UNAUTHENTICATED: 'UnauthenticatedError', FORBIDDEN: 'ForbiddenError', NOT_FOUND: 'NotFoundError', CONFLICT: 'ConflictError' };
 
 /** An expected audit event: who acted (by e-mail) in the name of which organization (by SIREN). */
 interface Event {
@@ -407,6 +407,48 @@ const MATRIX: Record<string, Case> = {
     call: (c) => mutate(c, 'startDecpImport', '', `source: "${UNREACHABLE_DECP}"`),
     entity: ({ one }) => one(`SELECT id FROM "DecpImport" WHERE source = $1`, [UNREACHABLE_DECP]),
     cleanup: async () => void (await settledImports()),
+  },
+  // onboarding: a decision is the approves scope (the applicant's ORG_ADMIN, or ADMIN), with its reason
+  decideMembership: {
+    allowed: { orgAdmin: byActor('membership.reject', 'User', BESANCON), admin: byActor('membership.reject', 'User', BESANCON) },
+    call: (c, actor, f) => mutate(c, 'decideMembership', '$id: ID!', 'userId: $id, approve: false, reason: "Aucun lien avec la commune"', { id: f.decisions[actor] }),
+    entity: async ({ f }, actor) => rawId(f.decisions[actor]),
+  },
+  decideAdminRequest: {
+    allowed: { admin: byActor('membership.refuseAdmin', 'User', BESANCON) },
+    call: (c, _a, f) => mutate(c, 'decideAdminRequest', '$id: ID!', 'userId: $id, approve: false, reason: "Besançon a déjà un administrateur"', { id: f.adminRequester }),
+    entity: async ({ f }) => rawId(f.adminRequester),
+  },
+  // The state decides, not a role: every actor's organization has an ORG_ADMIN (or is the platform's own), none has
+  // asked; each signed-in actor is refused CONFLICT with the reason (the onboarding test covers the allowed path).
+  requestOrganizationAdmin: {
+    allowed: {},
+    refusals: Object.fromEntries(ACTORS.filter((a) => a !== 'anonymous').map((a) => [a, 'CONFLICT' as const])),
+    call: (c) => mutate(c, 'requestOrganizationAdmin', '', 'reason: "Je suis la DGS."'),
+    entity: async () => 0,
+  },
+  cancelAdminRequest: {
+    allowed: {},
+    refusals: Object.fromEntries(ACTORS.filter((a) => a !== 'anonymous').map((a) => [a, 'CONFLICT' as const])),
+    call: (c) => mutate(c, 'cancelAdminRequest', '', ''),
+    entity: async () => 0,
+  },
+  // only a PENDING person withdraws (the others have nothing to withdraw): its account is refused and its sessions
+  // end, then put back for the other rows
+  cancelMembershipRequest: {
+    allowed: { pending: byActor('membership.cancel', 'User', 'own') },
+    refusals: Object.fromEntries(ACTORS.filter((a) => a !== 'anonymous' && a !== 'pending').map((a) => [a, 'CONFLICT' as const])),
+    call: (c) => mutate(c, 'cancelMembershipRequest', '', ''),
+    entity: ({ one }, actor) => one(`SELECT id FROM "User" WHERE email = $1`, [EMAILS[actor as SignedIn]]),
+    cleanup: async (f, actor) => {
+      if (actor === 'pending') await f.restoreApplicant();
+    },
+  },
+  // each signed-in person marks its own notifications read
+  markNotificationsRead: {
+    allowed: Object.fromEntries(ACTORS.filter((a) => a !== 'anonymous').map((actor) => [actor, byActor('notification.markRead', 'User', 'own')])),
+    call: (c) => mutate(c, 'markNotificationsRead', '', 'all: true'),
+    entity: ({ one }, actor) => one(`SELECT id FROM "User" WHERE email = $1`, [EMAILS[actor as SignedIn]]),
   },
 };
 

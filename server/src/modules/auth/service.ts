@@ -7,6 +7,7 @@ import { purgeIfDue } from './purge.ts';
 import { reserveAttempt } from './rate-limit.ts';
 import { clearedSessionCookie, createSession, deleteOtherSessions, deleteSession, sessionCookie } from './session.ts';
 import { audited, columnsOf, type Tx } from '../audit/service.ts';
+import { notifyApplication, notifyMembershipDecision } from '../notifications/service.ts';
 import type { Context } from '../../graphql/context.ts';
 import type { AuthContexts } from '../../graphql/scopes.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../graphql/errors.ts';
@@ -70,6 +71,8 @@ export async function signUp(ctx: Context, input: SignUpFields, query: UserQuery
       ...query,
       data: { email, name: input.name.trim(), passwordHash, organizationId: organization.id, roles: ['MEMBER'], membershipStatus: 'PENDING' },
     });
+    // whoever decides is told in the same transaction (the organization's ORG_ADMINs, or the platform team)
+    await notifyApplication(tx, { id: created.id, name: created.name, organizationId: organization.id });
     return { result: created, entityType: 'User', entityId: created.id, organizationId: organization.id, actorId: created.id, after: columnsOf(created) };
   });
   // a new account gets a new session, written without an event of its own (the sign-up is the event)
@@ -175,7 +178,12 @@ export async function approveMembership(ctx: SignedIn, userId: number, approve: 
     throw new ConflictError('Cette adhésion a déjà été traitée : seules les adhésions en attente se décident ici.');
   }
   const membershipStatus = approve ? 'APPROVED' : 'REJECTED';
-  return updatePerson(ctx, approve ? 'membership.approve' : 'membership.reject', user, { membershipStatus }, query);
+  return audited(ctx, approve ? 'membership.approve' : 'membership.reject', async (tx) => {
+    const updated = await tx.user.update({ ...query, where: { id: user.id }, data: { membershipStatus, membershipDecidedAt: new Date() } });
+    // the applicant is told in the same transaction (onboarding's decideMembership also takes a reason)
+    await notifyMembershipDecision(tx, user, approve, null);
+    return { result: updated, entityType: 'User', entityId: user.id, organizationId: user.organizationId, before: user, after: columnsOf(updated) };
+  });
 }
 
 /** Appoints a person's roles (PROVIDER with the provider represented); the membership becomes APPROVED. */

@@ -2,6 +2,7 @@ import { Prisma } from '@mutualis/db/client';
 import type { Context } from '../../graphql/context.ts';
 import { NotFoundError, ValidationError, unique } from '../../graphql/errors.ts';
 import { Checks, clean } from '../../graphql/validate.ts';
+import { notifyReviewModeration } from '../notifications/service.ts';
 import { audited, columns, columnsOf, withColumns } from '../audit/service.ts';
 import { reviewVisibility, visibleWhere } from '../../shared/permissions.ts';
 import type { SessionUser } from '../auth/session.ts';
@@ -118,6 +119,8 @@ export async function moderateReview(ctx: Context, reviewId: string, action: 'HI
       where: { id: review.id },
       data: { moderationStatus: action === 'HIDE' ? 'HIDDEN' : 'VISIBLE', moderationReason: plain(reason) },
     });
+    // the author organization's members are told, with the reason
+    await notifyReviewModeration(tx, review.id, action, reason);
     return { result: after, entityType: 'Review', entityId: review.id, organizationId: review.organizationId, before: pick(review), after: pick(after) };
   });
 }
