@@ -5,6 +5,7 @@ import type { App } from './app.ts';
 import { repoRoot } from './config.ts';
 import type { Database } from './db/database.ts';
 import { createLogger, requestIdFrom, type Logger } from './log.ts';
+import { isLibraryPath, serveLibrary } from './modules/library/routes.ts';
 import { isOpenDataPath, serveOpenData } from './modules/opendata/routes.ts';
 import { forbiddenBody, GRAPHQL_JSON, headerProblem, securityHeaders } from './security.ts';
 
@@ -190,6 +191,7 @@ export function createHttpServer(app: App, options: HttpOptions = {}): http.Serv
         reason ? sendJson(res, 503, { status: 'unavailable', reason }) : sendJson(res, 200, { status: 'ready' }),
       );
     }
+    if (isLibraryPath(url.pathname)) return void serveLibrary(app, options.db, req, res, url, log, requestId);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Méthode non autorisée.\n', { allow: 'GET, HEAD' });
     if (isOpenDataPath(url.pathname)) {
       // Public open-data files, streamed from the database: shutdown waits for the export to stop reading.

@@ -51,6 +51,10 @@ export const ACTION_LABELS = {
   'contract.confirm': 'Confirmation d’un marché public (lié à un outil)',
   'contract.dismiss': 'Mise à l’écart d’un marché public',
   'decp.startImport': 'Lancement d’un import des marchés publics (DECP)',
+  'document.create': 'Dépôt d’un document dans la bibliothèque',
+  'document.addVersion': 'Dépôt d’une nouvelle version d’un document',
+  'document.update': 'Modification d’un document de la bibliothèque',
+  'document.markReused': 'Réutilisation d’un document signalée',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -74,6 +78,9 @@ export const ENTITY_TYPE_LABELS = {
   User: 'Personne',
   PublicContract: 'Marché public',
   DecpImport: 'Import des marchés publics',
+  Document: 'Document de la bibliothèque',
+  DocumentVersion: 'Version d’un document',
+  DocumentReuse: 'Réutilisation d’un document',
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof ENTITY_TYPE_LABELS;
