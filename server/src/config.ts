@@ -114,6 +114,17 @@ const envSchema = z.object({
     .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'doit être une adresse http(s)')
     .optional()
     .describe('Adresse publique du site (https://mutualis.exemple.fr), pour les liens des courriels. Par défaut http://localhost:PORT.'),
+  PROCONNECT_ISSUER: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'doit commencer par https://')
+    .optional()
+    .describe(
+      'Adresse de découverte ProConnect (OpenID Connect), sans /.well-known : https://auth.agentconnect.gouv.fr/api/v2 en ' +
+        'production, https://fca.integ01.dev-agentconnect.fr/api/v2 en intégration. Absente : pas de bouton ProConnect.',
+    ),
+  PROCONNECT_CLIENT_ID: z.string().min(1).optional().describe('Identifiant du fournisseur de service ProConnect (obtenu par DataPass).'),
+  PROCONNECT_CLIENT_SECRET: z.string().min(1).optional().describe('Secret du fournisseur de service ProConnect (obtenu par DataPass).'),
   SEED_DEMO: flag.describe(
     'SEED_DEMO=1 ajoute les données de démonstration (adoption, avis, chartes) à une base PostgreSQL. ' +
       'Toujours ajoutées sur la base embarquée hors production ; jamais en production sans ce drapeau.',
@@ -138,7 +149,31 @@ export type Config = {
   publicUrl: string;
   /** Introspection/GraphiQL in production, trusted documents only, execution timeout (graphql/limits.ts). */
   graphql: { introspection: boolean; trustedDocumentsOnly: boolean; timeoutMs: number };
+  /** ProConnect sign-in; absent when not configured. */
+  proconnect?: ProConnectConfig;
 };
+
+/** The service provider's registration at ProConnect (OpenID Connect); absent when not configured. */
+export interface ProConnectConfig {
+  /** Discovery base: `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+const PROCONNECT_KEYS = ['PROCONNECT_ISSUER', 'PROCONNECT_CLIENT_ID', 'PROCONNECT_CLIENT_SECRET'] as const;
+
+/**
+ * The ProConnect section, read again on each sign-in (like the DECP settings) so that a test or an operator changes it
+ * without restarting; undefined unless all three variables are set (loadConfig refuses a partial set at start-up).
+ */
+export function proconnectConfig(env: NodeJS.ProcessEnv = process.env): ProConnectConfig | undefined {
+  const issuer = env.PROCONNECT_ISSUER?.trim().replace(/\/+$/, '');
+  const clientId = env.PROCONNECT_CLIENT_ID?.trim();
+  const clientSecret = env.PROCONNECT_CLIENT_SECRET?.trim();
+  if (!issuer || !clientId || !clientSecret || !/^https?:\/\//.test(issuer)) return undefined;
+  return { issuer, clientId, clientSecret };
+}
 
 export class ConfigError extends Error {}
 
@@ -166,6 +201,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
     throw new ConfigError(`DATABASE_OWNER_URL invalide (sans DATABASE_URL). ${envSchema.shape.DATABASE_OWNER_URL.description}`);
   }
+  const proconnectSet = PROCONNECT_KEYS.filter((key) => e[key]);
+  if (proconnectSet.length > 0 && proconnectSet.length < PROCONNECT_KEYS.length) {
+    const missing = PROCONNECT_KEYS.filter((key) => !e[key]).join(', ');
+    throw new ConfigError(`ProConnect incomplet : ${missing} manquant (les trois variables PROCONNECT_* vont ensemble).`);
+  }
+  const proconnect = proconnectConfig(env);
   const database: Config['database'] = e.DATABASE_URL
     ? {
         kind: 'postgres',
@@ -188,5 +229,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     debugErrors: e.DEBUG_ERRORS,
     logLevel: e.LOG_LEVEL,
+    ...(proconnect ? { proconnect } : {}),
   };
 }

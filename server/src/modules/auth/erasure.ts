@@ -18,7 +18,7 @@ export interface Erasure {
 /**
  * Erases a person inside the caller's transaction: their audit trail is pseudonymized first (the SQL function reads
  * the address to remove from the User row, so it must still be there), then the row becomes a pseudonym without
- * password, and their sessions and sign-in counters go. Their deployments, reviews and audit events remain,
+ * password nor ProConnect identity, and their sessions and sign-in counters go. Their deployments, reviews and audit events remain,
  * attributed to the pseudonym.
  */
 export async function erasePerson(
@@ -36,7 +36,8 @@ export async function erasePerson(
   const erased = await tx.user.update({
     ...query,
     where: { id: userId },
-    data: { name: erasedName(userId), email: erasedEmail(userId), passwordHash: null, roles: [] },
+    // the ProConnect identity goes too: the same agent signing in again gets a new account, not the pseudonym
+    data: { name: erasedName(userId), email: erasedEmail(userId), passwordHash: null, roles: [], proconnectSub: null, proconnectSiret: null },
   });
   return { userId, user: erased, organizationId: user.organizationId, auditEvents: Number(scrubbed?.n ?? 0), sessions: sessions.count };
 }

@@ -4,6 +4,7 @@ import { applicantOrganization, approveMembership, changePassword, setUserRoles,
 import { prismaEnum } from '../../graphql/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { visibleTo } from '../../graphql/node-visibility.ts';
+import { signOutLogoutUrl } from './proconnect-schema.ts';
 
 export const Role = prismaEnum('Role', RoleValues, 'Rôle : membre, administrateur de l’organisation, auditeur (lecture seule), fournisseur, administrateur de la plateforme.');
 const MembershipStatus = prismaEnum('MembershipStatus', MembershipValues, 'Adhésion à l’organisation : en attente d’approbation, approuvée, refusée.');
@@ -81,7 +82,7 @@ builder.mutationFields((t) => ({
 
   signOut: t.boolean({
     description: 'Ferme la session courante.',
-    errors: {},
+    errors: { result: { fields: (r) => ({ logoutUrl: signOutLogoutUrl(r) }) } },
     resolve: (_parent, _args, ctx) => signOut(ctx),
   }),
 

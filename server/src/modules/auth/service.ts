@@ -5,7 +5,8 @@ import { erasePerson } from './erasure.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './password.ts';
 import { purgeIfDue } from './purge.ts';
 import { reserveAttempt } from './rate-limit.ts';
-import { clearedSessionCookie, createSession, deleteOtherSessions, deleteSession, sessionCookie } from './session.ts';
+import { rememberLogoutUrl } from './proconnect-service.ts';
+import { clearedSessionCookie, createSession, deleteOtherSessions, deleteSession, sessionCookie, sessionIdToken } from './session.ts';
 import { audited, columnsOf, type Tx } from '../audit/service.ts';
 import { notifyApplication, notifyMembershipDecision } from '../notifications/service.ts';
 import type { Context } from '../../graphql/context.ts';
@@ -105,14 +106,19 @@ export async function signIn(ctx: Context, credentials: { email: string; passwor
   return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
 }
 
-/** Ends the current session; without one, nothing changed and no event is written. */
+/**
+ * Ends the current session; without one, nothing changed and no event is written. A ProConnect session also leaves
+ * the provider's end-session URL (with its id_token) for the mutation's `logoutUrl`.
+ */
 export async function signOut(ctx: Context): Promise<boolean> {
   const { viewer, sessionToken: token } = ctx;
   if (token) {
+    const idToken = await sessionIdToken(ctx.prisma, token);
     await audited(ctx, 'user.signOut', async (tx) => {
       await deleteSession(tx, token);
       return { result: true, entityType: 'User', entityId: viewer?.id ?? 0, organizationId: viewer?.organizationId ?? null };
     });
+    if (idToken) await rememberLogoutUrl(ctx, idToken);
   }
   ctx.setCookie(clearedSessionCookie(ctx.secureCookies));
   return true;

@@ -12,12 +12,25 @@ const TOUCH_AFTER_MS = 60 * 60 * 1000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Only the token's hash is stored: a leaked table does not open sessions. */
-export async function createSession(prisma: Pick<PrismaClient, 'session'>, userId: number): Promise<{ token: string; expiresAt: Date }> {
+/**
+ * Only the token's hash is stored: a leaked table does not open sessions. A ProConnect sign-in keeps its id_token,
+ * handed back to the provider at sign-out (id_token_hint).
+ */
+export async function createSession(
+  prisma: Pick<PrismaClient, 'session'>,
+  userId: number,
+  idToken?: string,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
-  await prisma.session.create({ data: { tokenHash: hashToken(token), userId, expiresAt } });
+  await prisma.session.create({ data: { tokenHash: hashToken(token), userId, expiresAt, ...(idToken ? { idToken } : {}) } });
   return { token, expiresAt };
+}
+
+/** The ProConnect id_token of a session, or null (a password session, or none). */
+export async function sessionIdToken(prisma: Pick<PrismaClient, 'session'>, token: string): Promise<string | null> {
+  const session = await prisma.session.findUnique({ where: { tokenHash: hashToken(token) }, select: { idToken: true } });
+  return session?.idToken ?? null;
 }
 
 export async function deleteSession(prisma: Pick<PrismaClient, 'session'>, token: string): Promise<void> {
