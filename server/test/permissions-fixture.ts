@@ -98,6 +98,8 @@ export interface Fixture {
   restoreApplicant(): Promise<void>;
   /** Public contracts (DECP) waiting in the curation queue: one to confirm, one to dismiss. */
   contracts: { confirm: number; dismiss: number };
+  /** Library documents: one of Besançon to update, one of Grand Besançon per actor to mark reused (once per organization). */
+  documents: { update: string; reuse: Record<Actor, string> };
 }
 
 let demoHash: Promise<string> | undefined;
@@ -243,6 +245,16 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   );
   const contractId = Object.fromEntries(contractRows.map((r) => [r.decpId, r.id]));
 
+  // library documents, without files (a document recorded from its public source)
+  const documentRows = await sql.query<{ slug: string; id: number }>(
+    `INSERT INTO "Document" (slug, title, summary, type, licence, "organizationId", "updatedAt")
+     SELECT s, 'Document de la matrice ' || s, 'Résumé du document de la matrice.', 'TENDER_CLAUSE', 'CC_BY_4',
+            CASE WHEN s = 'matrice-a-modifier' THEN $2::int ELSE $3::int END, now()
+       FROM unnest($1::text[]) AS s RETURNING slug, id`,
+    [['matrice-a-modifier', ...ACTORS.map((a) => `matrice-reutilisation-${slugOf(a)}`)], orgs[BESANCON], orgs[GRAND_BESANCON]],
+  );
+  const documentId = Object.fromEntries(documentRows.map((r) => [r.slug, r.id]));
+
   const planByName = Object.fromEntries(plans.map((p) => [p.name, p.id]));
   const figureByScope = Object.fromEntries(figures.map((f) => [f.scope, f.id]));
   const reviewByTool = Object.fromEntries(reviews.map((r) => [r.toolId, r.id]));
@@ -288,6 +300,10 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
       await insertSessions(SESSION_KINDS.map((kind) => ({ tokenHash: hashToken(tokens[kind].pending), userId })));
     },
     contracts: { confirm: contractId['MATRICE-OK']!, dismiss: contractId['MATRICE-NON']! },
+    documents: {
+      update: globalId('Document', documentId['matrice-a-modifier']!),
+      reuse: byActor((a) => globalId('Document', documentId[`matrice-reutilisation-${slugOf(a)}`]!)),
+    },
   };
 }
 
@@ -320,7 +336,12 @@ const FINGERPRINT = `SELECT
   ${whole('GroupMembership')} AS memberships,
   ${whole('AuditEvent')} AS audit_events,
   ${whole('PublicContract')} AS public_contracts,
-  ${whole('DecpImport')} AS decp_imports`;
+  ${whole('DecpImport')} AS decp_imports,
+  ${whole('Document')} AS documents,
+  ${whole('DocumentVersion')} AS document_versions,
+  ${whole('DocumentTool', 't::text')} AS document_tools,
+  ${whole('DocumentCategory', 't::text')} AS document_categories,
+  ${whole('DocumentReuse')} AS document_reuses`;
 
 /**
  * What a refused call must leave as it was: every row of every table these mutations write — people, sessions (but

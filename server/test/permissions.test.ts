@@ -408,6 +408,22 @@ const MATRIX: Record<string, Case> = {
     entity: ({ one }) => one(`SELECT id FROM "DecpImport" WHERE source = $1`, [UNREACHABLE_DECP]),
     cleanup: async () => void (await settledImports()),
   },
+  // the library: a document's description belongs to its author organization's ORG_ADMIN (a Besançon document)
+  updateDocument: {
+    allowed: { orgAdmin: byActor('document.update', 'Document', BESANCON) },
+    call: (c, _a, f) => mutate(c, 'updateDocument', '$id: ID!', 'id: $id, input: { summary: "Résumé revu par la matrice." }', { id: f.documents.update }),
+    entity: async ({ f }) => rawId(f.documents.update),
+  },
+  // an approved member, for its own organization (a Grand Besançon document per actor: a reuse is marked once)
+  markDocumentReused: {
+    allowed: {
+      member: byActor('document.markReused', 'DocumentReuse', BESANCON),
+      orgAdmin: byActor('document.markReused', 'DocumentReuse', BESANCON),
+      otherOrgAdmin: byActor('document.markReused', 'DocumentReuse', DIJON),
+    },
+    call: (c, actor, f) => mutate(c, 'markDocumentReused', '$id: ID!', 'documentId: $id', { id: f.documents.reuse[actor] }),
+    entity: ({ one, f }, actor) => one(`SELECT id FROM "DocumentReuse" WHERE "documentId" = $1`, [Number(rawId(f.documents.reuse[actor]))]),
+  },
   // onboarding: a decision is the approves scope (the applicant's ORG_ADMIN, or ADMIN), with its reason
   decideMembership: {
     allowed: { orgAdmin: byActor('membership.reject', 'User', BESANCON), admin: byActor('membership.reject', 'User', BESANCON) },
