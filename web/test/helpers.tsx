@@ -118,6 +118,7 @@ export function accountMenuMock(viewer: ViewerFixture | null): MockLink.MockedRe
           __typename: viewer.__typename,
           id: viewer.id,
           name: viewer.name,
+          unreadNotificationCount: 0,
           organization: { __typename: 'Organization', id: viewer.organization.id, name: viewer.organization.name },
         }
       : null,

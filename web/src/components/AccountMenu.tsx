@@ -9,6 +9,7 @@ export const AccountMenuQuery = graphql(`
     viewer {
       id
       name
+      unreadNotificationCount
       organization {
         id
         name
@@ -82,6 +83,18 @@ export function AccountMenu() {
           <li>
             <Link to="/mon-organisation" className="account__link">
               Mon organisation
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/notifications" className="account__link">
+            {viewer.unreadNotificationCount ? `Notifications (${viewer.unreadNotificationCount} non lue${viewer.unreadNotificationCount > 1 ? 's' : ''})` : 'Notifications'}
+          </Link>
+        </li>
+        {can.moderate ? (
+          <li>
+            <Link to="/administration/adhesions" className="account__link">
+              Adhésions en attente
             </Link>
           </li>
         ) : null}

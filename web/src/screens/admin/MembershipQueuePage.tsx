@@ -1,4 +1,170 @@
-// Placeholder: replaced by the page itself.
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { FormSuccess } from '../../components/Form';
+import { QueryState } from '../../components/QueryState';
+import { graphql } from '../../gql';
+import type { MembershipQueueQueryQuery } from '../../gql/graphql';
+import { formatDate } from '../../lib/format';
+import { mutationHook } from '../../lib/mutationHook';
+
+export const MembershipQueueQuery = graphql(`
+  query MembershipQueueQuery {
+    pendingMemberships(first: 50) {
+      totalCount
+      edges {
+        node {
+          kind
+          since
+          emailDomain
+          domainHint
+          domainMatchesOrganization
+          proconnectVerifiedAt
+          adminRequestReason
+          person {
+            id
+            name
+            email
+          }
+          organization {
+            id
+            name
+            kind
+            departementCode
+            population
+          }
+        }
+      }
+    }
+  }
+`);
+
+const DecideMembershipMutation = graphql(`
+  mutation DecideMembershipMutation($userId: ID!, $approve: Boolean!, $reason: String) {
+    decideMembership(userId: $userId, approve: $approve, reason: $reason) {
+      __typename
+      ... on MutationDecideMembershipSuccess {
+        data {
+          id
+          membershipStatus
+        }
+      }
+      ...MutationError
+    }
+  }
+`);
+
+const DecideAdminRequestMutation = graphql(`
+  mutation DecideAdminRequestMutation($userId: ID!, $approve: Boolean!, $reason: String) {
+    decideAdminRequest(userId: $userId, approve: $approve, reason: $reason) {
+      __typename
+      ... on MutationDecideAdminRequestSuccess {
+        data {
+          id
+          roles
+        }
+      }
+      ...MutationError
+    }
+  }
+`);
+
+const refetch = { refetchQueries: [MembershipQueueQuery], awaitRefetchQueries: true };
+const useDecideMembership = mutationHook(DecideMembershipMutation, 'decideMembership', {
+  variables: (userId: string, approve: boolean, reason: string) => ({ userId, approve, reason: reason || null }),
+  ...refetch,
+});
+const useDecideAdminRequest = mutationHook(DecideAdminRequestMutation, 'decideAdminRequest', {
+  variables: (userId: string, approve: boolean, reason: string) => ({ userId, approve, reason: reason || null }),
+  ...refetch,
+});
+
+const HINTS: Record<string, string> = {
+  ORGANIZATION_NAME: 'le domaine contient le nom de la collectivité',
+  PUBLIC_SECTOR: 'domaine public',
+  PERSONAL_MAILBOX: 'messagerie personnelle : aucun lien établi',
+  UNRELATED: 'domaine sans rapport apparent avec la collectivité',
+};
+
+type Item = MembershipQueueQueryQuery['pendingMemberships']['edges'][number]['node'];
+
+function Decision({ item, onDone }: { item: Item; onDone: (text: string) => void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const [decideMembership, { loading: a }] = useDecideMembership();
+  const [decideAdmin, { loading: b }] = useDecideAdminRequest();
+  const isAdminRequest = item.kind === 'ORGANIZATION_ADMIN';
+  const fieldId = `motif-${item.person.id}`;
+  const act = async (approve: boolean) => {
+    setError(undefined);
+    const decide = isAdminRequest ? decideAdmin : decideMembership;
+    const outcome = await decide(item.person.id, approve, reason.trim());
+    if (!outcome.ok) return setError(outcome.errors.message);
+    const what = isAdminRequest ? 'La demande du rôle d’administrateur' : 'L’adhésion';
+    onDone(`${what} de ${item.person.name} (${item.organization.name}) est ${approve ? 'acceptée' : 'refusée'}.`);
+  };
+  return (
+    <form className="queue__decision" onSubmit={(event) => event.preventDefault()}>
+      <label htmlFor={fieldId}>Motif (obligatoire pour refuser)</label>
+      <textarea id={fieldId} value={reason} maxLength={500} rows={2} onChange={(event) => setReason(event.target.value)} />
+      {error ? (
+        <p role="alert" className="form-alert">
+          {error}
+        </p>
+      ) : null}
+      <span className="pending-list__actions">
+        <button type="button" className="button button--small" disabled={a || b} onClick={() => void act(true)}>
+          {isAdminRequest ? 'Accorder le rôle' : 'Approuver'}
+        </button>
+        <button type="button" className="button button--secondary button--small" disabled={a || b} onClick={() => void act(false)}>
+          Refuser
+        </button>
+      </span>
+    </form>
+  );
+}
+
+/** The platform team's queue: people of organizations without administrator, oldest first, with what helps decide. */
 export function MembershipQueuePage() {
-  return <h1>Adhésions en attente</h1>;
+  const { data, error, refetch: reload } = useQuery(MembershipQueueQuery);
+  const [done, setDone] = useState<string>();
+  return (
+    <>
+      <title>Adhésions en attente — Mutualis</title>
+      <h1>Adhésions en attente</h1>
+      <p className="lead">Collectivités sans administrateur : l’équipe Mutualis décide, les plus anciennes demandes d’abord.</p>
+      {done ? <FormSuccess>{done}</FormSuccess> : null}
+      <QueryState data={data} error={error} refetch={reload}>
+        {({ pendingMemberships }) =>
+          pendingMemberships.edges.length === 0 ? (
+            <p>Aucune adhésion en attente.</p>
+          ) : (
+            <ul className="pending-list">
+              {pendingMemberships.edges.map(({ node: item }) => (
+                <li key={`${item.kind}-${item.person.id}`} className="pending-list__item">
+                  <h2 className="queue__title">
+                    {item.person.name} — {item.organization.name}
+                    {item.organization.departementCode ? ` (${item.organization.departementCode})` : ''}
+                  </h2>
+                  <p>
+                    {item.kind === 'ORGANIZATION_ADMIN' ? 'Demande le rôle d’administrateur' : 'Demande d’adhésion'} depuis le{' '}
+                    <time dateTime={item.since}>{formatDate(item.since)}</time>
+                    {item.organization.population ? ` · ${item.organization.population.toLocaleString('fr-FR')} habitants` : ''}
+                  </p>
+                  <ul className="queue__hints">
+                    <li>
+                      Adresse : {item.person.email} — <strong>{item.emailDomain}</strong> :{' '}
+                      <span className={item.domainMatchesOrganization ? 'badge' : 'badge badge--pending'}>{HINTS[item.domainHint]}</span>
+                    </li>
+                    <li>{item.proconnectVerifiedAt ? `Appartenance vérifiée par ProConnect le ${formatDate(item.proconnectVerifiedAt)}` : 'Non vérifiée par ProConnect'}</li>
+                    {item.adminRequestReason ? <li>Motif de la demande : {item.adminRequestReason}</li> : null}
+                  </ul>
+                  <Decision item={item} onDone={setDone} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </>
+  );
 }
