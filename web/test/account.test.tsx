@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SignInMutation } from '../src/screens/account/useSignIn';
 import { accountMenuMock, answer, CAN, failOnConsoleErrors, renderApp, viewerFixture, type Fixture } from './helpers';
 
@@ -119,7 +119,7 @@ describe('Sign-in form', () => {
       [
         signInMock('mutualis-demo', {
           __typename: 'MutationSignInSuccess',
-          data: { __typename: 'User', id: viewer.id, name: viewer.name },
+          data: { __typename: 'User', id: viewer.id, name: viewer.name, landingPath: '/mon-organisation' },
         }),
       ],
       { accountMenu: [{ ...accountMenuMock(null), maxUsageCount: 1 }, accountMenuMock(viewer)] },
@@ -130,5 +130,29 @@ describe('Sign-in form', () => {
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/aide'));
     expect(await within(header()).findByText('Camille Agent')).toBeTruthy();
     expect(within(header()).queryByRole('link', { name: 'Se connecter' })).toBeNull();
+  });
+
+  // What the server's User.landingPath says for each role (server/test/landing.test.ts checks the server's side).
+  it.each([
+    ['a platform administrator', '/administration/adhesions'],
+    ['an auditor', '/statistiques'],
+    ['a provider', '/catalogue?fournisseur=mistral-ai'],
+    ['a member of a collectivité', '/mon-organisation'],
+  ])('without `retour`, leads %s to the page of their role (%s)', async (_who, landingPath) => {
+    renderApp('/connexion', [
+      signInMock('mutualis-demo', { __typename: 'MutationSignInSuccess', data: { __typename: 'User', id: 'User:1', name: 'Camille', landingPath } }),
+    ]);
+    await fillSignIn('mutualis-demo');
+    // the page of the role then sends its own queries, which this test does not mock: what matters is where it leads
+    for (const method of ['error', 'warn'] as const) vi.spyOn(console, method).mockImplementation(() => undefined);
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe(landingPath));
+  });
+
+  it('never follows a landing path out of the app', async () => {
+    renderApp('/connexion', [
+      signInMock('mutualis-demo', { __typename: 'MutationSignInSuccess', data: { __typename: 'User', id: 'User:1', name: 'Camille', landingPath: '//ailleurs.example' } }),
+    ]);
+    await fillSignIn('mutualis-demo');
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/mon-organisation'));
   });
 });

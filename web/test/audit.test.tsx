@@ -131,7 +131,8 @@ describe("Journal d'audit", () => {
       CODES,
       answer(OrganizationSearchQuery, { search: 'Besan' }, {
         organizations: { __typename: 'QueryOrganizationsConnection', edges: [{ __typename: 'QueryOrganizationsConnectionEdge', node: {
-          __typename: 'Organization', id: 'Organization:212500565', siren: '212500565', name: 'Besançon', kind: 'COMMUNE', epciType: null, departementCode: '25', population: 120000,
+          __typename: 'Organization', id: 'Organization:212500565', siren: '212500565', name: 'Besançon', kind: 'COMMUNE', epciType: null, departementCode: '25',
+          departementName: 'Doubs', population: 120000, populationTotale: null,
         } }] },
       }),
       { ...answer(OrganizationBySirenQuery, { siren: '212500565' }, { organization: {
@@ -143,7 +144,7 @@ describe("Journal d'audit", () => {
     await screen.findByRole('table');
     fireEvent.change(screen.getByLabelText('Organisation (nom)'), { target: { value: 'Besan' } });
     // the search waits for the typing to pause: a slower machine takes longer than the default second
-    fireEvent.click(await screen.findByRole('button', { name: 'Besançon' }, { timeout: 3000 }));
+    fireEvent.click(await screen.findByRole('option', { name: /^Besançon — commune, Doubs \(25\), 120\s000 hab\.$/ }, { timeout: 3000 }));
     expect((screen.getByLabelText("SIREN de l'organisation") as HTMLInputElement).value).toBe('212500565');
     expect(await screen.findByText('Organisation : Besançon', {}, { timeout: 3000 })).toBeTruthy();
     await waitFor(() => expect(screen.getAllByRole('option', { name: 'Déclaration d’un déploiement' }).length).toBe(1));

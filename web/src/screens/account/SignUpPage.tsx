@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { FormActions, FormAlert, FormSuccess, InputField, useFormValues } from '../../components/Form';
-import { compactSiren, isSiren, OrganizationSearch, SirenField, SirenLookup } from '../../components/OrganizationSearch';
+import { compactSiren, isSiren, OrganizationSearch, organizationOptionLabel, SirenField, SirenLookup, type OrganizationOption } from '../../components/OrganizationSearch';
 import { clientValidation } from '../../lib/mutationResult';
 import { natureLabel } from '../../lib/labels';
 import { PENDING_MESSAGE } from '../../lib/messages';
@@ -14,6 +14,7 @@ export function SignUpPage() {
   const { values, set, bind, errors, setErrors } = useFormValues({ email: '', name: '', password: '', siren: '' });
   const { email, name, password, siren } = values;
   const [created, setCreated] = useState<{ name: string; organization: string }>();
+  const [chosen, setChosen] = useState<OrganizationOption>();
   const organizationSiren = compactSiren(siren);
 
   const submit = async (event: FormEvent) => {
@@ -22,7 +23,7 @@ export function SignUpPage() {
       ...(email.trim() ? {} : { email: 'Saisissez votre adresse électronique.' }),
       ...(name.trim() ? {} : { name: 'Saisissez votre nom et votre prénom.' }),
       ...(password.length >= 12 ? {} : { password: 'Le mot de passe doit compter au moins 12 caractères.' }),
-      ...(isSiren(organizationSiren) ? {} : { organizationSiren: 'Le SIREN doit comporter 9 chiffres.' }),
+      ...(isSiren(organizationSiren) ? {} : { organizationSiren: 'Choisissez votre collectivité dans la liste (ou saisissez son SIREN à 9 chiffres).' }),
     });
     setErrors(local);
     if (local) return;
@@ -67,24 +68,37 @@ export function SignUpPage() {
         <InputField label="Mot de passe (12 caractères au moins)" type="password" autoComplete="new-password" {...bind('password')} />
         <fieldset className="form__group">
           <legend>Votre collectivité</legend>
-          <SirenField
-            label="SIREN de votre collectivité"
-            hint="9 chiffres, par exemple 212500565 pour Besançon."
+          <OrganizationSearch
+            label="Cherchez votre collectivité"
+            hint="Son nom (par exemple « Saône »), son code INSEE ou son SIREN, puis choisissez-la dans la liste."
             error={errors?.fields['organizationSiren']}
-            value={siren}
-            onChange={set('siren')}
+            onChoose={set('siren')}
+            onChooseOrganization={setChosen}
           />
-          <SirenLookup siren={organizationSiren}>
-            {(organization) => (
-              <>
-                Collectivité : <strong>{organization.name}</strong> ({natureLabel(organization.kind, organization.epciType)}
-                {organization.departementCode ? `, ${organization.departementCode}` : ''})
-              </>
+          {chosen && chosen.siren === organizationSiren ? (
+            <p className="lookup lookup--found" aria-live="polite">
+              Collectivité choisie : <strong>{organizationOptionLabel(chosen)}</strong> (SIREN {chosen.siren})
+            </p>
+          ) : null}
+          <details className="finder">
+            <summary>Vous connaissez son SIREN ?</summary>
+            <SirenField
+              label="SIREN de votre collectivité"
+              hint="9 chiffres, par exemple 212500565 pour Besançon."
+              value={siren}
+              onChange={set('siren')}
+            />
+            {chosen?.siren === organizationSiren ? null : (
+              <SirenLookup siren={organizationSiren}>
+                {(organization) => (
+                  <>
+                    Collectivité : <strong>{organization.name}</strong> ({natureLabel(organization.kind, organization.epciType)}
+                    {organization.departementCode ? `, ${organization.departementCode}` : ''})
+                  </>
+                )}
+              </SirenLookup>
             )}
-          </SirenLookup>
-          <div className="finder">
-            <OrganizationSearch label="Retrouver le SIREN par le nom de la collectivité" onChoose={set('siren')} />
-          </div>
+          </details>
         </fieldset>
         <FormActions submit="Créer mon compte" busy={loading} />
       </form>

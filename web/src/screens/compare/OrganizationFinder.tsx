@@ -16,18 +16,19 @@ export function CompareSirenLookup({ siren }: { siren: string }) {
   );
 }
 
-/** Finds a collectivité by name and gives its SIREN to the form. */
+/**
+ * Finds a collectivité by name, SIREN or INSEE code and gives its SIREN to the form. Open by default: a DSI rarely
+ * knows the SIREN, and homonyms are told apart by their département and population in each option.
+ */
 export function OrganizationFinder({ onChoose }: { onChoose: (siren: string) => void }) {
   return (
-    <details className="finder compare-finder">
-      <summary>Vous ne connaissez pas le SIREN ? Cherchez la collectivité par son nom</summary>
+    <div className="finder compare-finder">
       <OrganizationSearch
-       
-        label="Nom de la collectivité"
+        label="Ou cherchez la collectivité"
+        hint="Son nom, son SIREN ou son code INSEE ; choisissez-la dans la liste (flèches et Entrée)."
         onChoose={onChoose}
         clearOnChoose
-        details={(organization) => formatInhabitants(organization.population)}
       />
-    </details>
+    </div>
   );
 }
