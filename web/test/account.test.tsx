@@ -1,9 +1,16 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { SignInOptionsQuery } from '../src/screens/account/SignInPage';
 import { SignInMutation } from '../src/screens/account/useSignIn';
 import { accountMenuMock, answer, CAN, failOnConsoleErrors, renderApp, viewerFixture, type Fixture } from './helpers';
 
 failOnConsoleErrors();
+
+/** The sign-in page asks whether ProConnect is configured: not here (web/test/proconnect.test.tsx shows the button). */
+const noProConnect = {
+  ...answer(SignInOptionsQuery, {}, { authOptions: { __typename: 'AuthOptions', proconnect: false } }),
+  maxUsageCount: Number.POSITIVE_INFINITY, // asked again when a sign-in resets the store
+};
 
 const header = () => screen.getByRole('banner');
 
@@ -68,6 +75,7 @@ describe('Header account area', () => {
 describe('Sign-in form', () => {
   it('shows the API field error next to the password field, and a summary in an alert', async () => {
     renderApp('/connexion', [
+      noProConnect,
       signInMock('mauvais', {
         __typename: 'ValidationError',
         code: 'VALIDATION',
@@ -95,6 +103,7 @@ describe('Sign-in form', () => {
   it('shows the message of a RateLimitedError in the alert', async () => {
     const message = 'Trop de tentatives de connexion : réessayez dans 15 minutes.';
     renderApp('/connexion', [
+      noProConnect,
       signInMock('encore-faux', { __typename: 'RateLimitedError', code: 'RATE_LIMITED', message, fields: [] }),
     ]);
     await within(header()).findByRole('link', { name: 'Se connecter' });
@@ -105,7 +114,7 @@ describe('Sign-in form', () => {
   });
 
   it('checks empty fields in the browser without calling the API', async () => {
-    renderApp('/connexion', []);
+    renderApp('/connexion', [noProConnect]);
     await within(header()).findByRole('link', { name: 'Se connecter' });
     fireEvent.click(await screen.findByRole('button', { name: 'Se connecter' }));
     expect(describedErrors(screen.getByLabelText('Adresse électronique'))).toEqual(['Saisissez votre adresse électronique.']);
@@ -117,6 +126,7 @@ describe('Sign-in form', () => {
     renderApp(
       '/connexion?retour=%2Faide',
       [
+        noProConnect,
         signInMock('mutualis-demo', {
           __typename: 'MutationSignInSuccess',
           data: { __typename: 'User', id: viewer.id, name: viewer.name, landingPath: '/mon-organisation' },
@@ -140,6 +150,7 @@ describe('Sign-in form', () => {
     ['a member of a collectivité', '/mon-organisation'],
   ])('without `retour`, leads %s to the page of their role (%s)', async (_who, landingPath) => {
     renderApp('/connexion', [
+      noProConnect,
       signInMock('mutualis-demo', { __typename: 'MutationSignInSuccess', data: { __typename: 'User', id: 'User:1', name: 'Camille', landingPath } }),
     ]);
     await fillSignIn('mutualis-demo');
@@ -150,6 +161,7 @@ describe('Sign-in form', () => {
 
   it('never follows a landing path out of the app', async () => {
     renderApp('/connexion', [
+      noProConnect,
       signInMock('mutualis-demo', { __typename: 'MutationSignInSuccess', data: { __typename: 'User', id: 'User:1', name: 'Camille', landingPath: '//ailleurs.example' } }),
     ]);
     await fillSignIn('mutualis-demo');
