@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../src/shared/money.ts';
+import { csvText, frenchNumber } from '../src/modules/purchasing/exports.ts';
 import {
   allocate,
   allocationRuleError,
+  answerError,
   eligibilityError,
   groupEconomics,
+  groupPath,
+  invitationError,
   membershipChangeError,
+  populationWeights,
   priceFor,
   transitionError,
   type MemberInput,
@@ -217,5 +222,74 @@ describe('group rules', () => {
     expect(membershipChangeError('CLOSED', deadline, new Date('2026-12-01'))).toMatch(/figés/);
     expect(allocationRuleError('BY_SEATS', 'INHABITANTS')).toMatch(/sièges/);
     expect(allocationRuleError('BY_POPULATION', 'SEATS')).toBeNull();
+  });
+});
+
+describe('an EPCI beside its own communes (the coordinator as a member)', () => {
+  // EPCI 10 (200,000 inhabitants, its communes included) with its commune 11 (120,000) and commune 12 of another EPCI (30,000):
+  // the EPCI weighs 200,000 − 120,000 = 80,000; weights 80,000 / 120,000 / 30,000 (sum 230,000)
+  const epci = member({ organizationId: 10, committedVolume: '80000', population: 200000 });
+  const own = member({ organizationId: 11, committedVolume: '120000', population: 120000, epciId: 10 });
+  const other = member({ organizationId: 12, committedVolume: '30000', population: 30000, epciId: 99 });
+
+  it('counts no inhabitant twice', () => {
+    expect(populationWeights([epci, own, other]).map(String)).toEqual(['80000', '120000', '30000']);
+    // without its commune, the EPCI weighs its whole population
+    expect(populationWeights([epci, other]).map(String)).toEqual(['200000', '30000']);
+  });
+
+  it('splits by those weights: 230,000 inhabitants at 0.01 € = 2,300 € → 800 / 1,200 / 300 €', () => {
+    const e = groupEconomics({ listUnitPrice: '0.01', tiers: [], allocationRule: 'BY_POPULATION', members: [epci, own, other] });
+    expect(e.total).toBe('2300.00');
+    expect(e.shares.map((s) => s.share)).toEqual(['800.00', '1200.00', '300.00']);
+  });
+
+  it('never weighs an EPCI below zero', () => {
+    expect(populationWeights([member({ organizationId: 10, population: 100 }), member({ organizationId: 11, population: 150, epciId: 10 })]).map(String)).toEqual(['0', '150']);
+  });
+});
+
+describe('invitations', () => {
+  const deadline = new Date('2030-06-30T00:00:00Z');
+  const before = new Date('2030-06-01T00:00:00Z');
+  it('are sent while the group is open and before its deadline', () => {
+    expect(invitationError('OPEN', deadline, before)).toBeNull();
+    expect(invitationError('DRAFT', deadline, before)).toMatch(/Ouvrez le groupement/);
+    expect(invitationError('CLOSED', deadline, before)).toMatch(/figés/);
+    expect(invitationError('OPEN', deadline, new Date('2030-07-01T00:00:00Z'))).toMatch(/date limite/);
+  });
+  it('are answered once', () => {
+    expect(answerError('PENDING')).toBeNull();
+    expect(answerError('ACCEPTED')).toBe('Cette invitation a déjà été acceptée.');
+    expect(answerError('DECLINED')).toBe('Cette invitation a déjà été déclinée.');
+  });
+});
+
+describe('readable group addresses', () => {
+  it.each([
+    [12, 'IA générative pour les communes du Doubs', '/groupements/12-ia-generative-pour-les-communes-du-doubs'],
+    [3, 'Œuvres d’art & « IA » — Côte-d’Or', '/groupements/3-oeuvres-d-art-ia-cote-d-or'],
+    [4, '!!!', '/groupements/4'],
+    [5, 'Détection des fuites sur les réseaux d’eau potable des communes du Grand Besançon', '/groupements/5-detection-des-fuites-sur-les-reseaux-d-eau-potable-des'],
+  ])('%i « %s » → %s', (id, title, path) => {
+    expect(groupPath(id, title)).toBe(path);
+  });
+});
+
+describe('export cells', () => {
+  it('neutralises formulas and quotes separators', () => {
+    expect(csvText('=HYPERLINK("http://x")', ';')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvText('+33 1', ';')).toBe("'+33 1");
+    expect(csvText('-1', ';')).toBe("'-1");
+    expect(csvText('@SUM(A1)', ';')).toBe("'@SUM(A1)");
+    expect(csvText('Saint-Vit; Doubs', ';')).toBe('"Saint-Vit; Doubs"');
+    expect(csvText('Saint-Vit, Doubs', ',')).toBe('"Saint-Vit, Doubs"');
+    expect(csvText('Saint-Vit, Doubs', ';')).toBe('Saint-Vit, Doubs');
+  });
+  it('writes French numbers from their Decimal text', () => {
+    expect(frenchNumber('1234567.891', 2)).toBe('1\u202F234\u202F567,89');
+    expect(frenchNumber('-1200.5', 2)).toBe('−1\u202F200,50');
+    expect(frenchNumber('118489')).toBe('118\u202F489');
+    expect(frenchNumber('0.07')).toBe('0,07');
   });
 });

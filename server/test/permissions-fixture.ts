@@ -84,6 +84,10 @@ export interface Fixture {
     commit: string;
     /** OPEN, Besançon and Dijon INTERESTED: withdraw. */
     withdraw: string;
+    /** OPEN, nobody invited yet: Besançon's ORG_ADMIN invites Dijon. */
+    invite: string;
+    /** A PENDING invitation of Besançon to an OPEN group coordinated by Grand Besançon. */
+    invitation: string;
   };
   /** One pending applicant to Besançon per actor: a membership is decided once. */
   applicants: Record<Actor, string>;
@@ -215,6 +219,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     { key: 'join', status: 'OPEN' },
     { key: 'commit', status: 'OPEN' },
     { key: 'withdraw', status: 'OPEN' },
+    { key: 'invite', status: 'OPEN' },
   ];
   const groupRows = await sql.query<{ title: string; id: number }>(
     `INSERT INTO "PurchasingGroup" (title, "toolId", "coordinatorId", status, "interestDeadline", eligibility, "allocationRule", "volumeUnit", "listUnitPrice", "updatedAt")
@@ -234,6 +239,13 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     [JSON.stringify(memberships)],
   );
   const groupsOf = (prefix: string) => byActor((a) => globalId('PurchasingGroup', group[`${prefix}:${a}`]!));
+  // an invitation of Besançon to a group of Grand Besançon, to answer
+  const [invitation] = await sql.query<{ id: number }>(
+    `WITH g AS (INSERT INTO "PurchasingGroup" (title, "toolId", "coordinatorId", status, "interestDeadline", eligibility, "allocationRule", "volumeUnit", "listUnitPrice", "updatedAt")
+       VALUES ('Matrice invitation', $1, $2, 'OPEN', now() + interval '30 days', 'ALL', 'EQUAL', 'SEATS', 100, now()) RETURNING id)
+     INSERT INTO "GroupInvitation" ("groupId", "organizationId", "invitedById") SELECT g.id, $3, $4 FROM g RETURNING id`,
+    [tools.noota, orgs[GRAND_BESANCON], orgs[BESANCON], users[OTHER_COORDINATOR]],
+  );
 
   // public contracts (DECP), KEPT by the rules, for the curation mutations
   const contractRows = await sql.query<{ decpId: string; id: number }>(
@@ -287,6 +299,8 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
       join: globalId('PurchasingGroup', group.join!),
       commit: globalId('PurchasingGroup', group.commit!),
       withdraw: globalId('PurchasingGroup', group.withdraw!),
+      invite: globalId('PurchasingGroup', group.invite!),
+      invitation: globalId('GroupInvitation', invitation!.id),
     },
     applicants: byActor((a) => globalId('User', users[`attente.${slugOf(a)}@besancon.test`]!)),
     erasable: byActor((a) => globalId('User', users[`effacement.${slugOf(a)}@besancon.test`]!)),
@@ -334,6 +348,8 @@ const FINGERPRINT = `SELECT
   ${whole('GroupPriceTier')} AS group_tiers,
   ${whole('GroupCandidateTool', 't::text')} AS candidates,
   ${whole('GroupMembership')} AS memberships,
+  ${whole('GroupInvitation')} AS group_invitations,
+  ${whole('Notification')} AS notifications,
   ${whole('AuditEvent')} AS audit_events,
   ${whole('PublicContract')} AS public_contracts,
   ${whole('DecpImport')} AS decp_imports,

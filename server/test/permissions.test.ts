@@ -304,6 +304,20 @@ const MATRIX: Record<string, Case> = {
     call: (c, actor, f) => mutate(c, 'awardPurchasingGroup', '$id: ID!', 'id: $id', { id: f.groups.closed[actor] }),
     entity: async ({ f }, actor) => rawId(f.groups.closed[actor]),
   },
+  // the coordinator's ORG_ADMIN invites Dijon (once: the other actors are refused before any write)
+  inviteToPurchasingGroup: {
+    allowed: { orgAdmin: byActor('group.invite', 'GroupInvitation', BESANCON) },
+    call: (c, _a, f) => mutate(c, 'inviteToPurchasingGroup', '$id: ID!', `groupId: $id, organizationSiren: "${DIJON}"`, { id: f.groups.invite }),
+    entity: ({ one, f }) => one(`SELECT id FROM "GroupInvitation" WHERE "groupId" = $1 AND "organizationId" = $2`, [Number(rawId(f.groups.invite)), f.orgs[DIJON]]),
+  },
+  // Besançon, invited by Grand Besançon, answers through its ORG_ADMIN; its member sees the invitation (FORBIDDEN),
+  // whoever is neither the invited organization nor the coordinator does not (NOT_FOUND)
+  answerGroupInvitation: {
+    allowed: { orgAdmin: byActor('group.acceptInvitation', 'GroupInvitation', BESANCON) },
+    refusals: { pending: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND', auditor: 'NOT_FOUND', provider: 'NOT_FOUND', otherProvider: 'NOT_FOUND', admin: 'NOT_FOUND' },
+    call: (c, _a, f) => mutate(c, 'answerGroupInvitation', '$id: ID!', 'invitationId: $id, accept: true', { id: f.groups.invitation }),
+    entity: async ({ f }) => rawId(f.groups.invitation),
+  },
   // Anyone may create an account, signed in or not (the browser's previous session ends). One event, user.signUp,
   // whose actor is the new account and whose organization is the one it applies to; opening its session is part of
   // the sign-up and writes no user.signIn event.

@@ -98,7 +98,7 @@ describe.each(backends)('purchasing groups over HTTP on %s', (backend) => {
       shares.map((s: any) => [s.organization.siren, s.share, 'PURCHASING_GROUP']),
     );
     expect(awarded.membersCsv).toMatch(/^\uFEFFSIREN;Collectivité;Statut/);
-    expect(awarded.membersCsv).toMatch(/Grand Besançon Métropole;COMMITTED/);
+    expect(awarded.membersCsv).toMatch(/Grand Besançon Métropole;engagée/);
     expect(awarded.conventionHtml).toMatch(/L2113-6 et L2113-7/);
     expect(awarded.conventionHtml).toMatch(/au prorata de la population/);
   });

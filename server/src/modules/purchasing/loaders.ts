@@ -11,7 +11,7 @@ export async function loadEconomics(groupIds: readonly number[], { prisma }: Rea
     where: { id: { in: [...groupIds] } },
     select: {
       id: true, toolId: true, status: true, listUnitPrice: true, awardedUnitPrice: true, allocationRule: true, tiers: true,
-      memberships: { orderBy: { id: 'asc' }, include: { organization: { select: { population: true } } } },
+      memberships: { orderBy: { id: 'asc' }, include: { organization: { select: { population: true, epciId: true } } } },
     },
   });
   const pairs = groups.flatMap((g) => (g.toolId ? g.memberships.map((m) => ({ organizationId: m.organizationId, toolId: g.toolId! })) : []));
@@ -31,6 +31,7 @@ export async function loadEconomics(groupIds: readonly number[], { prisma }: Rea
         estimatedVolume: m.estimatedVolume,
         committedVolume: m.committedVolume,
         population: m.organization.population,
+        epciId: m.organization.epciId,
         currentAnnualCost:
           deployments.find((d) => d.organizationId === m.organizationId && d.toolId === group.toolId)?.annualCost ?? null,
       })),

@@ -1,6 +1,7 @@
 import { builder } from '../../graphql/builder.ts';
 import type { Context } from '../../graphql/context.ts';
 import { AllocationRule, GroupEligibility, PurchasingGroup, VolumeUnit } from './schema.ts';
+import './invitations-schema.ts';
 import {
   awardGroup,
   cancelGroup,

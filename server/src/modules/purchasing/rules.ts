@@ -52,6 +52,8 @@ export interface MemberInput {
   population: number | null;
   /** What the member already pays a year for the tool (declared deployment), if known. */
   currentAnnualCost: DecimalLike | null;
+  /** The EPCI the member (a commune) belongs to, if any: see `populationWeights`. */
+  epciId?: number | null;
 }
 
 export interface MemberShare {
@@ -88,6 +90,20 @@ const volumeOf = (m: MemberInput): Dec =>
   dec((m.status === 'COMMITTED' ? m.committedVolume : m.estimatedVolume) ?? 0);
 
 /**
+ * The population weights of the participants. An EPCI's population includes its communes': when an EPCI (often the
+ * coordinator) takes part beside some of its own member communes, it weighs the population of its other communes
+ * only (its population less theirs, never below zero), so that no inhabitant is counted twice.
+ */
+export function populationWeights(participants: readonly MemberInput[]): Dec[] {
+  return participants.map((m) => {
+    const counted = participants
+      .filter((other) => other.epciId != null && other.epciId === m.organizationId)
+      .reduce((sum, other) => sum.plus(other.population ?? 0), dec(0));
+    return D.max(dec(m.population ?? 0).minus(counted), 0);
+  });
+}
+
+/**
  * Pooled volume → tier reached → unit price → total a year; each member's share by the allocation rule;
  * savings against buying alone at list price and against what members already pay. Withdrawn members count
  * for nothing. Before the first commitment, the projection uses the estimates of interested members.
@@ -107,8 +123,9 @@ export function groupEconomics(input: {
   const pooled = basis === 'COMMITTED' ? committedVolume : projectedVolume;
   const price = priceFor(pooled, input.listUnitPrice, input.tiers);
   const total = pooled.times(price.unitPrice);
-  const weights = participants.map((m) =>
-    input.allocationRule === 'EQUAL' ? dec(1) : input.allocationRule === 'BY_POPULATION' ? dec(m.population ?? 0) : volumeOf(m),
+  const populations = populationWeights(participants);
+  const weights = participants.map((m, i) =>
+    input.allocationRule === 'EQUAL' ? dec(1) : input.allocationRule === 'BY_POPULATION' ? populations[i]! : volumeOf(m),
   );
   const shareValues = allocate(total, weights);
   let savings = dec(0);
@@ -201,6 +218,41 @@ export function membershipChangeError(status: GroupStatus, deadline: Date, now: 
     return `La date limite de manifestation d’intérêt (${deadline.toISOString().slice(0, 10)}) est passée.`;
   }
   return null;
+}
+
+/**
+ * Whether the coordinator may invite organizations now: while the group is open and before its deadline, as for
+ * joining (a draft is seen by nobody outside the coordinator, and a closed group takes no one in).
+ */
+export function invitationError(status: GroupStatus, deadline: Date, now: Date): string | null {
+  if (status === 'DRAFT') return 'Ouvrez le groupement aux adhésions avant d’inviter des collectivités.';
+  return membershipChangeError(status, deadline, now);
+}
+
+export type InvitationStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED';
+
+/** Why an invitation may not be answered: it was answered already (French), or null. */
+export function answerError(status: InvitationStatus): string | null {
+  if (status === 'ACCEPTED') return 'Cette invitation a déjà été acceptée.';
+  if (status === 'DECLINED') return 'Cette invitation a déjà été déclinée.';
+  return null;
+}
+
+/**
+ * A group's readable address, `/groupements/12-ia-generative-pour-les-communes-du-doubs`: its number, then its title
+ * in lower case without accents (the web builds the same path: web/src/screens/groups/groupPath.ts).
+ */
+export function groupPath(id: number, title: string): string {
+  const slug = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const short = slug.length > 60 ? slug.slice(0, 60).replace(/-[^-]*$/, '') : slug;
+  return `/groupements/${id}${short ? `-${short}` : ''}`;
 }
 
 /** The allocation rule must measure something the group collects. */

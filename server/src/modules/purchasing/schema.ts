@@ -20,6 +20,10 @@ export const GroupStatus = prismaEnum('GroupStatus', StatusValues, 'Groupement :
 export const GroupEligibility = prismaEnum('GroupEligibility', EligibilityValues, 'Qui peut adhérer : toutes les collectivités, les communes membres de l’EPCI coordonnateur, son département, sa région.');
 export const AllocationRule = prismaEnum('AllocationRule', RuleValues, 'Répartition du coût : au prorata de la population, des sièges, de l’usage, ou à parts égales.');
 export const VolumeUnit = prismaEnum('VolumeUnit', UnitValues);
+const CsvFormatEnum = builder.enumType('MembersCsvFormat', {
+  description: 'FRENCH : point-virgule, virgule décimale, BOM, statuts en français ; STANDARD : RFC 4180, point décimal, codes.',
+  values: ['FRENCH', 'STANDARD'] as const,
+});
 const GroupMembershipStatus = prismaEnum('GroupMembershipStatus', MembershipValues, 'Intéressé (volume estimé), engagé (volume ferme), retiré.');
 
 const MemberShareRef = builder.objectRef<MemberShare>('MemberShare').implement({
@@ -168,8 +172,11 @@ export const PurchasingGroup = builder.prismaNode('PurchasingGroup', {
     }),
     viewerIsCoordinator: t.boolean({ deprecationReason: 'Remplacé par viewerCanCoordinate.', resolve: coordinatedByViewer }),
     membersCsv: t.string({
-      description: 'Membres, volumes et parts, au format CSV (séparateur point-virgule, UTF-8).',
-      resolve: (group, _args, ctx) => membersCsv(ctx, group.id),
+      description:
+        'Membres, volumes et parts, au format CSV : FRENCH (par défaut) pour les tableurs français (point-virgule, virgule décimale, ' +
+        'UTF-8 avec BOM, statuts en français), STANDARD pour les programmes (RFC 4180 : virgule, point décimal, codes de statut).',
+      args: { format: t.arg({ type: CsvFormatEnum, required: false, defaultValue: 'FRENCH' }) },
+      resolve: (group, args, ctx) => membersCsv(ctx, group.id, args.format ?? 'FRENCH'),
     }),
     conventionHtml: t.string({
       description: 'Projet de convention constitutive du groupement, en HTML imprimable.',

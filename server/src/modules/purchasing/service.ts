@@ -9,7 +9,7 @@ import type { Context } from '../../graphql/context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../graphql/errors.ts';
 import { decimalColumnError, type DecimalColumn } from '../../graphql/input.ts';
 import { Checks, clean } from '../../graphql/validate.ts';
-import { groupConventionHtml, groupMembersCsv } from './exports.ts';
+import { groupConventionHtml, groupMembersCsv, type CsvFormat } from './exports.ts';
 import { loadGroupExport } from './loaders.ts';
 import {
   allocationRuleError,
@@ -36,7 +36,7 @@ export interface MembershipQuery {
 }
 
 const GROUP_COLUMNS = columns(Prisma.PurchasingGroupScalarFieldEnum);
-const MEMBERSHIP_COLUMNS = columns(Prisma.GroupMembershipScalarFieldEnum);
+export const MEMBERSHIP_COLUMNS = columns(Prisma.GroupMembershipScalarFieldEnum);
 
 const NOT_FOUND = 'Groupement introuvable.';
 
@@ -52,7 +52,7 @@ async function lockGroup(tx: Tx, id: number) {
   if (rows.length === 0) throw new NotFoundError(NOT_FOUND);
   return tx.purchasingGroup.findUniqueOrThrow({ where: { id } });
 }
-type LockedGroup = Awaited<ReturnType<typeof lockGroup>>;
+export type LockedGroup = Awaited<ReturnType<typeof lockGroup>>;
 
 /** Group writes wait for the row lock rather than for the default 2 s of Prisma. */
 const TX = { maxWait: 15_000, timeout: 20_000 };
@@ -66,7 +66,7 @@ interface GroupChange<T> {
 }
 
 /** An audited change of one group, made under its row lock; the event names the group unless the change says otherwise. */
-function groupAudited<T>(ctx: Context, action: string, groupId: number, change: (tx: Tx, group: LockedGroup) => Promise<GroupChange<T>>) {
+export function groupAudited<T>(ctx: Context, action: string, groupId: number, change: (tx: Tx, group: LockedGroup) => Promise<GroupChange<T>>) {
   return audited(ctx, action, async (tx) => ({ entityType: 'PurchasingGroup', entityId: groupId, ...(await change(tx, await lockGroup(tx, groupId))) }), TX);
 }
 
@@ -237,7 +237,7 @@ async function awardEconomics(tx: Tx, group: LockedGroup, unitPrice: string | nu
     allocationRule: group.allocationRule,
     members: memberships.map((m) => ({
       organizationId: m.organizationId, status: m.status, estimatedVolume: m.estimatedVolume, committedVolume: m.committedVolume,
-      population: m.organization.population, currentAnnualCost: null,
+      population: m.organization.population, epciId: m.organization.epciId, currentAnnualCost: null,
     })),
   });
   // each member's share becomes its deployment's annual cost: refuse, typed, what the column cannot hold
@@ -288,18 +288,18 @@ export function awardGroup(ctx: Context, actor: SessionUser, input: Award, query
 // ----------------------------------------------------------------------------- memberships (each organization's ORG_ADMIN)
 
 /** Why `candidate` may not join the group, or null (the rule depends on the coordinator, loaded here). */
-async function ineligibility(db: Pick<Tx, 'organization'>, group: { eligibility: Eligibility; coordinatorId: number }, candidate: OrgGeo) {
+export async function ineligibility(db: Pick<Tx, 'organization'>, group: { eligibility: Eligibility; coordinatorId: number }, candidate: OrgGeo) {
   const coordinator = await db.organization.findUniqueOrThrow({ where: { id: group.coordinatorId } });
   return eligibilityError(group.eligibility, coordinator, candidate);
 }
 
 /** CONFLICT once the group is not open, or its deadline passed. */
-function refuseClosedMemberships(group: LockedGroup) {
+export function refuseClosedMemberships(group: LockedGroup) {
   const refusal = membershipChangeError(group.status, group.interestDeadline, new Date());
   if (refusal) throw new ConflictError(refusal);
 }
 
-const membershipOf = (tx: Tx, groupId: number, organizationId: number) =>
+export const membershipOf = (tx: Tx, groupId: number, organizationId: number) =>
   tx.groupMembership.findUnique({ where: { groupId_organizationId: { groupId, organizationId } } });
 
 /**
@@ -370,10 +370,10 @@ export async function joinRefusal(ctx: Context, group: Pick<LockedGroup, 'status
   return membershipChangeError(group.status, group.interestDeadline, new Date()) ?? ineligibility(ctx.prisma, group, ctx.viewer.organization);
 }
 
-/** Members, volumes and shares as CSV. */
-export async function membersCsv(ctx: Context, groupId: number) {
+/** Members, volumes and shares as CSV, French (`;`, decimal comma, BOM) unless the standard dialect is asked for. */
+export async function membersCsv(ctx: Context, groupId: number, format: CsvFormat) {
   const { group, economics } = await loadGroupExport(ctx, groupId);
-  return groupMembersCsv(group, economics);
+  return groupMembersCsv(group, economics, format);
 }
 
 /** The draft constitutive agreement, dated today. */
