@@ -39,7 +39,7 @@ const PUBLIC_IDS_SIGNED_IN = 120;
 const PAGE = 100;
 
 /** Types any role sees whole, because their lists are public (directory, catalogue, declared deployments). */
-const PUBLIC_TYPES = ['Organization', 'Category', 'Provider', 'Tool', 'PricingPlan', 'ImpactFigure', 'Deployment'];
+const PUBLIC_TYPES = ['Organization', 'Category', 'Provider', 'Tool', 'PricingPlan', 'ImpactFigure', 'Deployment', 'Document'];
 /** Types with a visibility rule, each compared below with its list. */
 const RESTRICTED_TYPES = ['AuditEvent', 'User', 'Review', 'PurchasingGroup', 'GroupMembership'];
 /** A field that is itself a list refusing the role with an error (compared on its own, as the pending users' list). */

@@ -4,6 +4,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Sql } from '../sql.ts';
 import { seedCatalogue } from './catalogue.ts';
 import { hasDemoData, seedDemo } from './demo.ts';
+import { seedDemoLibrary } from './demo-library.ts';
 import { importRegistry } from './registry.ts';
 
 export { seedCatalogue, type CatalogueReport } from './catalogue.ts';
@@ -35,4 +36,5 @@ export async function seedDatabase(db: { sql: Sql; prisma: PrismaClient }, optio
     log('Génération des données de démonstration…');
     await seedDemo(db.prisma, { hashPassword: options.hashPassword, log });
   }
+  if (options.demo) log(`Bibliothèque : ${await seedDemoLibrary(db.prisma)} documents de démonstration ajoutés.`);
 }
