@@ -16,5 +16,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: each page's chunk and its static imports, read by the bundle budget test
+    // (server/test/web-delivery.test.ts) to weigh what the first visit of a page downloads
+    manifest: true,
   },
 });

@@ -8,6 +8,7 @@ import { writeLimitPlugin } from './modules/auth/write-limit.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Context } from './graphql/context.ts';
+import { renderOfflineGraphiQL } from './graphiql.ts';
 import { AppError, ForbiddenError } from './graphql/errors.ts';
 import { typedInputError } from './graphql/input.ts';
 import { limitPlugins } from './graphql/limits.ts';
@@ -146,6 +147,8 @@ export function createApp(config: AppConfig, db: Database): App {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: production && !config.graphql?.introspection ? false : { title: 'Mutualis — API GraphQL', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) },
+    // GraphiQL's files come from this server, not from a CDN: it works offline (graphiql.ts)
+    renderGraphiQL: renderOfflineGraphiQL,
     // Yoga's own lines go to our logger; its error lines repeat masked errors that maskedErrorPlugin logs with the request id.
     logging: {
       debug: (...args: unknown[]) => logger.debug({ yoga: args.map(String) }, 'yoga'),

@@ -1,62 +1,16 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { App } from './app.ts';
-import { repoRoot } from './config.ts';
 import type { Database } from './db/database.ts';
 import { createLogger, requestIdFrom, type Logger } from './log.ts';
-import { isLibraryPath, serveLibrary } from './modules/library/routes.ts';
 import { isProConnectPath, serveProConnect } from './modules/auth/proconnect-routes.ts';
+import { isLibraryPath, serveLibrary } from './modules/library/routes.ts';
 import { isOpenDataPath, serveOpenData } from './modules/opendata/routes.ts';
 import { forbiddenBody, GRAPHQL_JSON, headerProblem, securityHeaders } from './security.ts';
-
-const webDist = path.join(repoRoot, 'web', 'dist');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-function sendFile(res: http.ServerResponse, file: string, cache: string) {
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
-  fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
-}
-
-function sendText(res: http.ServerResponse, status: number, text: string, headers: http.OutgoingHttpHeaders = {}) {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
-  res.end(text);
-}
+import { isGraphiqlAssetPath, sendText, serveGraphiqlAsset, serveWebApp } from './web-delivery.ts';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
-}
-
-/** Serves the built web app (client-side routes fall back to index.html). */
-function serveWeb(url: URL, res: http.ServerResponse) {
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    return sendText(res, 400, 'Adresse invalide.\n'); // "%E0%A4%A" and the like: a client error, not a 500
-  }
-  const requested = path.normalize(path.join(webDist, pathname));
-  if (requested.startsWith(webDist + path.sep) && fs.existsSync(requested) && fs.statSync(requested).isFile()) {
-    return sendFile(res, requested, url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-  }
-  const index = path.join(webDist, 'index.html');
-  if (!fs.existsSync(index)) {
-    return sendText(res, 503, 'L’application web n’est pas construite : lancez « npm start » (ou « npm run build ») à la racine du projet.\n');
-  }
-  if (path.extname(url.pathname) && url.pathname !== '/') return sendText(res, 404, 'Introuvable.\n');
-  sendFile(res, index, 'no-cache');
 }
 
 const READY_TIMEOUT_MS = 2000;
@@ -164,16 +118,20 @@ export function createHttpServer(app: App, options: HttpOptions = {}): http.Serv
     res.setHeader('x-request-id', requestId);
     if (stopping.has(server)) res.setHeader('connection', 'close'); // keep-alive clients reconnect elsewhere
 
-    try {
-      route(req, res, url, requestId, Boolean(target));
-    } catch (error) {
-      // A bug here must not take the process down, nor show a stack to the caller.
+    // A bug here must not take the process down, nor show a stack to the caller.
+    const failed = (error: unknown) => {
       log.error({ err: error, requestId }, 'Erreur interne du serveur HTTP.');
       if (!res.headersSent) sendText(res, 500, 'Erreur interne du serveur. Réessayez plus tard.\n');
       else res.destroy();
+    };
+    try {
+      route(req, res, url, requestId, Boolean(target), failed);
+    } catch (error) {
+      failed(error);
     }
   });
-  const route = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, validTarget: boolean) => {
+  type Failed = (error: unknown) => void;
+  const route = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, validTarget: boolean, failed: Failed) => {
     if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) {
       const problem = headerProblem(req.headers.origin, req.headers.host);
       if (problem) {
@@ -200,7 +158,9 @@ export function createHttpServer(app: App, options: HttpOptions = {}): http.Serv
       const exporting: Promise<unknown> = serveOpenData(options.db, req, res, url, { log, requestId }).finally(() => running.delete(exporting));
       return void running.add(exporting);
     }
-    serveWeb(url, res);
+    // GraphiQL's files, without a CDN (graphiql.ts); its page is yoga's, on /graphql
+    if (isGraphiqlAssetPath(url.pathname)) return void serveGraphiqlAsset(req, res, url).catch(failed);
+    serveWebApp(req, res, url, options.db?.prisma).catch(failed);
   };
   inFlight.set(server, active);
   executing.set(server, running);
