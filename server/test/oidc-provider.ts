@@ -48,6 +48,9 @@ const CLAIMS = {
 
 const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
+
 const loginPage = (uid: string, error?: string) => `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Fournisseur d’identité de test</title></head>
 <body><main><h1>Fournisseur d’identité de test (ProConnect simulé)</h1>
@@ -90,7 +93,16 @@ export async function startOidcProvider(options: { redirectUri: string; postLogo
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test-rs256', alg: 'RS256', use: 'sig' }] as never },
     claims: CLAIMS,
     scopes: ['openid', ...Object.keys(CLAIMS).filter((scope) => scope !== 'openid')],
-    features: { devInteractions: { enabled: false }, jwtUserinfo: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      jwtUserinfo: { enabled: true },
+      // the provider's own pages, without the default ones' web fonts (no network in the tests)
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => void (ctx.body = page('Se déconnecter de ProConnect ?', `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Se déconnecter</button>`)),
+        postLogoutSuccessSource: (ctx) => void (ctx.body = page('Vous êtes déconnecté de ProConnect', '')),
+      },
+    },
     pkce: { required: () => true },
     ttl: { AuthorizationCode: 30, AccessToken: 60, IdToken: 3600, Interaction: 600, Session: 3600, Grant: 3600 },
     cookies: { keys: ['cles-des-cookies-du-fournisseur-de-test'] },
@@ -116,7 +128,7 @@ export async function startOidcProvider(options: { redirectUri: string; postLogo
     const interaction = /^\/api\/v2\/interaction\/([\w-]+)$/.exec(url);
     if (interaction) return void answerInteraction(provider, agents, interaction[1]!, req, res);
     if (!url.startsWith(MOUNT)) {
-      res.writeHead(404).end();
+      res.writeHead(url === '/favicon.ico' ? 204 : 404).end(); // a browser asks for the icon of the login page
       return;
     }
     // mounted under /api/v2 as ProConnect is: the provider reads its mount path from originalUrl
