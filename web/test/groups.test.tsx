@@ -4,6 +4,7 @@ import { CreateGroupFormQuery, endOfDay } from '../src/screens/groups/CreateGrou
 import { membersCsvFile } from '../src/screens/groups/groupExports';
 import { GroupMembersCsvQuery } from '../src/screens/groups/GroupExports';
 import { GroupPageQuery } from '../src/screens/groups/groupPageQuery';
+import { ReceivedInvitationsQuery } from '../src/screens/groups/ReceivedInvitations';
 import { GROUPS_PAGE_SIZE, GroupsPageQuery } from '../src/screens/groups/GroupsPage';
 import { CancelPurchasingGroupMutation } from '../src/screens/groups/useCancelPurchasingGroup';
 import { ClosePurchasingGroupMutation } from '../src/screens/groups/useClosePurchasingGroup';
@@ -71,6 +72,12 @@ function groupsPage(nodes: ListedGroup[], viewer: ViewerFixture | null): { data:
 }
 
 const listRequest = (filter: PurchasingGroupFilter) => ({ query: GroupsPageQuery, variables: { filter, first: GROUPS_PAGE_SIZE } });
+/** A signed-in viewer's list asks for the invitations its collectivité received: none here. */
+const NO_INVITATIONS = {
+  request: { query: ReceivedInvitationsQuery, variables: {} },
+  result: { data: { receivedGroupInvitations: { __typename: 'QueryReceivedGroupInvitationsConnection' as const, edges: [] } } },
+  maxUsageCount: 10,
+};
 
 describe('Groupements — the list', () => {
   const admin = viewerFixture({ roles: ['MEMBER', 'ORG_ADMIN'], can: CAN.orgAdmin });
@@ -101,7 +108,8 @@ describe('Groupements — the list', () => {
     ]);
     const link = screen.getByRole('link', { name: WATER });
     expect(link.textContent).toBe(WATER);
-    expect(link.getAttribute('href')).toBe('/groupements/UHVyY2hhc2luZ0dyb3VwOjE%3D');
+    // the readable address: the group's number and its title without accents
+    expect(link.getAttribute('href')).toBe('/groupements/1-detection-des-fuites-sur-les-reseaux-d-eau-communes-du');
     // Anonymous: no creation, no « Mes groupements », an invitation to sign in.
     expect(screen.queryByRole('button', { name: 'Créer un groupement' })).toBeNull();
     expect(screen.queryByLabelText('Mes groupements')).toBeNull();
@@ -113,6 +121,7 @@ describe('Groupements — the list', () => {
     renderApp(
       '/groupements',
       [
+        NO_INVITATIONS,
         { request: listRequest({}), result: groupsPage([water, listedGroup('UHVyY2hhc2luZ0dyb3VwOjI=', 'Autre groupement')], admin) },
         { request: listRequest({ status: ['OPEN'] }), result: groupsPage([water], admin) },
         { request: listRequest({ status: ['OPEN'], categorySlug: 'reseaux-eau' }), result: groupsPage([water], admin) },
@@ -138,6 +147,7 @@ describe('Groupements — the list', () => {
 
   it('reads the filters from the URL on arrival', async () => {
     renderApp('/groupements?statut=CLOSED&categorie=reseaux-eau&mes=1', [
+      NO_INVITATIONS,
       { request: listRequest({ status: ['CLOSED'], categorySlug: 'reseaux-eau', mine: true }), result: groupsPage([], admin) },
     ], { viewer: admin });
     expect(await screen.findByText('Aucun groupement')).toBeTruthy();
@@ -183,6 +193,7 @@ describe('Groupements — the list', () => {
     renderApp(
       '/groupements',
       [
+        NO_INVITATIONS,
         { request: listRequest({}), result: groupsPage([], admin) },
         { request: { query: CreateGroupFormQuery, variables: {} }, result: createForm },
         answer(CreatePurchasingGroupMutation, (variables) => (sent.push(variables), true), {
@@ -244,7 +255,7 @@ describe('Groupements — the list', () => {
     fireEvent.change(title, { target: { value: 'Fuites 2027 — Grand Besançon' } });
     fireEvent.click(screen.getByRole('button', { name: 'Créer le groupement' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Fuites 2027 — Grand Besançon' })).toBeTruthy();
-    expect(screen.getByTestId('location').textContent).toBe('/groupements/UHVyY2hhc2luZ0dyb3VwOjM%3D');
+    expect(screen.getByTestId('location').textContent).toBe('/groupements/3-fuites-2027-grand-besancon');
     expect(screen.getByText('En préparation').className).toContain('group-status');
     expect(screen.getByRole('button', { name: 'Ouvrir aux adhésions' })).toBeTruthy();
   });
@@ -382,13 +393,15 @@ function groupPage(
       viewerCanJoin: { __typename: 'Permission', allowed: true, reason: null },
       viewerCanCoordinate: false,
       viewerNextStatuses: [],
+      invitations: { __typename: 'PurchasingGroupInvitationsConnection', edges: [] },
+      viewerInvitation: null,
       ...overrides,
     },
   };
 }
 
 const pageRequest = { query: GroupPageQuery, variables: { id: GROUP_ID } };
-const PAGE_PATH = `/groupements/${encodeURIComponent(GROUP_ID)}`;
+const PAGE_PATH = '/groupements/1-detection-des-fuites-sur-les-reseaux-d-eau-communes-du';
 const besanconAdmin = viewerFixture({ name: 'DSI de la Ville de Besançon', roles: ['MEMBER', 'ORG_ADMIN'], organization: BESANCON, can: CAN.orgAdmin });
 
 /** The cells of a row of the members table, spaces normalized. */

@@ -143,8 +143,8 @@ function readValues(values: Values): { errors: FormErrors['fields']; input: Crea
   return { errors, input };
 }
 
-/** The form of a new group; created, `onCreated` receives its id (the page then shows it, in preparation). */
-export function CreateGroupForm(props: { onCreated: (id: string) => void; onCancel: () => void }) {
+/** The form of a new group; created, `onCreated` receives its id and title (the page then shows it, in preparation). */
+export function CreateGroupForm(props: { onCreated: (group: { id: string; title: string }) => void; onCancel: () => void }) {
   const headingId = useId();
   const objectName = useId();
   const { data, error, refetch } = useQuery(CreateGroupFormQuery);
@@ -163,7 +163,7 @@ export function CreateGroupForm(props: { onCreated: (id: string) => void; onCanc
     setErrors(invalid);
     if (invalid || !input) return;
     const outcome = await create(input);
-    if (outcome.ok) props.onCreated(outcome.data.id);
+    if (outcome.ok) props.onCreated(outcome.data);
     else setErrors(outcome.errors);
   };
 

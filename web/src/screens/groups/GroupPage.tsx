@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useLocation, useParams } from 'react-router-dom';
+import { Navigate, useLocation, useParams } from 'react-router-dom';
 import { DemoBadge } from '../../components/DemoBadge';
 import { FormSuccess } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
@@ -9,6 +9,9 @@ import { CoordinatorActions } from './CoordinatorActions';
 import { DemandChart } from './DemandChart';
 import { GroupExports } from './GroupExports';
 import { GroupFacts } from './GroupFacts';
+import { GroupInvitations } from './GroupInvitations';
+import { groupIdFromSegment, groupNumber, groupPath } from './groupPath';
+import { InvitationAnswer } from './InvitationAnswer';
 import { GroupPage_group, GroupPageQuery } from './groupPageQuery';
 import { MemberTable } from './MemberTable';
 import { MembershipActions } from './MembershipActions';
@@ -24,9 +27,12 @@ function NotFound() {
   );
 }
 
-/** /groupements/:id — a group: facts, demand against the price tiers, members and shares, actions, exports. */
+/**
+ * /groupements/:id — a group: facts, demand against the price tiers, members and shares, actions, invitations, exports.
+ * The address is /groupements/12-its-title; /groupements/12 and an older link's opaque id lead there (replaced).
+ */
 export function GroupPage() {
-  const id = useParams().id ?? '';
+  const id = groupIdFromSegment(useParams().id ?? '');
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
   // Other members join and commit meanwhile: shown from the cache, then refreshed.
@@ -37,6 +43,10 @@ export function GroupPage() {
       {({ viewer, viewerCan: can, purchasingGroup }) => {
         if (!purchasingGroup) return <NotFound />;
         const group = getFragmentData(GroupPage_group, purchasingGroup);
+        const readable = groupPath(group);
+        if (groupNumber(group.id) !== null && location.pathname !== readable) {
+          return <Navigate to={{ pathname: readable, search: location.search }} replace state={location.state as unknown} />;
+        }
         return (
           <article className="group-page">
             <DetailHeader heading={group.title} documentTitle={`${group.title} — Groupements — Mutualis`} backTo="/groupements" backLabel="Groupements">
@@ -50,10 +60,12 @@ export function GroupPage() {
             {group.description ? <p className="lead">{group.description}</p> : null}
             <GroupFacts group={group} />
             <CoordinatorActions group={group} />
+            <InvitationAnswer group={group} />
             {can.pending ? <p className="notice notice--warning">{PENDING_MESSAGE}</p> : null}
             <MembershipActions group={group} signedIn={!!viewer} organization={viewer?.organization} />
             <DemandChart group={group} />
             <MemberTable group={group} viewerOrganizationId={viewer?.organization.id} />
+            <GroupInvitations group={group} />
             <GroupExports groupId={group.id} />
           </article>
         );

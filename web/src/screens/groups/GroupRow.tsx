@@ -4,6 +4,7 @@ import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDate } from '../../lib/format';
 import { formatVolume, GROUP_STATUS_LABELS } from './groupLabels';
 import { OrganizationLink } from '../../components/OrganizationLink';
+import { groupPath } from './groupPath';
 
 export const GroupRow_group = graphql(`
   fragment GroupRow_group on PurchasingGroup {
@@ -38,9 +39,6 @@ export const GroupRow_group = graphql(`
   }
 `);
 
-/** The address of a group's page (its id is opaque: encoded as a path segment). */
-export const groupPath = (id: string) => `/groupements/${encodeURIComponent(id)}`;
-
 /** One group of the list: title, object, coordinator, status, deadline, pooled volume, members. */
 export function GroupRow(props: { group: FragmentType<typeof GroupRow_group> }) {
   const group = getFragmentData(GroupRow_group, props.group);
@@ -48,7 +46,7 @@ export function GroupRow(props: { group: FragmentType<typeof GroupRow_group> }) 
   return (
     <tr>
       <th scope="row" data-label="Groupement">
-        <Link to={groupPath(group.id)}>{group.title}</Link>
+        <Link to={groupPath(group)}>{group.title}</Link>
         <DemoBadge show={group.isDemo} />
       </th>
       <td data-label="Objet">

@@ -9,7 +9,9 @@ import { formatInteger } from '../../lib/format';
 import { CreateGroupForm } from './CreateGroupForm';
 import { GROUP_STATUS_LABELS, GROUP_STATUS_ORDER, LEGAL_BASIS } from './groupLabels';
 import { readGroupListParams, toGroupFilter, writeGroupListParams, type GroupListParams } from './groupFilters';
-import { groupPath, GroupRow } from './GroupRow';
+import { GroupRow } from './GroupRow';
+import { groupPath } from './groupPath';
+import { ReceivedInvitations } from './ReceivedInvitations';
 import './groups.css';
 import { Table } from '../../components/Table';
 
@@ -103,8 +105,10 @@ export function GroupsPage() {
         </p>
       ) : null}
 
+      {viewer ? <ReceivedInvitations /> : null}
+
       {creating ? (
-        <CreateGroupForm onCreated={(id) => void navigate(groupPath(id), { state: { created: true } })} onCancel={() => setCreating(false)} />
+        <CreateGroupForm onCreated={(group) => void navigate(groupPath(group), { state: { created: true } })} onCancel={() => setCreating(false)} />
       ) : null}
 
       <form className="filters" aria-label="Filtrer les groupements" onSubmit={(event) => event.preventDefault()}>

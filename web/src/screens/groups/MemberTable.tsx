@@ -8,6 +8,9 @@ import { OrganizationLink } from '../../components/OrganizationLink';
 export const MemberTable_group = graphql(`
   fragment MemberTable_group on PurchasingGroup {
     id
+    coordinator {
+      id
+    }
     volumeUnit
     allocationRule
     memberships {
@@ -125,6 +128,7 @@ export function MemberTable(props: { group: FragmentType<typeof MemberTable_grou
               <tr key={membership.id} className={membership.status === 'WITHDRAWN' ? 'group-members__withdrawn' : undefined}>
                 <th scope="row" data-label="Collectivité">
                   <OrganizationLink organization={membership.organization} />
+                  {membership.organization.id === group.coordinator.id ? <span className="cell-note">coordonnateur</span> : null}
                   {own ? <span className="cell-note">votre collectivité</span> : null}
                 </th>
                 <td data-label="Statut">{MEMBERSHIP_STATUS_LABELS[membership.status]}</td>

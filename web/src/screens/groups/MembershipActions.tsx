@@ -5,7 +5,7 @@ import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatInteger, parseAmountInput } from '../../lib/format';
 import { clientValidation, type FormErrors } from '../../lib/mutationResult';
 import { formatVolume, VOLUME_UNIT_WORDS } from './groupLabels';
-import { groupPath } from './GroupRow';
+import { groupPath } from './groupPath';
 import { useCommitToPurchasingGroup } from './useCommitToPurchasingGroup';
 import { useJoinPurchasingGroup } from './useJoinPurchasingGroup';
 import { useWithdrawFromPurchasingGroup } from './useWithdrawFromPurchasingGroup';
@@ -13,6 +13,7 @@ import { useWithdrawFromPurchasingGroup } from './useWithdrawFromPurchasingGroup
 export const MembershipActions_group = graphql(`
   fragment MembershipActions_group on PurchasingGroup {
     id
+    title
     volumeUnit
     viewerMembership {
       id
@@ -128,7 +129,7 @@ export function MembershipActions(props: {
 
       {!props.signedIn ? (
         <p className="notice">
-          <Link to={`/connexion?retour=${encodeURIComponent(groupPath(group.id))}`}>Connectez-vous</Link> pour faire adhérer votre
+          <Link to={`/connexion?retour=${encodeURIComponent(groupPath(group))}`}>Connectez-vous</Link> pour faire adhérer votre
           collectivité.
         </p>
       ) : !allowed ? (

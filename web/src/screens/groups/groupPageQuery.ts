@@ -16,6 +16,8 @@ export const GroupPage_group = graphql(`
     ...MemberTable_group
     ...MembershipActions_group
     ...CoordinatorActions_group
+    ...GroupInvitations_group
+    ...InvitationAnswer_group
   }
 `);
 
