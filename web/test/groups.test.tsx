@@ -11,6 +11,9 @@ import { ClosePurchasingGroupMutation } from '../src/screens/groups/useClosePurc
 import { CommitToPurchasingGroupMutation } from '../src/screens/groups/useCommitToPurchasingGroup';
 import { CreatePurchasingGroupMutation } from '../src/screens/groups/useCreatePurchasingGroup';
 import { JoinPurchasingGroupMutation } from '../src/screens/groups/useJoinPurchasingGroup';
+import { AnswerGroupInvitationMutation } from '../src/screens/groups/useAnswerGroupInvitation';
+import { InviteToPurchasingGroupMutation } from '../src/screens/groups/useInviteToPurchasingGroup';
+import { OrganizationBySirenQuery, OrganizationSearchQuery } from '../src/components/OrganizationSearch';
 import type { CreatePurchasingGroupInput, GroupMembershipStatus, GroupStatus, PurchasingGroupFilter, VolumeUnit } from '../src/gql/graphql';
 import { answer, CAN, failOnConsoleErrors, normalizeSpaces, renderApp, viewerCan, viewerFixture, type Fixture, type ViewerFixture } from './helpers';
 
@@ -721,5 +724,126 @@ describe('Groupements — exports', () => {
     expect(blobs[0]?.type).toBe('text/csv;charset=utf-8');
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await bytesOf(blobs[0] as Blob))).toBe(CSV);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+// ——— Readable addresses and invitations ———
+
+const SAINT_VIT_SUMMARY = {
+  __typename: 'Organization' as const,
+  id: SAINT_VIT.id,
+  siren: SAINT_VIT.siren,
+  name: SAINT_VIT.name,
+  kind: 'COMMUNE' as const,
+  epciType: null,
+  departementCode: '25',
+  departementName: 'Doubs',
+  population: 5133,
+  populationTotale: 5280,
+};
+
+describe('Groupements — addresses and invitations', () => {
+  const coordinatorAdmin = viewerFixture({
+    name: 'DSI de Grand Besançon Métropole',
+    roles: ['MEMBER', 'ORG_ADMIN'],
+    organization: { id: 'Organization:242500361', siren: '242500361', name: 'Grand Besançon Métropole' },
+    can: CAN.orgAdmin,
+  });
+
+  it.each([['/groupements/1'], [`/groupements/${encodeURIComponent(GROUP_ID)}`]])('%s leads to the readable address', async (path) => {
+    renderApp(path, [{ request: pageRequest, result: { data: groupPage(null) } }]);
+    expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe(PAGE_PATH));
+  });
+
+  it('lets the coordinator invite a collectivité found by name, then lists the invitation', async () => {
+    const sent: unknown[] = [];
+    const invited = {
+      __typename: 'PurchasingGroupInvitationsConnection' as const,
+      edges: [
+        {
+          __typename: 'PurchasingGroupInvitationsConnectionEdge' as const,
+          node: {
+            __typename: 'GroupInvitation' as const,
+            id: 'R3JvdXBJbnZpdGF0aW9uOjE=',
+            status: 'PENDING' as const,
+            createdAt: '2026-12-10T09:00:00.000Z',
+            answeredAt: null,
+            organization: { __typename: 'Organization' as const, id: SAINT_VIT.id, siren: SAINT_VIT.siren, name: SAINT_VIT.name },
+          },
+        },
+      ],
+    };
+    renderApp(
+      PAGE_PATH,
+      [
+        { request: pageRequest, result: { data: groupPage(coordinatorAdmin, { viewerCanCoordinate: true, viewerNextStatuses: ['CLOSED', 'CANCELLED'] }) } },
+        {
+          request: { query: OrganizationSearchQuery, variables: { search: 'Saint' } },
+          result: { data: { organizations: { __typename: 'QueryOrganizationsConnection', edges: [{ __typename: 'QueryOrganizationsConnectionEdge', node: SAINT_VIT_SUMMARY }] } } },
+        },
+        { request: { query: OrganizationBySirenQuery, variables: { siren: SAINT_VIT.siren } }, result: { data: { organization: SAINT_VIT_SUMMARY } } },
+        answer(InviteToPurchasingGroupMutation, (variables) => (sent.push(variables), true), {
+          inviteToPurchasingGroup: {
+            __typename: 'MutationInviteToPurchasingGroupSuccess',
+            data: { __typename: 'GroupInvitation', id: 'R3JvdXBJbnZpdGF0aW9uOjE=', status: 'PENDING', organization: { __typename: 'Organization', id: SAINT_VIT.id, name: SAINT_VIT.name } },
+          },
+        }),
+        { request: pageRequest, result: { data: groupPage(coordinatorAdmin, { viewerCanCoordinate: true, viewerNextStatuses: ['CLOSED', 'CANCELLED'], invitations: invited }) } },
+      ],
+      { viewer: coordinatorAdmin },
+    );
+    const section = (await screen.findByRole('heading', { name: 'Invitations' })).closest('section') as HTMLElement;
+    expect(within(section).getByText('Aucune collectivité n’a encore été invitée.')).toBeTruthy();
+    fireEvent.click(within(section).getByRole('button', { name: 'Envoyer l’invitation' }));
+    expect(await within(section).findAllByText('Choisissez d’abord la collectivité à inviter.')).not.toHaveLength(0);
+    fireEvent.change(within(section).getByLabelText('Collectivité à inviter'), { target: { value: 'Saint' } });
+    // the ranked search's result (whatever element carries it: the innermost one that names the collectivité)
+    fireEvent.click((await within(section).findAllByText(/^Saint-Vit/)).at(-1)!);
+    expect(normalizeSpaces((await within(section).findByText(/Collectivité choisie/)).textContent)).toBe('Collectivité choisie : Saint-Vit (SIREN 212505275)');
+    fireEvent.change(within(section).getByLabelText('Message (facultatif)'), { target: { value: ' Bienvenue ! ' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Envoyer l’invitation' }));
+    expect(await within(section).findByText('Saint-Vit est invitée : ses administrateurs sont prévenus.')).toBeTruthy();
+    expect(sent).toEqual([{ groupId: GROUP_ID, organizationSiren: '212505275', message: 'Bienvenue !' }]);
+    const list = await within(section).findByRole('list', { name: 'Collectivités invitées' });
+    expect(normalizeSpaces(list.textContent)).toBe('Saint-Vit — En attente de réponse · invitée le 10 décembre 2026');
+  });
+
+  it('lets the invited collectivité’s ORG_ADMIN accept, with its estimated volume; it then shows as interested', async () => {
+    const sent: unknown[] = [];
+    const invitation = {
+      __typename: 'GroupInvitation' as const,
+      id: 'R3JvdXBJbnZpdGF0aW9uOjE=',
+      status: 'PENDING' as const,
+      message: 'Rejoignez-nous avant l’été.',
+      createdAt: '2026-12-10T09:00:00.000Z',
+      viewerCanAnswer: true,
+    };
+    const joined = groupPage(besanconAdmin, {
+      viewerInvitation: { ...invitation, status: 'ACCEPTED', viewerCanAnswer: false },
+      viewerMembership: { __typename: 'GroupMembership', id: 'GroupMembership:9', status: 'INTERESTED', estimatedVolume: '118489', committedVolume: null },
+    });
+    renderApp(
+      PAGE_PATH,
+      [
+        { request: pageRequest, result: { data: groupPage(besanconAdmin, { viewerInvitation: invitation }) } },
+        answer(AnswerGroupInvitationMutation, (variables) => (sent.push(variables), true), {
+          answerGroupInvitation: {
+            __typename: 'MutationAnswerGroupInvitationSuccess',
+            data: { __typename: 'GroupInvitation', id: invitation.id, status: 'ACCEPTED', answeredAt: '2026-12-11T09:00:00.000Z', viewerCanAnswer: false },
+          },
+        }),
+        { request: pageRequest, result: { data: joined } },
+      ],
+      { viewer: besanconAdmin },
+    );
+    const section = (await screen.findByRole('heading', { name: 'Invitation' })).closest('section') as HTMLElement;
+    expect(normalizeSpaces(section.textContent)).toContain('Grand Besançon Métropole invite votre collectivité à rejoindre ce groupement (invitation du 10 décembre 2026).');
+    expect(within(section).getByText('Rejoignez-nous avant l’été.')).toBeTruthy();
+    fireEvent.change(within(section).getByLabelText('Volume estimé (habitants, facultatif)'), { target: { value: '118 489' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Accepter l’invitation' }));
+    expect(await screen.findByText('Invitation acceptée : votre collectivité adhère au groupement, intéressée.')).toBeTruthy();
+    expect(sent).toEqual([{ invitationId: invitation.id, accept: true, estimatedVolume: '118489' }]);
+    expect(await screen.findByText('Besançon est intéressée, avec un volume estimé de 118 489 habitants.')).toBeTruthy();
   });
 });
