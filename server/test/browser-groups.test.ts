@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { hashPassword } from '../src/modules/auth/password.ts';
 import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
 
 // How the page writes numbers (Intl fr-FR): a narrow no-break space groups thousands, a no-break space stands before €.
@@ -102,7 +103,7 @@ async function priceFacts(page: Page): Promise<string[][]> {
   return pairs;
 }
 
-describe.skipIf(!hasChromium)('browser journey: a member commune joins and commits to a purchasing group (Chromium)', () => {
+describe.skipIf(!hasChromium)('browser journey: a member commune joins and commits to a purchasing group, the coordinator invites (Chromium)', () => {
   const journey = browserJourney();
 
   it('opens the group, sees the demand chart, joins and commits as Besançon, and sees its share change', async () => {
@@ -156,5 +157,72 @@ describe.skipIf(!hasChromium)('browser journey: a member commune joins and commi
       [group!.title],
     );
     expect(membership).toEqual({ status: 'COMMITTED', committedVolume: '118489.00' });
+  });
+
+  it('the coordinator invites a commune found by search; the commune’s ORG_ADMIN accepts from its invitations', async () => {
+    const sql = journey.t.db.sql;
+    const [group] = await sql.query<{ id: number; title: string }>(
+      `SELECT g.id, g.title FROM "PurchasingGroup" g JOIN "Tool" t ON t.id = g."toolId" WHERE t.slug = 'leakmited' AND g."isDemo" LIMIT 1`,
+    );
+    // the largest commune of Grand Besançon that is not a member yet, given an ORG_ADMIN
+    const [commune] = await sql.query<{ id: number; name: string; siren: string }>(
+      `SELECT c.id, c.name, c.siren FROM "Organization" c JOIN "Organization" e ON e.id = c."epciId"
+        WHERE e.siren = '242500361' AND c.id NOT IN (SELECT "organizationId" FROM "GroupMembership" WHERE "groupId" = $1)
+        ORDER BY c.population DESC LIMIT 1`,
+      [group!.id],
+    );
+    await sql.query(
+      `INSERT INTO "User" (email, name, "passwordHash", "organizationId", roles, "membershipStatus", "updatedAt")
+       VALUES ('dsi@invitee.test', 'DSI de la commune invitée', $1, $2, ARRAY['MEMBER', 'ORG_ADMIN']::"Role"[], 'APPROVED', now())`,
+      [await hashPassword('mutualis-demo'), commune!.id],
+    );
+    const signIn = async (email: string) => {
+      const page = await journey.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR' });
+      await page.goto(`${journey.site.url}/connexion`);
+      await page.getByLabel('Adresse électronique').fill(email);
+      await page.getByLabel('Mot de passe').fill('mutualis-demo');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+      return page;
+    };
+
+    // the coordinator, at the group's old address: led to the readable one
+    const coordinator = await signIn('dsi@grandbesancon.test');
+    await coordinator.goto(`${journey.site.url}/groupements/${group!.id}`);
+    await coordinator.getByRole('heading', { level: 1, name: group!.title }).waitFor();
+    await coordinator.waitForURL((url) => /^\/groupements\/\d+-[a-z0-9-]+$/.test(url.pathname));
+    expect(new URL(coordinator.url()).pathname).toMatch(new RegExp(`^/groupements/${group!.id}-detection-des-fuites`));
+    const invitations = coordinator.locator('section', { has: coordinator.getByRole('heading', { name: 'Invitations', exact: true }) });
+    await invitations.getByLabel('Collectivité à inviter', { exact: true }).fill(commune!.name);
+    await invitations.getByText(new RegExp(`^${commune!.name}`)).last().click();
+    await invitations.getByText('Collectivité choisie').waitFor();
+    await invitations.getByLabel('Message (facultatif)').fill('Rejoignez le groupement avant la date limite.');
+    await invitations.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+    await invitations.getByText(`${commune!.name} est invitée : ses administrateurs sont prévenus.`).waitFor();
+    await expect.poll(() => invitations.getByRole('list', { name: 'Collectivités invitées' }).innerText()).toContain('En attente de réponse');
+    fs.mkdirSync(screenshotsDir, { recursive: true });
+    await coordinator.screenshot({ path: path.join(screenshotsDir, 'groupement-coordonnateur.png'), fullPage: true });
+
+    // the invited commune's ORG_ADMIN: notified, finds the invitation on the groups page, accepts it on the group's page
+    const [note] = await sql.query<{ link: string }>(
+      `SELECT n.link FROM "Notification" n JOIN "User" u ON u.id = n."userId" WHERE u.email = 'dsi@invitee.test' AND n.kind = 'GROUP_INVITATION'`,
+    );
+    expect(note!.link).toBe(new URL(coordinator.url()).pathname);
+    const invitee = await signIn('dsi@invitee.test');
+    await invitee.goto(`${journey.site.url}/groupements`);
+    await invitee.getByRole('heading', { name: 'Invitations reçues' }).waitFor();
+    await invitee.getByRole('link', { name: group!.title }).first().click();
+    await invitee.getByText('Rejoignez le groupement avant la date limite.').waitFor();
+    await invitee.getByRole('button', { name: 'Accepter l’invitation' }).click();
+    await invitee.getByText('Invitation acceptée : votre collectivité adhère au groupement, intéressée.').waitFor();
+    const row = invitee.getByRole('table', { name: 'Membres et parts' }).locator('tr', { hasText: commune!.name });
+    await expect.poll(() => row.locator('td').first().innerText()).toBe('Intéressé');
+    const [state] = await sql.query<{ invitation: string; membership: string }>(
+      `SELECT i.status::text AS invitation, m.status::text AS membership FROM "GroupInvitation" i
+         JOIN "GroupMembership" m ON m."groupId" = i."groupId" AND m."organizationId" = i."organizationId"
+        WHERE i."groupId" = $1 AND i."organizationId" = $2`,
+      [group!.id, commune!.id],
+    );
+    expect(state).toEqual({ invitation: 'ACCEPTED', membership: 'INTERESTED' });
   });
 });
