@@ -6,7 +6,15 @@ import { ToolPageQuery } from '../src/screens/tool/ToolPage';
 import { SubmitReviewMutation } from '../src/screens/tool/useSubmitReview';
 import { VoteReviewHelpfulMutation } from '../src/screens/tool/useVoteReviewHelpful';
 import { contractConnection, noPricesPaid } from './contractFixtures';
-import { answer, failOnConsoleErrors, normalizeSpaces, renderApp, viewerCan, viewerFixture, type Fixture, type ViewerFixture } from './helpers';
+import { ToolDocumentsQuery } from '../src/screens/tool/ToolDocuments';
+import { answer, failOnConsoleErrors, normalizeSpaces, renderApp as renderWholeApp, viewerCan, viewerFixture, type Fixture, type ViewerFixture } from './helpers';
+
+/** The tool page also asks for the library documents linked to the tool (ToolDocuments): none here. */
+const noToolDocuments = {
+  ...answer(ToolDocumentsQuery, { toolSlug: 'albert' }, { documents: { __typename: 'QueryDocumentsConnection', totalCount: 0, edges: [] } }),
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+const renderApp: typeof renderWholeApp = (path, mocks, options) => renderWholeApp(path, [...mocks, noToolDocuments], options);
 
 failOnConsoleErrors();
 
