@@ -186,6 +186,26 @@ describe.each(backends)('the document library (%s)', (backend) => {
     expect(document.usedBy.edges.map((e: any) => e.node.organization.siren)).toEqual(['242100410']);
   });
 
+  it('lets the author organization’s ORG_ADMIN change the description and links, searched at once, and nobody else', async () => {
+    const { id } = (await gql(null, DOCUMENT, { slug: pdfSlug })).data!.document;
+    const UPDATE = `mutation($id: ID!, $input: UpdateDocumentInput!) { updateDocument(id: $id, input: $input) {
+      __typename ... on MutationUpdateDocumentSuccess { data { title type tools { tool { slug } } categories { category { slug } } } }
+      ... on Error { code message fields { field message } } } }`;
+    const input = { title: 'Délibération sur la photosynthèse', type: 'DELIBERATION', toolSlugs: [], categorySlugs: ['transcription-reunions'] };
+    const refused = await gql('agent@besancon.test', UPDATE, { id, input });
+    expect(refused.data!.updateDocument.code).toBe('FORBIDDEN');
+    const unknownTool = await gql('dsi@besancon.test', UPDATE, { id, input: { toolSlugs: ['pas-un-outil'] } });
+    expect(unknownTool.data!.updateDocument).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'toolSlugs', message: 'Outil inconnu du catalogue.' }] });
+    const updated = await gql('dsi@besancon.test', UPDATE, { id, input });
+    expect(updated.data!.updateDocument).toEqual({
+      __typename: 'MutationUpdateDocumentSuccess',
+      data: { title: 'Délibération sur la photosynthèse', type: 'DELIBERATION', tools: [], categories: [{ category: { slug: 'transcription-reunions' } }] },
+    });
+    // the new title is searched at once (« photosynthèse » found nothing before), the old one no longer
+    expect((await gql(null, SEARCH, { q: 'photosynthèse' })).data!.documents.edges.map((e: any) => e.node.document.slug)).toEqual([pdfSlug]);
+    expect((await gql(null, SEARCH, { q: 'mutualisation', tool: 'albert' })).data!.documents.totalCount).toBe(0);
+  });
+
   it('pages the results and checks the length of a search', async () => {
     const page = await gql(null, SEARCH, { first: 1 });
     expect(page.data!.documents.edges).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DocumentPageQuery } from '../src/screens/library/DocumentPage';
+import { UpdateDocumentMutation } from '../src/screens/library/EditDocumentForm';
 import { LibraryPageQuery } from '../src/screens/library/LibraryPage';
 import { MarkDocumentReusedMutation } from '../src/screens/library/useMarkDocumentReused';
 import { UploadChoicesQuery } from '../src/screens/library/UploadDocumentForm';
@@ -134,6 +135,7 @@ function documentFixture(overrides: Partial<DocumentData> = {}): DocumentData {
     viewerHasReused: false,
     viewerCanMarkReused: true,
     viewerCanAddVersion: false,
+    viewerCanEdit: false,
     licence: { __typename: 'DocumentLicenceInfo', code: 'LICENCE_OUVERTE_2', name: 'Licence Ouverte / Open Licence version 2.0 (Etalab)', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
     organization: { __typename: 'Organization', id: 'Organization:5', name: 'Besançon', siren: '212500565' },
     tools: [],
@@ -184,5 +186,36 @@ describe('the document page', () => {
     const usedBy = screen.getByRole('region', { name: 'Utilisé par' });
     expect(within(usedBy).getByRole('link', { name: 'Dijon Métropole' }).getAttribute('href')).toBe('/territoires/242100410');
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Nous l’avons réutilisé' })).toBeNull());
+  });
+});
+
+describe('editing a document', () => {
+  it('lets the author organization’s ORG_ADMIN change the title and links, and shows the API’s refusal by field', async () => {
+    const viewer = viewerFixture({ can: CAN.orgAdmin, roles: ['MEMBER', 'ORG_ADMIN'] });
+    const own = documentFixture({ viewerCanEdit: true, viewerCanMarkReused: false, viewerCanAddVersion: true });
+    const input = { title: 'Charte révisée', summary: 'Principes adoptés.', type: 'ETHICS_CHARTER' as const, licence: 'LICENCE_OUVERTE_2' as const, documentDate: '2024-11-18', toolSlugs: [], categorySlugs: [] };
+    renderApp(
+      '/bibliotheque/charte',
+      [
+        answer(DocumentPageQuery, { slug: 'charte' }, { document: own }),
+        answer(UploadChoicesQuery, {}, { categories: CATEGORIES, tools: { __typename: 'CatalogueConnection', edges: [] } }),
+        answer(UpdateDocumentMutation, { id: 'Document:3', input: { ...input, title: 'C' } }, {
+          updateDocument: { __typename: 'ValidationError', code: 'VALIDATION', message: 'Le titre doit compter au moins 3 caractères.', fields: [{ __typename: 'FieldError', field: 'title', message: 'Le titre doit compter au moins 3 caractères.' }] },
+        }),
+        answer(UpdateDocumentMutation, { id: 'Document:3', input }, { updateDocument: { __typename: 'MutationUpdateDocumentSuccess', data: { __typename: 'Document', id: 'Document:3', title: 'Charte révisée' } } }),
+        answer(DocumentPageQuery, { slug: 'charte' }, { document: { ...own, title: 'Charte révisée' } }),
+      ],
+      { viewer },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Modifier la description' }));
+    const form = screen.getByRole('form', { name: 'Modifier la description' });
+    expect(screen.getByRole('form', { name: 'Déposer une nouvelle version' })).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText('Titre'), { target: { value: 'C' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    expect(await within(form).findByText('Le titre doit compter au moins 3 caractères.', { selector: '.field__error' })).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText('Titre'), { target: { value: 'Charte révisée' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByRole('heading', { level: 1, name: /Charte révisée/ })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Modifier la description' })).toBeNull());
   });
 });

@@ -11,6 +11,7 @@ import { graphql } from '../../gql';
 import { formatDate, formatDateTime, formatInteger } from '../../lib/format';
 import type { FormErrors } from '../../lib/mutationResult';
 import { DOCUMENT_TYPE_LABELS, formatBytes, LICENCE_SHORT_LABELS } from './libraryLabels';
+import { EditDocumentForm } from './EditDocumentForm';
 import { UploadVersionForm } from './UploadDocumentForm';
 import { useMarkDocumentReused } from './useMarkDocumentReused';
 import './library.css';
@@ -32,6 +33,7 @@ export const DocumentPageQuery = graphql(`
       viewerHasReused
       viewerCanMarkReused
       viewerCanAddVersion
+      viewerCanEdit
       licence {
         code
         name
@@ -115,6 +117,7 @@ export function DocumentPage() {
   const { slug = '' } = useParams();
   const location = useLocation();
   const [uploadedVersion, setUploadedVersion] = useState<number | null>(null);
+  const [editing, setEditing] = useState(false);
   const { data, error, refetch } = useQuery(DocumentPageQuery, { variables: { slug }, fetchPolicy: 'cache-and-network' });
   return (
     <QueryState data={data} error={error} refetch={refetch} loadingLabel="Chargement du document…">
@@ -138,6 +141,28 @@ export function DocumentPage() {
             </DetailHeader>
             {(location.state as { uploaded?: boolean } | null)?.uploaded ? <FormSuccess>Votre document est publié dans la bibliothèque.</FormSuccess> : null}
             <p className="lead">{document.summary}</p>
+            {document.viewerCanEdit && !editing ? (
+              <p>
+                <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+                  Modifier la description
+                </button>
+              </p>
+            ) : null}
+            {editing ? (
+              <EditDocumentForm
+                document={{
+                  id: document.id,
+                  title: document.title,
+                  summary: document.summary,
+                  type: document.type,
+                  licence: document.licence.code,
+                  documentDate: document.documentDate ?? null,
+                  toolSlugs: document.tools.map(({ tool }) => tool.slug),
+                  categorySlugs: document.categories.map(({ category }) => category.slug),
+                }}
+                onDone={() => setEditing(false)}
+              />
+            ) : null}
             <dl className="facts">
               <Fact term="Collectivité autrice">
                 {document.organization.siren ? <Link to={`/territoires/${document.organization.siren}`}>{document.organization.name}</Link> : document.organization.name}

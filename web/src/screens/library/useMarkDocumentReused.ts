@@ -18,6 +18,6 @@ export const MarkDocumentReusedMutation = graphql(`
 /** « Nous l’avons réutilisé »: the document page is read again (count, « utilisé par », the button's state). */
 export const useMarkDocumentReused = mutationHook(MarkDocumentReusedMutation, 'markDocumentReused', {
   variables: (documentId: string) => ({ documentId }),
-  refetchQueries: ['DocumentPageQuery'],
+  refetchQueries: (result) => (result?.__typename === 'MutationMarkDocumentReusedSuccess' ? ['DocumentPageQuery'] : []),
   awaitRefetchQueries: true,
 });
