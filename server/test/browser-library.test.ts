@@ -68,6 +68,7 @@ describe.skipIf(!hasChromium)('browser journey: a tender clause shared, found by
     await reader.getByText('Votre collectivité a indiqué avoir réutilisé ce document.').waitFor();
     const usedBy = reader.getByRole('region', { name: 'Utilisé par' });
     expect(await usedBy.getByRole('link').allInnerTexts()).toEqual(['Dijon Métropole']);
+    await reader.screenshot({ path: path.join(screenshotsDir, 'bibliotheque-document.png'), fullPage: true });
     const [row] = await journey.t.db.sql.query<{ downloadCount: number; reuses: number }>(
       `SELECT d."downloadCount", (SELECT count(*)::int FROM "DocumentReuse" r WHERE r."documentId" = d.id) AS reuses FROM "Document" d WHERE d.title = $1`,
       [TITLE],
