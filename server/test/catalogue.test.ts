@@ -126,6 +126,11 @@ describe.each(backends)('catalogue order, filters, facets and figures in SQL on 
     expect(inX.facets.categories).toEqual([{ value: x!.slug, count: 2 }, { value: y!.slug, count: 1 }]);
     expect(slugsOf(await order(null, { minRating: 4 }))).toEqual([slugs.c]);
     expect(slugsOf(await order(null, { hostingCountries: ['UNKNOWN'] }))).toEqual([slugs.c]);
+    // EU hosting, with the tools whose hosting is not provided: A (FR) and C (unknown), never B (US)
+    expect(slugsOf(await order(null, { euHostedOnly: true, includeUnknownHosting: true }))).toEqual([slugs.a, slugs.c]);
+    expect(slugsOf(await order(null, { euHostedOnly: true, includeUnknownHosting: false }))).toEqual([slugs.a]);
+    // without euHostedOnly, the option changes nothing
+    expect(slugsOf(await order(null, { includeUnknownHosting: true }))).toEqual([slugs.a, slugs.b, slugs.c]);
     // past the last page: no tool, but the count stays
     const far = await t.gql(`{ tools(search: "zorglub", first: 2, after: "${Buffer.from('OffsetConnection:5').toString('base64')}") { totalCount edges { node { slug } } } }`);
     expect(far.data!.tools).toEqual({ totalCount: 3, edges: [] });
@@ -136,6 +141,49 @@ describe.each(backends)('catalogue order, filters, facets and figures in SQL on 
     // B is now the cheapest: 50 € < 100 € (C) < 300 € (A)
     expect(slugsOf(await order({ field: 'PRICE' }))).toEqual([slugs.b, slugs.c, slugs.a]);
     expect((await t.db.prisma.toolStats.findUniqueOrThrow({ where: { toolId: ids.b } })).referencePrice?.toFixed(2)).toBe('50.00');
+  });
+
+  it('sorts by the yearly cost for the reference profile, whatever the unit of each plan', async () => {
+    const prisma = t.db.prisma;
+    const [x] = await prisma.category.findMany({ orderBy: { id: 'asc' }, take: 1 });
+    const provider = await prisma.provider.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    const tool = (slug: string, name: string) =>
+      prisma.tool.create({ data: { slug, name, description: 'Assistant', categoryId: x!.id, providerId: provider.id, deploymentMode: 'SAAS',
+        searchText: toolSearchText({ name, description: 'Assistant' }, provider.name, x!.name) } });
+    const d = await tool('zorglub-d', 'Zorglub Delta');
+    const e = await tool('zorglub-e', 'Zorglub Epsilon');
+    const plan = (toolId: number, name: string, data: object) =>
+      prisma.pricingPlan.create({ data: { toolId, name, source: 'PUBLISHED', sourceDate: new Date('2026-01-01'), ...data } as any });
+    // profile: 50 agents, 20 000 requests a month, 50 000 inhabitants; setup fees spread over 3 years
+    // D « Forfait » : 5 000 €/year + 2 400 € setup / 3 = 5 800 €/year
+    // D « Requêtes » : 20 000 × 12 / 1 000 = 240 thousand requests × 25 € = 6 000 €/year (no setup) → D costs 5 800
+    //   (charged on its first year alone, the setup fee would have made « Requêtes » the cheaper: 6 000 < 7 400)
+    await plan(d.id, 'Forfait', { pricingModel: 'FLAT_YEAR', unitPrice: '5000', setupFee: '2400' });
+    await plan(d.id, 'Requêtes', { pricingModel: 'PER_1K_REQUESTS', unitPrice: '25' });
+    // E « Volume » : 240 thousand requests reach the 200 tier at 20 € → 4 800 €, under the 5 000 € minimum → 5 000
+    // E « Agents » : 50 seats × 9 € × 12 months = 5 400 €/year → E costs 5 000
+    await plan(e.id, 'Volume', { pricingModel: 'PER_1K_REQUESTS', unitPrice: '30', minimumAnnualAmount: '5000', tiers: { create: [{ minVolume: '200', unitPrice: '20' }] } });
+    await plan(e.id, 'Agents', { pricingModel: 'PER_SEAT_MONTH', unitPrice: '9' });
+    // B 50 € < C 100 € < A 300 € < E 5 000 € < D 5 800 €
+    expect(slugsOf(await order({ field: 'PRICE' }))).toEqual([slugs.b, slugs.c, slugs.a, 'zorglub-e', 'zorglub-d']);
+    const stats = await prisma.toolStats.findMany({ where: { toolId: { in: [d.id, e.id] } }, orderBy: { toolId: 'asc' } });
+    expect(stats.map((row) => row.referencePrice?.toFixed(2))).toEqual(['5800.00', '5000.00']);
+    const res = await t.gql(`{ catalogueReferenceProfile { population seats requestsPerMonth tokensPerRequest years }
+      d: tool(slug: "zorglub-d") { referenceCost { perYear plan { name } } }
+      e: tool(slug: "zorglub-e") { referenceCost { perYear plan { name } } }
+      b: tool(slug: "${slugs.b}") { referenceCost { perYear } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      catalogueReferenceProfile: { population: 50000, seats: 50, requestsPerMonth: 20000, tokensPerRequest: 1000, years: 3 },
+      d: { referenceCost: { perYear: '5800.00', plan: { name: 'Forfait' } } },
+      e: { referenceCost: { perYear: '5000.00', plan: { name: 'Volume' } } },
+      b: { referenceCost: { perYear: '50.00' } },
+    });
+    // a plan that no figure of the profile prices (none here) leaves the tool unknown: A without its plan
+    await prisma.pricingPlan.updateMany({ where: { toolId: ids.a }, data: { archivedAt: new Date() } });
+    const a = await t.gql(`{ tool(slug: "${slugs.a}") { referenceCost { perYear } } }`);
+    expect(a.data).toEqual({ tool: { referenceCost: null } });
+    expect(slugsOf(await order({ field: 'PRICE' })).at(-1)).toBe(slugs.a);
   });
 });
 

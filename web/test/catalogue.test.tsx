@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ComparePageQuery } from '../src/screens/compare/ComparePage';
-import { cataloguePage, catalogueRequest, toolEdge, type ToolEdge } from './catalogueFixtures';
+import { cataloguePage, catalogueRequest, plan, toolEdge, type ToolEdge } from './catalogueFixtures';
 import { answer, failOnConsoleErrors, normalizeSpaces, renderApp, type Fixture } from './helpers';
 
 failOnConsoleErrors();
@@ -12,7 +12,13 @@ const ALBERT = toolEdge('1', 'Albert', {
   adoption: { adopting: 10, demoCount: 10 },
 });
 const CHAT = toolEdge('2', 'Le Chat Pro', { hostingCountry: 'SE', ratings: { count: 3, average: '3.00', demoCount: 0 }, adoption: { adopting: 1, demoCount: 0 } });
-const MISTRAL = toolEdge('3', 'API Mistral', { hostingCountry: 'SE' });
+const MISTRAL_TOKENS = plan('31', 'API à la consommation', 'PER_MILLION_TOKENS', '0.0042');
+const MISTRAL_FLAT = plan('32', 'Forfait', 'FLAT_YEAR', '12000');
+const MISTRAL = toolEdge('3', 'API Mistral', {
+  hostingCountry: 'SE',
+  plans: [MISTRAL_FLAT, MISTRAL_TOKENS],
+  referenceCost: { perYear: '1008.33', plan: MISTRAL_TOKENS },
+});
 const GEMINI = toolEdge('4', 'API Gemini', { hostingCountry: 'US' });
 const YELDA = toolEdge('5', 'Yelda', { hostingCountry: null });
 
@@ -175,13 +181,87 @@ describe('Catalogue: figures on the cards', () => {
     const card = (name: string) => within(catalogue).getByRole('heading', { level: 2, name }).closest('article') as HTMLElement;
     const fact = (article: HTMLElement, term: string) => normalizeSpaces(within(article).getByText(term).nextElementSibling?.textContent);
 
-    expect(fact(card('Albert'), 'Note')).toBe('4,2 / 5 (12 avis) (dont 4 issus des données de démonstration)');
-    expect(fact(card('Albert'), 'Utilisé par')).toBe('10 collectivités (100 % démonstration)');
+    expect(fact(card('Albert'), 'Note')).toBe('4,2/5 · 12 avis dont 4 de démonstration');
+    expect(fact(card('Albert'), 'Utilisé par')).toBe('10 collectivités, toutes de démonstration');
     // no demo row behind the figures: no demo mention
-    expect(fact(card('Le Chat Pro'), 'Note')).toBe('3,0 / 5 (3 avis)');
+    expect(fact(card('Le Chat Pro'), 'Note')).toBe('3,0/5 · 3 avis');
     expect(fact(card('Le Chat Pro'), 'Utilisé par')).toBe('1 collectivité');
     expect(fact(card('Yelda'), 'Note')).toBe('Aucun avis');
     expect(fact(card('Yelda'), 'Utilisé par')).toBe('Aucune collectivité');
+  });
+
+  it('words a single demo row, and all-demo reviews', async () => {
+    const ONE = toolEdge('9', 'Solo', { ratings: { count: 1, average: '5.00', demoCount: 1 }, adoption: { adopting: 3, demoCount: 1 } });
+    const ALL = toolEdge('8', 'Tout démo', { ratings: { count: 4, average: '4.00', demoCount: 4 }, adoption: { adopting: 1, demoCount: 1 } });
+    renderApp('/catalogue', [{ request: catalogueRequest(), result: { data: cataloguePage([ONE, ALL]) } }]);
+    const catalogue = await screen.findByLabelText('Catalogue des outils');
+    const card = (name: string) => within(catalogue).getByRole('heading', { level: 2, name }).closest('article') as HTMLElement;
+    const fact = (article: HTMLElement, term: string) => normalizeSpaces(within(article).getByText(term).nextElementSibling?.textContent);
+    expect(fact(card('Solo'), 'Note')).toBe('5,0/5 · 1 avis, de démonstration');
+    expect(fact(card('Solo'), 'Utilisé par')).toBe('3 collectivités dont 1 de démonstration');
+    expect(fact(card('Tout démo'), 'Note')).toBe('4,0/5 · 4 avis, tous de démonstration');
+    expect(fact(card('Tout démo'), 'Utilisé par')).toBe('1 collectivité, de démonstration');
+  });
+
+  it('shows the yearly cost for the reference profile, the profile itself, prices with sensible precision and unknown hosting', async () => {
+    renderApp('/catalogue', [everything]);
+    const catalogue = await screen.findByLabelText('Catalogue des outils');
+    const card = (name: string) => within(catalogue).getByRole('heading', { level: 2, name }).closest('article') as HTMLElement;
+    expect(normalizeSpaces(screen.getByText(/vaut pour un profil de référence/).textContent)).toBe(
+      'Le coût annuel estimé de chaque outil, celui du tri par prix, vaut pour un profil de référence : 50 000 habitants, ' +
+        '50 agents utilisateurs, 20 000 requêtes par mois (1 000 jetons chacune), frais de mise en service répartis sur 3 ans ; ' +
+        'l’offre la moins chère pour ce profil est retenue, paliers et minimums compris.',
+    );
+    const mistral = card('API Mistral');
+    const reference = within(mistral).getByText(/^Coût annuel estimé pour le profil de référence/);
+    // 1 008,33 € a year, to the euro; the exact figure and the plan in the title
+    expect(normalizeSpaces(reference.textContent)).toBe('Coût annuel estimé pour le profil de référence : 1 008 € HT / an');
+    expect(normalizeSpaces(reference.querySelector('strong')?.getAttribute('title'))).toBe(
+      '1 008,33 € HT (valeur exacte) par an, offre « API à la consommation »',
+    );
+    // the entry price is the reference plan's (not the flat 12 000 €), to two significant digits, every digit in its title
+    const price = within(mistral).getByText(/^à partir de/);
+    expect(normalizeSpaces(price.textContent)).toBe('à partir de 0,0042 € HT / million de jetons');
+    expect(normalizeSpaces(price.querySelector('[title]')?.getAttribute('title'))).toBe('0,0042 € HT (valeur exacte)');
+    // no plan applies: said so, never blank
+    expect(normalizeSpaces(within(card('Yelda')).getByText(/^Coût annuel estimé/).textContent)).toBe(
+      'Coût annuel estimé pour le profil de référence : non calculable (aucune offre applicable)',
+    );
+    const hosting = (article: HTMLElement) => normalizeSpaces(within(article).getByText('Hébergement').nextElementSibling?.textContent);
+    expect(hosting(card('Yelda'))).toBe('non renseigné');
+    expect(hosting(card('API Gemini'))).toBe('États-Unis');
+  });
+});
+
+describe('Catalogue: EU hosting with or without unknown hosting', () => {
+  it('offers, under « UE uniquement », to include the tools whose hosting is not provided, in the URL and the query', async () => {
+    renderApp('/catalogue?ue=1', [
+      {
+        request: catalogueRequest({ filter: { euHostedOnly: true } }),
+        result: { data: cataloguePage([MISTRAL, CHAT], { countries: [['SE', 2], ['UNKNOWN', 1]] }) },
+      },
+      {
+        request: catalogueRequest({ filter: { euHostedOnly: true, includeUnknownHosting: true } }),
+        result: { data: cataloguePage([MISTRAL, CHAT, YELDA], { countries: [['SE', 2], ['UNKNOWN', 1]] }) },
+      },
+      { request: catalogueRequest(), result: { data: cataloguePage([ALBERT]) } },
+    ]);
+    await screen.findByLabelText('Catalogue des outils');
+    expect(titles()).toEqual(['API Mistral', 'Le Chat Pro']);
+    const include = () => screen.queryByRole<HTMLInputElement>('checkbox', { name: 'Inclure les outils dont l’hébergement n’est pas renseigné' });
+    expect(include()!.checked).toBe(false);
+    expect(normalizeSpaces(screen.getByText(/^Pays non renseigné/).textContent)).toBe('Pays non renseigné : 1 outil, exclus par « UE uniquement »');
+
+    fireEvent.click(include()!);
+    expect(location()).toBe('/catalogue?ue=1&hebergement-inconnu=1');
+    await waitFor(() => expect(titles()).toEqual(['API Mistral', 'Le Chat Pro', 'Yelda']));
+    expect(normalizeSpaces(screen.getByText(/^Pays non renseigné/).textContent)).toBe('Pays non renseigné : 1 outil, inclus à votre demande');
+
+    // without « UE uniquement », the option is neither shown nor sent
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Hébergé dans l’UE uniquement' }));
+    await waitFor(() => expect(titles()).toEqual(['Albert']));
+    expect(location()).toBe('/catalogue');
+    expect(include()).toBeNull();
   });
 });
 

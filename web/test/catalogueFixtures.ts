@@ -39,6 +39,8 @@ export function toolEdge(
     isDemo?: boolean;
     ratings?: { count: number; average: string | null; demoCount: number };
     adoption?: { adopting: number; demoCount: number };
+    /** The « coût annuel estimé » for the reference profile, and the plan it comes from (one of `plans`). */
+    referenceCost?: { perYear: string; plan: Plan } | null;
   } = {},
 ): ToolEdge {
   const category = CATEGORIES.find((c) => c.slug === (options.category ?? 'chatbot-citoyen')) ?? CATEGORIES[0]!;
@@ -63,6 +65,7 @@ export function toolEdge(
       ratings: { __typename: 'RatingSummary', ...(options.ratings ?? { count: 0, average: null, demoCount: 0 }) },
       adoption: { __typename: 'AdoptionSummary', ...(options.adoption ?? { adopting: 0, demoCount: 0 }) },
       plans: options.plans ?? [],
+      referenceCost: options.referenceCost ? { __typename: 'CatalogueReferenceCost', ...options.referenceCost } : null,
     },
   };
 }
@@ -82,6 +85,7 @@ export function cataloguePage(
   const facet = (values: Facet) => values.map(([value, count]) => ({ __typename: 'FacetCount' as const, value, count }));
   return {
     categories: CATEGORIES,
+    catalogueReferenceProfile: { __typename: 'CatalogueReferenceProfile', population: 50000, seats: 50, requestsPerMonth: 20000, tokensPerRequest: 1000, years: 3 },
     tools: {
       __typename: 'CatalogueConnection',
       totalCount,

@@ -199,6 +199,19 @@ const nearQuery = (siren: string, adopters: NearbyFixture[]) =>
   answer(ToolPageAdoptersNearQuery, { slug: 'albert', siren }, { tool: { __typename: 'Tool', id: 'Tool:2', adoptersNear: adopters } });
 
 describe('Tool page', () => {
+  it('shows the hosting country with its source, or « Non renseigné », never blank nor guessed from the provider', async () => {
+    const hosting = () => normalizeSpaces(screen.getByText('Hébergement', { selector: 'dt' }).nextElementSibling?.textContent);
+    const known = renderApp('/catalogue/albert', [toolQuery(albert([], {}, null))]);
+    await screen.findByRole('heading', { level: 1 });
+    expect(hosting()).toBe('France (Source : hébergement de Albert · 28 mai 2024)');
+    known.unmount();
+    const data = albert([], {}, null);
+    renderApp('/catalogue/albert', [toolQuery({ ...data, tool: { ...data.tool, hostingCountry: null } })]);
+    await screen.findByRole('heading', { level: 1 });
+    // the provider is French: its country is not the hosting's
+    expect(hosting()).toBe('Non renseigné');
+  });
+
   it('shows the tool, its prices, its impact with the method, the ratings and the « Avis vérifié » badge', async () => {
     renderApp('/catalogue/albert', [toolQuery(albert([VERIFIED, UNVERIFIED], {}, null))]);
 

@@ -1,7 +1,7 @@
 import { Prisma, type Tool } from '@mutualis/db/client';
 import type { Context } from '../../graphql/context.ts';
-import { cheapestYearlyCost } from '../comparison/service.ts';
-import { DEFAULT_DIRECTION, EU_COUNTRIES, REFERENCE_PROFILE, sortFacets, type CatalogueFacets, type CatalogueOrder, type CatalogueQuery } from './rules.ts';
+import { DEFAULT_DIRECTION, EU_COUNTRIES, sortFacets, type CatalogueFacets, type CatalogueOrder, type CatalogueQuery } from './rules.ts';
+import { referenceCost } from './service/reference-cost.ts';
 
 // The catalogue in SQL: filters, search, order and page are the database's work, on one ToolStats row per tool
 // (figures kept up to date by triggers), so that a page reads its tools only, whatever the number of reviews and
@@ -28,6 +28,7 @@ function common(query: CatalogueQuery): Prisma.Sql[] {
   }
   if (filter.secNumCloud) where.push(Prisma.sql`t."secNumCloud"`);
   if (filter.openSource) where.push(Prisma.sql`t."openSourceLicense" IS NOT NULL`);
+  if (filter.provider) where.push(Prisma.sql`t."providerId" = (SELECT id FROM "Provider" WHERE slug = ${filter.provider})`);
   if (filter.minRating != null) where.push(Prisma.sql`s."ratingAverage" >= ${filter.minRating}::numeric`);
   return where;
 }
@@ -42,8 +43,10 @@ function criterion(query: CatalogueQuery, dimension: Dimension): Prisma.Sql | nu
       const parts = [
         // UNKNOWN selects the tools whose hosting country is not provided, as the facet counts them
         ...(filter.hostingCountries?.length ? [Prisma.sql`coalesce(t."hostingCountry", 'UNKNOWN') = ANY(${[...filter.hostingCountries]}::text[])`] : []),
-        // an unknown hosting country is not "hosted in the EU"
-        ...(filter.euHostedOnly ? [Prisma.sql`t."hostingCountry" = ANY(${[...EU_COUNTRIES]}::text[])`] : []),
+        // an unknown hosting country is not "hosted in the EU", unless asked for with it
+        ...(filter.euHostedOnly
+          ? [Prisma.sql`(t."hostingCountry" = ANY(${[...EU_COUNTRIES]}::text[])${filter.includeUnknownHosting ? Prisma.sql` OR t."hostingCountry" IS NULL` : Prisma.empty})`]
+          : []),
       ];
       return parts.length ? Prisma.join(parts, ' AND ') : null;
     }
@@ -126,7 +129,7 @@ export async function loadCatalogueFacets(ctx: Context, query: CatalogueQuery): 
 
 /**
  * Works out the reference price (PRICE order) of the tools whose plans changed since: the triggers on plans and
- * tiers mark them, the cost rules (comparison/tco-rules.ts) price them. Rows locked by a concurrent refresh are
+ * tiers mark them, service/reference-cost.ts prices them. Rows locked by a concurrent refresh are
  * skipped (it does the same work); a plan changed meanwhile marks its tool again.
  */
 export async function refreshReferencePrices(ctx: Context): Promise<void> {
@@ -138,7 +141,7 @@ export async function refreshReferencePrices(ctx: Context): Promise<void> {
     if (locked.length === 0) return;
     const toolIds = locked.map((row) => row.toolId);
     const plans = await tx.pricingPlan.findMany({ where: { toolId: { in: toolIds }, archivedAt: null }, include: { tiers: true } });
-    const prices = toolIds.map((toolId) => cheapestYearlyCost(plans.filter((plan) => plan.toolId === toolId), REFERENCE_PROFILE));
+    const prices = toolIds.map((toolId) => referenceCost(plans.filter((plan) => plan.toolId === toolId))?.perYear ?? null);
     await tx.$executeRaw`
       UPDATE "ToolStats" s SET "referencePrice" = x.price::numeric, "referencePriceStale" = false
         FROM unnest(${toolIds}::int[], ${prices}::text[]) AS x("toolId", price) WHERE s."toolId" = x."toolId"`;

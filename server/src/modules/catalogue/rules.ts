@@ -5,17 +5,28 @@ import { EU_COUNTRIES } from '../../shared/validation.ts';
 /** The 27 member states (ISO 3166-1 alpha-2), from the shared input rules. */
 export { EU_COUNTRIES };
 
-/** The profile the PRICE order compares plans on: a mid-sized collectivité, for one year. */
-export const REFERENCE_PROFILE = { population: 50_000, seats: 50, requestsPerMonth: 20_000, years: 1 };
+/**
+ * The profile the PRICE order compares plans on, whatever their unit (per seat and month, per request, per inhabitant,
+ * flat): a mid-sized collectivité (an agglomeration or a town of 50,000 inhabitants) where 50 agents use the tool and
+ * send 20,000 requests a month of 1,000 tokens each. Its « coût annuel estimé » is the plan's cost over `years` (the
+ * comparison page's default horizon, the usual length of a public contract) divided by `years`: a setup fee is spread
+ * over those years rather than ignored or charged to the first. service/reference-cost.ts computes it with the
+ * comparison's cost rules (tiers, minimum quantity, minimum annual amount); the database keeps it in ToolStats.
+ */
+export const REFERENCE_PROFILE = { population: 50_000, seats: 50, requestsPerMonth: 20_000, tokensPerRequest: 1000, years: 3 } as const;
 
 export interface CatalogueFilter {
   categories?: readonly string[] | null;
   hostingCountries?: readonly string[] | null;
   euHostedOnly?: boolean | null;
+  /** With euHostedOnly: also the tools whose hosting country is not provided. */
+  includeUnknownHosting?: boolean | null;
   secNumCloud?: boolean | null;
   openSource?: boolean | null;
   aiActRiskTiers?: readonly string[] | null;
   minRating?: number | null;
+  /** A provider's slug: its tools only. */
+  provider?: string | null;
 }
 
 export type CatalogueOrderField = 'RELEVANCE' | 'NAME' | 'RATING' | 'ADOPTION' | 'PRICE';

@@ -117,9 +117,23 @@ export function CatalogueFilters(props: {
       <fieldset className="facet">
         <legend>Hébergement</legend>
         <label className="facet__option facet__option--strong">
-          <input type="checkbox" checked={params.euOnly} onChange={(event) => onChange({ euOnly: event.target.checked })} />
+          <input
+            type="checkbox"
+            checked={params.euOnly}
+            onChange={(event) => onChange(event.target.checked ? { euOnly: true } : { euOnly: false, includeUnknownHosting: false })}
+          />
           Hébergé dans l’UE uniquement
         </label>
+        {params.euOnly ? (
+          <label className="facet__option facet__option--nested">
+            <input
+              type="checkbox"
+              checked={params.includeUnknownHosting}
+              onChange={(event) => onChange({ includeUnknownHosting: event.target.checked })}
+            />
+            Inclure les outils dont l’hébergement n’est pas renseigné
+          </label>
+        ) : null}
         <ul className="facet__list">
           {options(facets.hostingCountries, params.countries, formatCountry).map((item) => (
             <li key={item.value}>
@@ -139,7 +153,7 @@ export function CatalogueFilters(props: {
           <p className="facet__unknown">
             Pays non renseigné : {formatInteger(unknownCount(facets.hostingCountries) ?? 0)}{' '}
             {(unknownCount(facets.hostingCountries) ?? 0) > 1 ? 'outils' : 'outil'}
-            {params.euOnly ? ', exclus par « UE uniquement »' : null}
+            {params.euOnly ? (params.includeUnknownHosting ? ', inclus à votre demande' : ', exclus par « UE uniquement »') : null}
           </p>
         ) : null}
       </fieldset>
@@ -176,7 +190,7 @@ export function CatalogueFilters(props: {
           type="button"
           className="button button--secondary button--small"
           onClick={() =>
-            onChange({ categories: [], countries: [], euOnly: false, tiers: [], secNumCloud: false, openSource: false, minRating: '' })
+            onChange({ categories: [], countries: [], euOnly: false, includeUnknownHosting: false, tiers: [], secNumCloud: false, openSource: false, minRating: '' })
           }
         >
           Effacer les filtres

@@ -5,7 +5,7 @@ import { SearchField, SearchForm, SelectField } from '../../components/Form';
 import { LoadMore } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatInteger } from '../../lib/format';
 import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 import { CatalogueFilters } from './CatalogueFilters';
 import { CompareBar } from './CompareBar';
@@ -28,6 +28,13 @@ export const CatalogueQuery = graphql(`
       id
       slug
       name
+    }
+    catalogueReferenceProfile {
+      population
+      seats
+      requestsPerMonth
+      tokensPerRequest
+      years
     }
     tools(filter: $filter, search: $search, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
@@ -94,7 +101,7 @@ export function CataloguePage() {
       </SearchForm>
 
       <QueryState data={shown} error={error} refetch={refetch}>
-        {({ tools }) => {
+        {({ tools, catalogueReferenceProfile: profile }) => {
           const nodes = tools.edges.map((edge) => edge.node);
           return (
             <div className="catalogue">
@@ -111,6 +118,13 @@ export function CataloguePage() {
                       {params.q.trim() ? ` pour « ${params.q.trim()} »` : null}
                     </>
                   )}
+                </p>
+                <p className="catalogue__profile">
+                  Le coût annuel estimé de chaque outil, celui du tri par prix, vaut pour un profil de référence :{' '}
+                  {formatInteger(profile.population)} habitants, {formatInteger(profile.seats)} agents utilisateurs,{' '}
+                  {formatInteger(profile.requestsPerMonth)} requêtes par mois ({formatInteger(profile.tokensPerRequest)} jetons
+                  chacune), frais de mise en service répartis sur {formatInteger(profile.years)} ans ; l’offre la moins chère
+                  pour ce profil est retenue, paliers et minimums compris.
                 </p>
                 {pending ? null : (
                   <>

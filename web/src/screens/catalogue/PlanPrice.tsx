@@ -1,8 +1,9 @@
 import { DemoBadge } from '../../components/DemoBadge';
 import { SourceNote } from '../../components/SourceNote';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
-import { formatEuros, isZeroDecimal } from '../../lib/format';
+import { isZeroDecimal } from '../../lib/format';
 import { PRICE_SOURCE_LABELS, PRICING_UNIT_LABELS } from '../../lib/labels';
+import { exactPrice, formatPrice } from './priceFormat';
 
 export const PlanPrice_plan = graphql(`
   fragment PlanPrice_plan on PricingPlan {
@@ -16,7 +17,7 @@ export const PlanPrice_plan = graphql(`
   }
 `);
 
-/** « à partir de 14,99 € HT / utilisateur / mois », with the price's origin, source and date. */
+/** « à partir de 14,99 € HT / utilisateur / mois » (the exact price in its title), with the price's origin, source and date. */
 export function PlanPrice(props: { plan: FragmentType<typeof PlanPrice_plan>; toolName: string }) {
   const plan = getFragmentData(PlanPrice_plan, props.plan);
   const free = plan.pricingModel === 'FREE' || isZeroDecimal(plan.unitPrice);
@@ -27,7 +28,7 @@ export function PlanPrice(props: { plan: FragmentType<typeof PlanPrice_plan>; to
           'Offre gratuite'
         ) : (
           <>
-            à partir de {formatEuros(plan.unitPrice)} {PRICING_UNIT_LABELS[plan.pricingModel]}
+            à partir de <span title={exactPrice(plan.unitPrice)}>{formatPrice(plan.unitPrice)}</span> {PRICING_UNIT_LABELS[plan.pricingModel]}
           </>
         )}
       </span>

@@ -1,10 +1,11 @@
 import { Link } from 'react-router-dom';
-import { DemoBadge, DemoShare } from '../../components/DemoBadge';
+import { DemoBadge } from '../../components/DemoBadge';
 import { SourceNote } from '../../components/SourceNote';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { compareDecimal, formatCount, formatCountry, formatInteger, formatRating } from '../../lib/format';
 import { AI_ACT_RISK_LABELS, DEPLOYMENT_MODE_LABELS } from '../../lib/labels';
 import { PlanPrice } from './PlanPrice';
+import { exactPrice, formatPrice } from './priceFormat';
 import { Fact } from '../../components/Fact';
 
 export const ToolCard_tool = graphql(`
@@ -43,13 +44,33 @@ export const ToolCard_tool = graphql(`
       unitPrice
       ...PlanPrice_plan
     }
+    referenceCost {
+      perYear
+      plan {
+        id
+        name
+        ...PlanPrice_plan
+      }
+    }
   }
 `);
 
 /**
- * The lowest unit price among the tool's plans, compared exactly on the decimal strings. Plans
- * priced in different units are compared on their unit price alone: the card only gives an entry
- * price, the unit is shown next to it.
+ * The demo part of a count, after it: « dont 9 de démonstration », « tous de démonstration » when all of it is, nothing
+ * when none is; « , de démonstration » for a single one (the wording of DemoBadge's title: fictitious data, provided for the demonstration).
+ */
+function DemoPart({ total, demo, all }: { total: number; demo: number; all: string }) {
+  if (total <= 0 || demo <= 0) return null;
+  return (
+    <span className="demo-share" title="Données fictives, fournies pour la démonstration">
+      {demo >= total ? `,${all ? ` ${all}` : ''} de démonstration` : ` dont ${formatInteger(demo)} de démonstration`}
+    </span>
+  );
+}
+
+/**
+ * Without a reference cost (no plan applies to the reference profile), the lowest unit price among the tool's plans,
+ * compared exactly on the decimal strings: the card then only gives an entry price, its unit next to it.
  */
 function cheapest<T extends { unitPrice: string }>(plans: readonly T[]): T | undefined {
   let best: T | undefined;
@@ -72,7 +93,8 @@ export interface CompareChoice {
 /** One tool of the catalogue, with a checkbox to add it to the comparison when `compare` is given. */
 export function ToolCard(props: { tool: FragmentType<typeof ToolCard_tool>; compare?: CompareChoice }) {
   const tool = getFragmentData(ToolCard_tool, props.tool);
-  const entryPlan = cheapest(tool.plans);
+  // the plan the PRICE order ranks the tool by, else the lowest unit price
+  const entryPlan = tool.referenceCost?.plan ?? cheapest(tool.plans);
   const { compare } = props;
   return (
     <article className={compare?.checked ? 'tool-card tool-card--selected' : 'tool-card'}>
@@ -88,14 +110,14 @@ export function ToolCard(props: { tool: FragmentType<typeof ToolCard_tool>; comp
       <p className="tool-card__description">{tool.description}</p>
       <dl className="tool-card__facts">
         <Fact term="Catégorie">{tool.categoryDetails.name}</Fact>
-        <Fact term="Hébergement">{formatCountry(tool.hostingCountry)}</Fact>
+        <Fact term="Hébergement">{tool.hostingCountry ? formatCountry(tool.hostingCountry) : 'non renseigné'}</Fact>
         <Fact term="Déploiement">{DEPLOYMENT_MODE_LABELS[tool.deploymentMode]}</Fact>
         <Fact term="AI Act">{tool.aiActRiskTier ? AI_ACT_RISK_LABELS[tool.aiActRiskTier] : 'Niveau de risque non évalué'}</Fact>
         <Fact term="Note">
           {tool.ratings.count > 0 ? (
             <>
-              {`${formatRating(tool.ratings.average)} / 5 (${formatInteger(tool.ratings.count)} avis)`}
-              <DemoShare total={tool.ratings.count} demo={tool.ratings.demoCount} />
+              {`${formatRating(tool.ratings.average)}/5 · ${formatInteger(tool.ratings.count)} avis`}
+              <DemoPart total={tool.ratings.count} demo={tool.ratings.demoCount} all={tool.ratings.count > 1 ? 'tous' : ''} />
             </>
           ) : (
             'Aucun avis'
@@ -103,9 +125,19 @@ export function ToolCard(props: { tool: FragmentType<typeof ToolCard_tool>; comp
         </Fact>
         <Fact term="Utilisé par">
           {formatCount(tool.adoption.adopting, 'collectivité', 'collectivités')}
-          <DemoShare total={tool.adoption.adopting} demo={tool.adoption.demoCount} feminine />
+          <DemoPart total={tool.adoption.adopting} demo={tool.adoption.demoCount} all={tool.adoption.adopting > 1 ? 'toutes' : ''} />
         </Fact>
       </dl>
+      <p className="price price--reference">
+        Coût annuel estimé pour le profil de référence :{' '}
+        {tool.referenceCost ? (
+          <strong title={`${exactPrice(tool.referenceCost.perYear)} par an, offre « ${tool.referenceCost.plan.name} »`}>
+            {formatPrice(tool.referenceCost.perYear)} HT / an
+          </strong>
+        ) : (
+          <span className="muted">non calculable (aucune offre applicable)</span>
+        )}
+      </p>
       {entryPlan ? (
         <PlanPrice plan={entryPlan} toolName={tool.name} />
       ) : (

@@ -2,7 +2,7 @@ import type { AiActRiskTier, CatalogueFilter, CatalogueOrder, CatalogueOrderFiel
 
 // The catalogue's search, filters, order and comparison selection live in the URL query string, so that a
 // search can be bookmarked, shared and restored by the back button:
-//   /catalogue?q=chatbot&ue=1&categorie=chatbot-citoyen,traduction&pays=FR&risque=LIMITED&snc=1&libre=1&note=4&tri=PRICE
+//   /catalogue?q=chatbot&ue=1&hebergement-inconnu=1&categorie=chatbot-citoyen,traduction&pays=FR&risque=LIMITED&snc=1&libre=1&note=4&tri=PRICE
 //   &comparer=albert,le-chat-pro
 // Lists are comma-separated (slugs, country codes and tiers never contain a comma).
 
@@ -48,6 +48,8 @@ export interface CatalogueParams {
   categories: string[];
   countries: string[];
   euOnly: boolean;
+  /** `hebergement-inconnu`: with euOnly, the tools whose hosting country is not provided too. */
+  includeUnknownHosting: boolean;
   tiers: AiActRiskTier[];
   secNumCloud: boolean;
   openSource: boolean;
@@ -57,6 +59,8 @@ export interface CatalogueParams {
   order: CatalogueOrderField | '';
   /** Tools ticked for the comparison, in the order they were ticked. */
   compare: string[];
+  /** `fournisseur`: one provider's tools (a provider lands there after signing in); "" for all. */
+  provider: string;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -78,12 +82,14 @@ export function readCatalogueParams(searchParams: URLSearchParams): CataloguePar
       .map((code) => code.toUpperCase())
       .filter((code) => COUNTRY.test(code)),
     euOnly: searchParams.get('ue') === '1',
+    includeUnknownHosting: searchParams.get('hebergement-inconnu') === '1',
     tiers: list(searchParams.get('risque')).filter((tier): tier is AiActRiskTier => (AI_ACT_TIERS as string[]).includes(tier)),
     secNumCloud: searchParams.get('snc') === '1',
     openSource: searchParams.get('libre') === '1',
     minRating: MIN_RATING_OPTIONS.some((option) => option.value !== '' && option.value === minRating) ? minRating : '',
     order: ORDER_OPTIONS.find((option) => option.value === order)?.value ?? '',
     compare: list(searchParams.get('comparer')).filter((slug) => SLUG.test(slug)),
+    provider: SLUG.test(searchParams.get('fournisseur') ?? '') ? (searchParams.get('fournisseur') ?? '') : '',
   };
 }
 
@@ -101,12 +107,14 @@ export function writeCatalogueParams(current: URLSearchParams, change: Partial<C
   set('categorie', join(change.categories));
   set('pays', join(change.countries));
   set('ue', flag(change.euOnly));
+  set('hebergement-inconnu', flag(change.includeUnknownHosting));
   set('risque', join(change.tiers));
   set('snc', flag(change.secNumCloud));
   set('libre', flag(change.openSource));
   set('note', change.minRating);
   set('tri', change.order);
   set('comparer', join(change.compare));
+  set('fournisseur', change.provider);
   return next;
 }
 
@@ -126,10 +134,12 @@ export function toCatalogueVariables(params: CatalogueParams): {
   if (params.categories.length) filter.categories = params.categories;
   if (params.countries.length) filter.hostingCountries = params.countries;
   if (params.euOnly) filter.euHostedOnly = true;
+  if (params.euOnly && params.includeUnknownHosting) filter.includeUnknownHosting = true;
   if (params.tiers.length) filter.aiActRiskTiers = params.tiers;
   if (params.secNumCloud) filter.secNumCloud = true;
   if (params.openSource) filter.openSource = true;
   if (params.minRating) filter.minRating = Number(params.minRating);
+  if (params.provider) filter.provider = params.provider;
   const search = params.q.trim();
   return {
     filter,

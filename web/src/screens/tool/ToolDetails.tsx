@@ -92,8 +92,15 @@ export function ToolDetails(props: { tool: FragmentType<typeof ToolDetails_tool>
           <h2 id="outil-hebergement">Hébergement et conformité</h2>
           <dl className="facts">
             <Fact term="Hébergement">
-              {formatCountry(tool.hostingCountry)}
+              {/* from the tool's record and its source (Fiche, above); never guessed from the provider's country */}
+              {tool.hostingCountry ? formatCountry(tool.hostingCountry) : 'Non renseigné'}
               {tool.hostingRegion ? <span className="muted"> — {tool.hostingRegion}</span> : null}
+              {tool.hostingCountry ? (
+                <span className="muted">
+                  {' '}
+                  (<SourceNote url={tool.sourceUrl} date={tool.sourceDate} context={`hébergement de ${tool.name}`} />)
+                </span>
+              ) : null}
             </Fact>
             {tool.dataResidency ? (
               <Fact term="Résidence des données" className="facts__wide">{tool.dataResidency}</Fact>
