@@ -58,6 +58,17 @@ describe.each(backends)('catalogue order, filters, facets and figures in SQL on 
   };
   const slugsOf = (tools: any) => tools.edges.map((e: any) => e.node.slug);
 
+  it('gives every catalogued tool’s hosting country a source, or none (« non renseigné »), never a blank', async () => {
+    const tools = await t.db.prisma.tool.findMany({ where: { archivedAt: null, slug: { notIn: Object.values(slugs) } } });
+    expect(tools.length).toBeGreaterThan(10);
+    const unsourced = tools.filter((tool) => tool.hostingCountry !== null && !tool.sourceUrl).map((tool) => tool.slug);
+    expect(unsourced).toEqual([]);
+    expect(tools.filter((tool) => tool.hostingCountry !== null && !/^[A-Z]{2}$/.test(tool.hostingCountry))).toEqual([]);
+    const res = await t.gql(`{ tools(first: 100) { edges { node { slug hostingCountry sourceUrl } } } }`);
+    const seeded = res.data!.tools.edges.map((edge: any) => edge.node).filter((node: any) => !Object.values(slugs).includes(node.slug));
+    for (const node of seeded) if (node.hostingCountry !== null) expect(node.sourceUrl, node.slug).toBeTruthy();
+  });
+
   it('keeps each tool’s review and adoption figures up to date through writes', async () => {
     const stats = (toolId: number) => t.db.prisma.toolStats.findUniqueOrThrow({ where: { toolId } });
     // C: ratings 4, 5, 5 → (4 + 5 + 5) / 3 = 4.666… → 4.67; verified: org 0 only (PRODUCTION); org 1 EXPLORING is not
