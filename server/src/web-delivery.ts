@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
@@ -87,9 +88,14 @@ function compressedBody(key: string, body: Buffer, encoding: Encoding, type: str
 export async function sendBody(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  reply: { status: number; type: string; cache: string; body: Buffer; key: string },
+  reply: { status: number; type: string; cache: string; body: Buffer; key: string; etag?: string },
 ): Promise<void> {
   const compressible = COMPRESSIBLE.test(reply.type);
+  // revalidation (index.html is « no-cache »): the same content answers 304 without a body
+  if (reply.etag && reply.status === 200 && ifNoneMatch(req.headers['if-none-match'], reply.etag)) {
+    res.writeHead(304, { etag: reply.etag, 'cache-control': reply.cache, ...(compressible ? { vary: 'Accept-Encoding' } : {}) });
+    return void res.end();
+  }
   const encoding = compressible && reply.body.length >= MIN_COMPRESSED_BYTES ? chooseEncoding(req.headers['accept-encoding']) : null;
   const body = encoding ? await compressedBody(reply.key, reply.body, encoding, reply.type) : reply.body;
   res.writeHead(reply.status, {
@@ -99,14 +105,22 @@ export async function sendBody(
     // caches keep one copy per encoding, even of an answer sent uncompressed
     ...(compressible ? { vary: 'Accept-Encoding' } : {}),
     ...(encoding ? { 'content-encoding': encoding } : {}),
+    ...(reply.etag && reply.status === 200 ? { etag: reply.etag } : {}),
   });
   res.end(body);
 }
 
-/** A file of web/dist read once per version (modification time and size), then served from memory. */
-const files = new Map<string, { version: string; body: Buffer }>();
+/** True when If-None-Match names the entity tag (weak comparison, as for GET), or is "*". */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
+}
 
-function readFile(file: string): { key: string; body: Buffer } | null {
+/** A file of web/dist read once per version (modification time and size), then served from memory. */
+const files = new Map<string, { version: string; body: Buffer; etag: string }>();
+
+function readFile(file: string): { key: string; body: Buffer; etag: string } | null {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -117,10 +131,12 @@ function readFile(file: string): { key: string; body: Buffer } | null {
   const version = `${stat.mtimeMs}:${stat.size}`;
   let entry = files.get(file);
   if (entry?.version !== version) {
-    entry = { version, body: fs.readFileSync(file) };
+    const body = fs.readFileSync(file);
+    // weak: the same tag for every encoding of the content
+    entry = { version, body, etag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
     files.set(file, entry);
   }
-  return { key: `${file}@${version}`, body: entry.body };
+  return { key: `${file}@${version}`, body: entry.body, etag: entry.etag };
 }
 
 const NOT_FOUND_TITLE = '<title>Page introuvable — Mutualis</title>';
@@ -170,5 +186,5 @@ export async function serveWebApp(req: http.IncomingMessage, res: http.ServerRes
   const reply = { type: TYPES['.html']!, cache: REVALIDATE };
   if (status === 200) return sendBody(req, res, { status, ...reply, ...index });
   const body = Buffer.from(index.body.toString('utf8').replace(/<title>[^<]*<\/title>/, NOT_FOUND_TITLE), 'utf8');
-  return sendBody(req, res, { status, ...reply, body, key: `404:${index.key}` });
+  return sendBody(req, res, { status, ...reply, body, key: `404:${index.key}`, etag: undefined });
 }

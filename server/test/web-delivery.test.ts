@@ -205,7 +205,16 @@ describe.each(backends)('the web app over HTTP (%s)', (backend) => {
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.headers['content-encoding']).toBe('gzip');
     expect(zlib.gunzipSync(page.body).equals(index)).toBe(true);
+    // revalidation: the same content answers 304 without a body, whatever the encoding; a 404 has no tag
+    const etag = page.headers.etag!;
+    expect(etag).toMatch(/^W\/"[\w-]{22}"$/);
+    const again = await get(base, '/catalogue', { 'accept-encoding': 'br', 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect((await get(base, '/catalogue', { 'if-none-match': 'W/"autre"' })).status).toBe(200);
     const missing = await get(base, '/inconnu', { 'accept-encoding': 'br' });
+    expect(missing.headers.etag).toBeUndefined();
+    expect((await get(base, '/inconnu', { 'if-none-match': etag })).status).toBe(404);
     expect(missing.status).toBe(404);
     expect(titleOf(zlib.brotliDecompressSync(missing.body))).toBe('Page introuvable — Mutualis');
   });
