@@ -34,4 +34,15 @@ describe.each(backends)('landing path on %s', (backend) => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.organization.pendingUsers).toEqual([{ name: 'Nouvel agent (en attente)', landingPath: null }]);
   });
+
+  it('a provider’s landing page lists its own tools only: the catalogue filter by provider slug', async () => {
+    const res = await t.gql<{ tools: { totalCount: number; edges: { node: { slug: string } }[] } }>(
+      '{ tools(filter: { provider: "mistral-ai" }, first: 20) { totalCount edges { node { slug } } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.tools.edges.map((e) => e.node.slug)).toEqual(['api-mistral', 'le-chat-pro']);
+    expect(res.data!.tools.totalCount).toBe(2);
+    const none = await t.gql<{ tools: { totalCount: number } }>('{ tools(filter: { provider: "inconnu" }, first: 20) { totalCount } }');
+    expect(none.data!.tools.totalCount).toBe(0);
+  });
 });

@@ -89,6 +89,14 @@ export function CataloguePage() {
         Les outils d'intelligence artificielle utilisés ou proposés aux collectivités, avec leur hébergement, leur
         niveau de risque au sens de l'AI Act et leur prix d'entrée. Chaque chiffre renvoie à sa source.
       </p>
+      {params.provider ? (
+        <p className="notice" role="status">
+          Outils du fournisseur « {params.provider} » seulement.{' '}
+          <button type="button" className="link-button" onClick={() => setFilter({ provider: '' })}>
+            Voir tout le catalogue
+          </button>
+        </p>
+      ) : null}
 
       <SearchForm label="Rechercher dans le catalogue" className="catalogue-search" onSearch={() => search.write(search.flush())}>
         <SearchField
