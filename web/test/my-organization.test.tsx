@@ -18,6 +18,10 @@ function myOrganization(viewer: ViewerFixture): Fixture<typeof MyOrganizationQue
       id: viewer.id,
       name: viewer.name,
       roles: viewer.roles,
+      pendingDecision: null,
+      viewerCanRequestOrganizationAdmin: false,
+      adminRequestStatus: null,
+      adminDecisionReason: null,
       organization: {
         __typename: 'Organization',
         id: ORGANIZATION.id,

@@ -1,6 +1,7 @@
 import type { Organization, User } from '@mutualis/db/client';
 import { audited, columnsOf, type Tx } from '../audit/service.ts';
 import { applicantOrganization, type UserQuery } from '../auth/service.ts';
+import { clearedSessionCookie } from '../auth/session.ts';
 import { notifyAdminDecision, notifyAdminRequest, notifyMembershipDecision, organizationAdminIds } from '../notifications/service.ts';
 import type { Context } from '../../graphql/context.ts';
 import { ConflictError, NotFoundError } from '../../graphql/errors.ts';
@@ -173,6 +174,8 @@ export async function cancelMembershipRequest(ctx: SignedIn): Promise<boolean> {
     await tx.session.deleteMany({ where: { userId: user.id } });
   });
   ctx.sessionToken = undefined;
+  // The browser forgets the cookie too, as after « Se déconnecter ».
+  ctx.setCookie(clearedSessionCookie(ctx.secureCookies));
   return true;
 }
 

@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { FormSuccess } from '../../components/Form';
+import { FormSuccess, TextAreaField } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { MembershipQueueQueryQuery } from '../../gql/graphql';
 import { formatDate } from '../../lib/format';
 import { mutationHook } from '../../lib/mutationHook';
+import { clientValidation, type FormErrors } from '../../lib/mutationResult';
 
 export const MembershipQueueQuery = graphql(`
   query MembershipQueueQuery {
@@ -89,26 +90,34 @@ type Item = MembershipQueueQueryQuery['pendingMemberships']['edges'][number]['no
 
 function Decision({ item, onDone }: { item: Item; onDone: (text: string) => void }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<FormErrors>();
   const [decideMembership, { loading: a }] = useDecideMembership();
   const [decideAdmin, { loading: b }] = useDecideAdminRequest();
   const isAdminRequest = item.kind === 'ORGANIZATION_ADMIN';
-  const fieldId = `motif-${item.person.id}`;
   const act = async (approve: boolean) => {
-    setError(undefined);
+    setErrors(undefined);
+    // The person reads the reason of a refusal: it is required (3 to 500 characters, as the API checks).
+    const refused = approve ? undefined : clientValidation(reason.trim().length < 3 ? { reason: 'Indiquez le motif du refus (3 caractères au moins) : la personne le lira.' } : {});
+    if (refused) return setErrors(refused);
     const decide = isAdminRequest ? decideAdmin : decideMembership;
     const outcome = await decide(item.person.id, approve, reason.trim());
-    if (!outcome.ok) return setError(outcome.errors.message);
+    if (!outcome.ok) return setErrors(outcome.errors);
     const what = isAdminRequest ? 'La demande du rôle d’administrateur' : 'L’adhésion';
     onDone(`${what} de ${item.person.name} (${item.organization.name}) est ${approve ? 'acceptée' : 'refusée'}.`);
   };
   return (
-    <form className="queue__decision" onSubmit={(event) => event.preventDefault()}>
-      <label htmlFor={fieldId}>Motif (obligatoire pour refuser)</label>
-      <textarea id={fieldId} value={reason} maxLength={500} rows={2} onChange={(event) => setReason(event.target.value)} />
-      {error ? (
+    <form className="queue__decision" aria-label={`Décision pour ${item.person.name}`} onSubmit={(event) => event.preventDefault()}>
+      <TextAreaField
+        label="Motif (obligatoire pour refuser, transmis à la personne)"
+        value={reason}
+        onChange={setReason}
+        maxLength={500}
+        rows={2}
+        error={errors?.fields['reason']}
+      />
+      {errors && !errors.fields['reason'] ? (
         <p role="alert" className="form-alert">
-          {error}
+          {errors.message}
         </p>
       ) : null}
       <span className="pending-list__actions">

@@ -7,9 +7,11 @@ import { graphql } from '../../gql';
 import { natureLabel, ROLE_LABELS } from '../../lib/labels';
 import { PENDING_MESSAGE, REJECTED_MESSAGE } from '../../lib/messages';
 import { CharterStatus } from '../organization/CharterStatus';
+import { AdminRequest } from './AdminRequest';
 import { CharterForm } from './CharterForm';
 import { DeploymentForm } from './DeploymentForm';
 import { DeploymentTable } from './DeploymentTable';
+import { CancelledNotice, PendingApplication } from './PendingApplication';
 import { PendingMembers } from './PendingMembers';
 
 export const MyOrganizationQuery = graphql(`
@@ -18,6 +20,8 @@ export const MyOrganizationQuery = graphql(`
       id
       name
       roles
+      ...PendingApplication_viewer
+      ...AdminRequest_viewer
       organization {
         id
         siren
@@ -62,6 +66,7 @@ export function MyOrganizationPage() {
             return (
               <>
                 <h1>Mon organisation</h1>
+                <CancelledNotice />
                 <p className="notice">
                   <Link to="/connexion?retour=%2Fmon-organisation">Connectez-vous</Link> pour déclarer les outils d'IA de
                   votre collectivité. Pas encore de compte ? <Link to="/inscription">Créer un compte</Link>.
@@ -95,7 +100,7 @@ export function MyOrganizationPage() {
               <p className="muted">
                 Connecté en tant que {viewer.name} ({viewer.roles.map((role) => ROLE_LABELS[role]).join(', ')}).
               </p>
-              {can.pending ? <p className="notice notice--warning">{PENDING_MESSAGE}</p> : null}
+              {can.pending ? <PendingApplication viewer={viewer} organizationName={organization.name} fallback={PENDING_MESSAGE} /> : null}
               {can.rejected ? <p className="notice notice--warning">{REJECTED_MESSAGE}</p> : null}
 
               <div className="organization__panels">
@@ -104,6 +109,7 @@ export function MyOrganizationPage() {
               </div>
 
               {isOrgAdmin && organization.siren ? <PendingMembers siren={organization.siren} /> : null}
+              {isOrgAdmin ? null : <AdminRequest viewer={viewer} />}
 
               <section aria-labelledby="deploiements" className="deployments">
                 <div className="section-header">

@@ -72,7 +72,8 @@ export function NotificationsPage() {
               </p>
             );
           }
-          const items = viewer.notifications?.edges.map((edge) => edge.node) ?? [];
+          // Unread first; each group keeps the API's order, the most recent first (the sort is stable).
+          const items = [...(viewer.notifications?.edges.map((edge) => edge.node) ?? [])].sort((a, b) => Number(a.read) - Number(b.read));
           const unread = viewer.unreadNotificationCount ?? 0;
           return (
             <>
