@@ -39,7 +39,7 @@ export const MembershipQueueQuery = graphql(`
   }
 `);
 
-const DecideMembershipMutation = graphql(`
+export const DecideMembershipMutation = graphql(`
   mutation DecideMembershipMutation($userId: ID!, $approve: Boolean!, $reason: String) {
     decideMembership(userId: $userId, approve: $approve, reason: $reason) {
       __typename
@@ -54,7 +54,7 @@ const DecideMembershipMutation = graphql(`
   }
 `);
 
-const DecideAdminRequestMutation = graphql(`
+export const DecideAdminRequestMutation = graphql(`
   mutation DecideAdminRequestMutation($userId: ID!, $approve: Boolean!, $reason: String) {
     decideAdminRequest(userId: $userId, approve: $approve, reason: $reason) {
       __typename
@@ -69,7 +69,11 @@ const DecideAdminRequestMutation = graphql(`
   }
 `);
 
-const refetch = { refetchQueries: [MembershipQueueQuery], awaitRefetchQueries: true };
+// The queue is read again after a decision only: a refused request leaves it as it was, the reason typed kept.
+const refetch = {
+  refetchQueries: (result: { __typename: string } | undefined) => (result?.__typename.endsWith('Success') ? [MembershipQueueQuery] : []),
+  awaitRefetchQueries: true,
+};
 const useDecideMembership = mutationHook(DecideMembershipMutation, 'decideMembership', {
   variables: (userId: string, approve: boolean, reason: string) => ({ userId, approve, reason: reason || null }),
   ...refetch,

@@ -25,6 +25,7 @@ export const RequestOrganizationAdminMutation = graphql(`
       ... on MutationRequestOrganizationAdminSuccess {
         data {
           ...AdminRequest_viewer
+          ...PendingApplication_viewer
         }
       }
       ...MutationError
@@ -39,6 +40,7 @@ export const CancelAdminRequestMutation = graphql(`
       ... on MutationCancelAdminRequestSuccess {
         data {
           ...AdminRequest_viewer
+          ...PendingApplication_viewer
         }
       }
       ...MutationError
@@ -46,7 +48,8 @@ export const CancelAdminRequestMutation = graphql(`
   }
 `);
 
-// The answer is the viewer with the request's new state: the cache updates the page by itself.
+// The answer is the viewer with the request's new state, and all « Mon organisation » reads of what waits a decision:
+// the cache updates the page by itself.
 const useRequestOrganizationAdmin = mutationHook(RequestOrganizationAdminMutation, 'requestOrganizationAdmin', {
   variables: (reason: string) => ({ reason: reason.trim() }),
 });

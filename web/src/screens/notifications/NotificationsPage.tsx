@@ -28,7 +28,7 @@ export const NotificationsQuery = graphql(`
   }
 `);
 
-const MarkNotificationsReadMutation = graphql(`
+export const MarkNotificationsReadMutation = graphql(`
   mutation MarkNotificationsReadMutation($ids: [ID!], $all: Boolean) {
     markNotificationsRead(ids: $ids, all: $all) {
       __typename
