@@ -154,23 +154,25 @@ export function MembershipQueuePage() {
             <ul className="pending-list">
               {pendingMemberships.edges.map(({ node: item }) => (
                 <li key={`${item.kind}-${item.person.id}`} className="pending-list__item">
-                  <h2 className="queue__title">
-                    {item.person.name} — {item.organization.name}
-                    {item.organization.departementCode ? ` (${item.organization.departementCode})` : ''}
-                  </h2>
-                  <p>
-                    {item.kind === 'ORGANIZATION_ADMIN' ? 'Demande le rôle d’administrateur' : 'Demande d’adhésion'} depuis le{' '}
-                    <time dateTime={item.since}>{formatDate(item.since)}</time>
-                    {item.organization.population ? ` · ${item.organization.population.toLocaleString('fr-FR')} habitants` : ''}
-                  </p>
-                  <ul className="queue__hints">
-                    <li>
-                      Adresse : {item.person.email} — <strong>{item.emailDomain}</strong> :{' '}
-                      <span className={item.domainMatchesOrganization ? 'badge' : 'badge badge--pending'}>{HINTS[item.domainHint]}</span>
-                    </li>
-                    <li>{item.proconnectVerifiedAt ? `Appartenance vérifiée par ProConnect le ${formatDate(item.proconnectVerifiedAt)}` : 'Non vérifiée par ProConnect'}</li>
-                    {item.adminRequestReason ? <li>Motif de la demande : {item.adminRequestReason}</li> : null}
-                  </ul>
+                  <div className="queue__facts">
+                    <h2 className="queue__title">
+                      {item.person.name} — {item.organization.name}
+                      {item.organization.departementCode ? ` (${item.organization.departementCode})` : ''}
+                    </h2>
+                    <p>
+                      {item.kind === 'ORGANIZATION_ADMIN' ? 'Demande le rôle d’administrateur' : 'Demande d’adhésion'} depuis le{' '}
+                      <time dateTime={item.since}>{formatDate(item.since)}</time>
+                      {item.organization.population ? ` · ${item.organization.population.toLocaleString('fr-FR')} habitants` : ''}
+                    </p>
+                    <ul className="queue__hints">
+                      <li>
+                        Adresse : {item.person.email} — <strong>{item.emailDomain}</strong> :{' '}
+                        <span className={item.domainMatchesOrganization ? 'badge' : 'badge badge--pending'}>{HINTS[item.domainHint]}</span>
+                      </li>
+                      <li>{item.proconnectVerifiedAt ? `Appartenance vérifiée par ProConnect le ${formatDate(item.proconnectVerifiedAt)}` : 'Non vérifiée par ProConnect'}</li>
+                      {item.adminRequestReason ? <li>Motif de la demande : {item.adminRequestReason}</li> : null}
+                    </ul>
+                  </div>
                   <Decision item={item} onDone={setDone} />
                 </li>
               ))}

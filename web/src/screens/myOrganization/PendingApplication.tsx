@@ -64,7 +64,7 @@ export function PendingApplication({ viewer, organizationName, fallback }: { vie
   };
 
   return (
-    <section className="notice notice--warning" aria-labelledby="demande-en-attente">
+    <section className="notice notice--warning" style={{ marginBottom: '1.5rem' }} aria-labelledby="demande-en-attente">
       <h2 id="demande-en-attente">Votre demande d’adhésion est en attente</h2>
       <p>
         Demande envoyée le <time dateTime={decision.since}>{formatDate(decision.since)}</time> pour rejoindre {organizationName}. Qui décide :{' '}
