@@ -13,7 +13,7 @@ import {
   type GraphQLInputType,
   type GraphQLNamedType,
 } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { calendarDate, DECIMAL_COLUMNS, decimalColumnError, decodeGlobalID, isoInstant, MAX_LINE_LENGTH, MAX_TEXT_LENGTH } from '../src/graphql/input.ts';
 import { schema } from '../src/graphql/schema.ts';
 import { backends, createTestApp, type Client, type GraphQLResponse, type TestApp } from './helpers.ts';
@@ -215,6 +215,10 @@ describe.each(backends)('input at the edge over HTTP on %s', (backend) => {
   let coordinator: Client;
   let agent: Client;
   let ids: { plan: string; figure: string; deployment: string; tool: string; user: string; review: string };
+
+  // Each case below is a refused write, counted by the write limit (120 a minute per person): the cases of every
+  // input outnumber it, so the counters start afresh per test. The limit itself is tested in abuse-limits.test.ts.
+  beforeEach(() => t.db.prisma.rateLimit.deleteMany());
 
   beforeAll(async () => {
     t = await createTestApp(backend);

@@ -91,6 +91,8 @@ export const DECIMAL_COLUMNS = {
   'GroupPriceTier.unitPrice': { precision: 14, scale: 6, money: true },
   'GroupMembership.estimatedVolume': { precision: 16, scale: 2 },
   'GroupMembership.committedVolume': { precision: 16, scale: 2 },
+  'Training.durationHours': { precision: 6, scale: 1 },
+  'Training.cost': { precision: 10, scale: 2, money: true },
   // kept by the database (no input reaches them)
   'ToolStats.ratingAverage': { precision: 3, scale: 2 },
   'ToolStats.easeOfUse': { precision: 3, scale: 2 },
