@@ -29,8 +29,11 @@ function groupRef(viewer: Viewer, group: { groupId: number; title: string; statu
   return { kind, name: name ?? group.title, link: { kind: 'PURCHASING_GROUP', key: encodeGlobalID('PurchasingGroup', group.groupId) } };
 }
 
-/** The entity types the log names (the public contracts and their imports keep their number alone, for now). */
-type NamedType = Exclude<AuditEntityType, 'PublicContract' | 'DecpImport'> | 'Category';
+/**
+ * The entity types the log names (the public contracts and their imports, and the library's documents, versions and
+ * reuses keep their number alone, for now).
+ */
+type NamedType = Exclude<AuditEntityType, 'PublicContract' | 'DecpImport' | 'Document' | 'DocumentVersion' | 'DocumentReuse'> | 'Category';
 
 const ROWS: Record<NamedType, Rows> = {
   async Tool(ctx, ids) {
