@@ -19,6 +19,9 @@ import { Checks, EMAIL } from '../../graphql/validate.ts';
 
 type SignedIn = AuthContexts['loggedIn'];
 /** The GraphQL selection of a User, as the Prisma plugin hands it to a resolver. */
+/** The cookie that ends the browser's session (another module that closes a person's sessions sends it too). */
+export { clearedSessionCookie } from './session.ts';
+
 export type UserQuery = { include?: Prisma.UserInclude; select?: Prisma.UserSelect };
 type Session = Awaited<ReturnType<typeof createSession>>;
 

@@ -1,7 +1,7 @@
 import type { Organization, User } from '@mutualis/db/client';
 import { audited, columnsOf, type Tx } from '../audit/service.ts';
 import { applicantOrganization, type UserQuery } from '../auth/service.ts';
-import { clearedSessionCookie } from '../auth/session.ts';
+import { clearedSessionCookie } from '../auth/service.ts';
 import { notifyAdminDecision, notifyAdminRequest, notifyMembershipDecision, organizationAdminIds } from '../notifications/service.ts';
 import type { Context } from '../../graphql/context.ts';
 import { ConflictError, NotFoundError } from '../../graphql/errors.ts';
