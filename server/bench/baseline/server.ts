@@ -32,11 +32,13 @@ const OPERATIONS: Record<string, { sql: string; params: (v: Variables) => unknow
   },
   OrganizationDeployments: { sql: ORGANIZATION_DEPLOYMENTS, params: (v) => [String(v.siren)] },
   Directory: {
-    // the first word through a plain LIKE (a trigram index serves it when there is one), every word through LIKE ALL
+    // the first word through a plain LIKE (a trigram index serves it when there is one), every word through LIKE ALL;
+    // ranked as the API ranks: the same name, a name starting with the phrase, a word starting with it, the rest
     sql: DIRECTORY,
     params: (v) => {
       const words = normalizeSearch(String(v.search ?? '')).split(' ').filter(Boolean);
-      return [`%${words[0] ?? ''}%`, words.map((w) => `%${w}%`)];
+      const phrase = words.join(' ');
+      return [`%${words[0] ?? ''}%`, words.map((w) => `%${w}%`), phrase, `${phrase}%`, `% ${phrase}%`];
     },
   },
 };

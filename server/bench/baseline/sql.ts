@@ -178,13 +178,18 @@ SELECT json_build_object('data', json_build_object('organization', (
 
 /** $1 '%first word%', $2 every word as '%word%' (normalized): each must appear in searchName; the most populated first. */
 export const DIRECTORY = `
-WITH found AS (SELECT o.* FROM "Organization" o WHERE o."searchName" LIKE $1 AND o."searchName" LIKE ALL ($2::text[])), page AS (SELECT * FROM found f ORDER BY f.population DESC NULLS LAST, f.id LIMIT 51)
+WITH found AS (
+  SELECT o.*,
+         CASE WHEN o."searchName" = $3 THEN 0 WHEN o."searchName" LIKE $4 THEN 1 WHEN (' ' || o."searchName") LIKE $5 THEN 2 ELSE 3 END AS r,
+         COALESCE(CASE WHEN o.kind = 'EPCI' THEN o."populationTotale" ELSE o.population END, -1) AS p
+    FROM "Organization" o WHERE o."searchName" LIKE $1 AND o."searchName" LIKE ALL ($2::text[])),
+page AS (SELECT * FROM found f ORDER BY f.r, f.p DESC, f.id LIMIT 51)
 SELECT json_build_object('data', json_build_object('organizations', json_build_object(
   'totalCount', (SELECT count(*)::int FROM found),
   'pageInfo', json_build_object('hasNextPage', (SELECT count(*) FROM page) > 50),
   'edges', ${list(
     `json_build_object('node', json_build_object('id', ${gid('Organization', 'o.id')}, 'name', o.name, 'siren', o.siren, 'kind', o.kind,
        'epciType', o."epciType", 'population', o.population, 'departementCode', o."departementCode"))`,
-    '(SELECT * FROM page p ORDER BY p.population DESC NULLS LAST, p.id LIMIT 50) o',
-    'o.population DESC NULLS LAST, o.id',
+    '(SELECT * FROM page p ORDER BY p.r, p.p DESC, p.id LIMIT 50) o',
+    'o.r, o.p DESC, o.id',
   )})))::text AS body`;
