@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decpSettings } from '../src/modules/contracts/config.ts';
 import { importDecp } from '../src/modules/contracts/importer.ts';
 import { settledImports } from '../src/modules/contracts/service.ts';
-import { backends, createTestApp, type Client, type TestApp } from './helpers.ts';
+import { backends, createTestApp, openTestDatabase, type Client, type TestApp } from './helpers.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(HERE, 'fixtures/decp');
@@ -248,6 +248,25 @@ describe.each(backends)('DECP import and public contracts on %s', (backend) => {
     }
     expect(failed?.status).toBe(1);
     expect(failed?.stderr.trim()).toBe(`Erreur : importation ${Number(out.match(/Importation (\d+)/)![1]) + 1} en échec : Fichier introuvable ou illisible : /nulle/part.json.`);
+  });
+
+  it.runIf(backend === 'postgres')('npm run decp:import on a database never migrated exits 1 in one sentence and creates nothing', async () => {
+    const empty = await openTestDatabase('postgres', { empty: true });
+    try {
+      const env = { ...process.env, DATABASE_URL: empty.label.replace(/^PostgreSQL /, ''), NODE_ENV: 'test' as const };
+      let failed: { status: number; stderr: string } | undefined;
+      try {
+        execFileSync(process.execPath, ['--import', 'tsx', path.join(HERE, '../src/cli/decp-import.ts'), V1], { env, encoding: 'utf8', stdio: 'pipe' });
+      } catch (error) {
+        failed = error as { status: number; stderr: string };
+      }
+      expect(failed?.status).toBe(1);
+      expect(failed?.stderr.trim()).toBe('Erreur : la base n’est pas à jour : lancez d’abord npm run db:migrate (ou npm start).');
+      const [tables] = await empty.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`);
+      expect(tables!.n).toBe(0);
+    } finally {
+      await empty.close();
+    }
   });
 });
 

@@ -3,6 +3,7 @@
 // streamed; progress in French at most once a second; Ctrl-C stops after the batch being written (resumable).
 import { importDecp, progressLine } from '../modules/contracts/importer.ts';
 import { decpSettings, DecpConfigError } from '../modules/contracts/config.ts';
+import { migrationsPending } from '@mutualis/db/migrate';
 import { runCli, UsageError } from './run.ts';
 
 const args = process.argv.slice(2);
@@ -18,6 +19,8 @@ await runCli(async (_config, db) => {
     if (error instanceof DecpConfigError) throw new UsageError(error.message);
     throw error;
   }
+  // the import writes to the contract tables: on a database never migrated, say so instead of a missing-table error
+  if (await migrationsPending(db.sql)) throw new UsageError('la base n’est pas à jour : lancez d’abord npm run db:migrate (ou npm start).');
   const controller = new AbortController();
   const stop = () => {
     console.log('Interruption demandée : arrêt après le lot en cours (reprise avec --resume).');
