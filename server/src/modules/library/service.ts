@@ -127,9 +127,9 @@ async function documentData(ctx: Context, input: DocumentInput, creating: boolea
 }
 
 /** A slug no other document has: the title's, then -2, -3… */
-async function freeSlug(ctx: Context, title: string): Promise<string> {
+async function freeSlug(db: Pick<Prisma.TransactionClient, 'document'>, title: string): Promise<string> {
   const base = slugify(title);
-  const taken = new Set((await ctx.prisma.document.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((d) => d.slug));
+  const taken = new Set((await db.document.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((d) => d.slug));
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   return slug;
@@ -154,7 +154,7 @@ export async function createDocument(ctx: Context, input: DocumentInput, file: U
   }
   const { data, toolIds, categoryIds } = await documentData(ctx, input, true);
   const version = await readUpload(file);
-  const slug = await freeSlug(ctx, data.title!);
+  const slug = await freeSlug(ctx.prisma, data.title!);
   return audited(ctx, 'document.create', async (tx) => {
     const document = await tx.document.create({
       data: {
@@ -190,6 +190,42 @@ export async function addDocumentVersion(ctx: Context, slug: string, file: Uploa
     const after = { documentId: document.id, number, fileName: version.fileName, byteSize: version.byteSize, sha256: version.sha256 };
     return { result: { slug, version: number }, entityType: 'DocumentVersion', entityId: row.id, organizationId: document.organizationId, after };
   });
+}
+
+export interface GeneratedDocument {
+  /** The document a previous call created (a new version is added to it), or null. */
+  documentId: number | null;
+  organizationId: number;
+  uploadedById: number;
+  title: string;
+  summary: string;
+  type: DocumentType;
+  licence: DocumentLicence;
+  documentDate: Date;
+  fileName: string;
+  markdown: string;
+}
+
+/**
+ * A document the platform writes for an organization (a charter built from the model), in the caller's transaction and
+ * audit event: created on the first call, a new version of the same document on the next ones (if still the author's).
+ */
+export async function saveGeneratedDocument(tx: Prisma.TransactionClient, input: GeneratedDocument) {
+  const version = await readUpload({ name: input.fileName, bytes: new TextEncoder().encode(input.markdown) });
+  const existing = input.documentId ? await tx.document.findUnique({ where: { id: input.documentId }, select: { id: true, slug: true, organizationId: true } }) : null;
+  if (existing && existing.organizationId === input.organizationId) {
+    const last = await tx.documentVersion.aggregate({ where: { documentId: existing.id }, _max: { number: true } });
+    const number = (last._max.number ?? 0) + 1;
+    await tx.document.update({ where: { id: existing.id }, data: { documentDate: input.documentDate, versions: { create: { ...version, number, uploadedById: input.uploadedById } } } });
+    return { id: existing.id, slug: existing.slug, version: number };
+  }
+  const slug = await freeSlug(tx, input.title);
+  const { documentId: _d, uploadedById, fileName: _f, markdown: _m, ...data } = input;
+  const document = await unique(
+    tx.document.create({ data: { ...data, slug, createdById: uploadedById, versions: { create: { ...version, number: 1, uploadedById } } }, select: { id: true } }),
+    'Un autre document vient d’être déposé sous ce titre : réessayez.',
+  );
+  return { id: document.id, slug, version: 1 };
 }
 
 /** Metadata and links of a document (its author organization's ORG_ADMIN); the links given replace the old ones. */

@@ -117,3 +117,13 @@ export async function setCharter(ctx: Context, actor: SessionUser, input: Charte
     return { result: after, entityType: 'Organization', entityId: id, organizationId: id, before: charterOf(before), after: charterOf(after) };
   });
 }
+
+/**
+ * The charter of an organization ADOPTED on that day at that address, inside the caller's audited transaction (a
+ * charter published from the model): the charter columns before and after, and the row with the response's selection.
+ */
+export async function adoptCharter(tx: Prisma.TransactionClient, organizationId: number, adoptedAt: Date, url: string, query: OrganizationQuery) {
+  const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { charterStatus: true, charterAdoptedAt: true, charterUrl: true } });
+  const row = await tx.organization.update({ ...withColumns(query, ORGANIZATION_COLUMNS), where: { id: organizationId }, data: charterColumns('ADOPTED', adoptedAt, url) });
+  return { before: charterOf(before), after: charterOf(row), row };
+}

@@ -105,6 +105,12 @@ export function MyOrganizationPage() {
 
               <div className="organization__panels">
                 <CharterStatus organization={organization} />
+                {isOrgAdmin ? (
+                  <p className="panel">
+                    <Link to="/mon-organisation/charte">Bâtir la charte à partir du modèle partagé</Link> : choisir les principes, ajouter les
+                    vôtres, imprimer et publier.
+                  </p>
+                ) : null}
                 {isOrgAdmin ? <CharterForm organization={organization} /> : null}
               </div>
 

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { DemoBadge } from '../../components/DemoBadge';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDate } from '../../lib/format';
@@ -30,7 +31,11 @@ export function CharterStatus(props: { organization: FragmentType<typeof Charter
         ) : null}
         {charter.status !== 'NONE' ? <DemoBadge show={charter.isDemo} /> : null}
       </p>
-      {charter.url ? (
+      {charter.url?.startsWith('/') ? (
+        <p>
+          <Link to={charter.url}>Consulter la charte imprimable</Link>
+        </p>
+      ) : charter.url ? (
         <p>
           <a href={charter.url} rel="noopener noreferrer external">
             Consulter la charte
