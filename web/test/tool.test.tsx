@@ -7,6 +7,7 @@ import { SubmitReviewMutation } from '../src/screens/tool/useSubmitReview';
 import { VoteReviewHelpfulMutation } from '../src/screens/tool/useVoteReviewHelpful';
 import { contractConnection, noPricesPaid } from './contractFixtures';
 import { ToolDocumentsQuery } from '../src/screens/tool/ToolDocuments';
+import { ToolReferentsQuery } from '../src/screens/tool/ToolReferents';
 import { answer, failOnConsoleErrors, normalizeSpaces, renderApp as renderWholeApp, viewerCan, viewerFixture, type Fixture, type ViewerFixture } from './helpers';
 
 /** The tool page also asks for the library documents linked to the tool (ToolDocuments): none here. */
@@ -14,7 +15,23 @@ const noToolDocuments = {
   ...answer(ToolDocumentsQuery, { toolSlug: 'albert' }, { documents: { __typename: 'QueryDocumentsConnection', totalCount: 0, edges: [] } }),
   maxUsageCount: Number.POSITIVE_INFINITY,
 };
-const renderApp: typeof renderWholeApp = (path, mocks, options) => renderWholeApp(path, [...mocks, noToolDocuments], options);
+/** And for its referents (ToolReferents): none, and nobody who may become one. */
+const noToolReferents = (viewer: ViewerFixture | null | undefined) => ({
+  ...answer(ToolReferentsQuery, { toolSlug: 'albert' }, {
+    viewer: viewer ? { __typename: 'User', id: viewer.id } : null,
+    tool: {
+      __typename: 'Tool',
+      id: 'Tool:2',
+      name: 'Albert',
+      viewerCanBecomeReferent: false,
+      viewerReferent: null,
+      referents: { __typename: 'ToolReferentsConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] },
+    },
+  }),
+  maxUsageCount: Number.POSITIVE_INFINITY,
+});
+const renderApp: typeof renderWholeApp = (path, mocks, options) =>
+  renderWholeApp(path, [...mocks, noToolDocuments, noToolReferents(options?.viewer)], options);
 
 failOnConsoleErrors();
 
