@@ -7,6 +7,7 @@ import { DepartementEpcisQuery, EpciMembersQuery, OrganizationDetailsQuery, Stat
 import { StatisticsMapQuery, StatisticsQuery } from '../src/screens/statistics/queries';
 import { PALETTE } from '../src/screens/statistics/mapScale';
 import { answer, failOnConsoleErrors, normalizeSpaces, renderApp, viewerFixture, type Fixture } from './helpers';
+import { trainingStatsFixture } from './trainingFixtures';
 
 failOnConsoleErrors();
 
@@ -106,6 +107,7 @@ function statsFixture(overrides: Partial<StatsData> = {}): StatsAnswer {
       row('UNDER_1000', 'Moins de 1 000 habitants', { organizations: 25000, adopting: 10, deployments: 12 }),
       row('FROM_200000', '200 000 habitants et plus', { organizations: 50, adopting: 25, deployments: 70 }),
     ],
+    training: trainingStatsFixture(),
     ...overrides,
   };
   return { adoptionStats: { __typename: 'QueryAdoptionStatsSuccess', data } };

@@ -4,6 +4,7 @@ import type { Context } from '../../graphql/context.ts';
 import { canReadAudit } from '../../shared/permissions.ts';
 import { StatsCache } from './cache.ts';
 import { contractFigures, type ContractFigures } from './contracts-loaders.ts';
+import { trainingFigures, type TrainingFigures } from './training-loaders.ts';
 import { deploymentGroups, organizationGroups, providerConcentration, statsVersion, type DeploymentGroup, type OrganizationCounts, type OrganizationGroup, type ProviderConcentration } from './loaders.ts';
 import { POPULATION_BANDS, SPEND_DISCLOSURE_MIN_ORGANIZATIONS, TOP_SIZE } from './rules.ts';
 import { assertScopeExists, checkScope, type StatsScope } from './scope.ts';
@@ -58,6 +59,8 @@ export interface StatsData {
   concentration: ProviderConcentration;
   /** What the public-procurement data (DECP) attests. */
   contracts: ContractFigures;
+  /** What the organizations declared of the agents and elected officials they trained (training-loaders.ts). */
+  training: TrainingFigures;
   /** Names of the territories, tools, providers and categories the figures cite. */
   territories: Map<string, string>;
   tools: Map<number, Named>;
@@ -74,12 +77,13 @@ const EPCI_TYPE_LABELS: Record<string, string> = {
 const BAND_LABELS: Record<string, string> = Object.fromEntries([...POPULATION_BANDS.map((b) => [b.key, b.label]), ['UNKNOWN', 'Population inconnue']]);
 
 async function compute(prisma: PrismaClient, scope: StatsScope): Promise<StatsData> {
-  const [groups, deployments, concentration, contracts, territories] = await Promise.all([
+  const [groups, deployments, concentration, contracts, territories, training] = await Promise.all([
     organizationGroups(prisma, scope),
     deploymentGroups(prisma, scope),
     providerConcentration(prisma, scope),
     contractFigures(prisma, scope),
     prisma.organization.findMany({ where: { kind: { in: ['REGION', 'DEPARTEMENT'] } }, select: { kind: true, code: true, name: true } }),
+    trainingFigures(prisma, scope),
   ]);
   const ids = (dimension: DeploymentGroup['dimension']) => deployments.filter((g) => g.dimension === dimension && g.key != null).map((g) => Number(g.key));
   const [tools, providers, categories] = await Promise.all([
@@ -96,6 +100,7 @@ async function compute(prisma: PrismaClient, scope: StatsScope): Promise<StatsDa
     deployments,
     concentration,
     contracts,
+    training,
     territories: new Map(territories.map((t) => [`${t.kind}:${t.code}`, t.name])),
     tools: new Map(tools.map((t) => [t.id, { id: t.id, name: t.name, slug: t.slug, providerName: t.provider.name }])),
     providers: new Map(providers.map((p) => [p.id, p])),

@@ -9,6 +9,7 @@ import { Breadcrumb, DepartementEpcis, EpciMembers, RegionDepartements, type Pla
 import { ExportLinks } from './ExportLinks';
 import { FranceMap } from './FranceMap';
 import { KeyFigures } from './KeyFigures';
+import { TrainingStatistics } from '../training/TrainingStatistics';
 import { OrganizationDetailsForAuditors } from './OrganizationDetails';
 import { EpciMembersQuery } from './drilldownQueries';
 import { StatisticsMapQuery, StatisticsQuery } from './queries';
@@ -164,6 +165,7 @@ function ScopeStatistics(props: {
       <p className="stat-note">Chiffres calculés le {formatDateTime(stats.generatedAt)}, à partir des déclarations des collectivités.</p>
 
       <KeyFigures stats={stats} />
+      <TrainingStatistics stats={stats} level={params.departement || params.epci ? 'below' : params.region ? 'region' : 'france'} />
 
       <section aria-labelledby="carte" className="stat-section">
         <h2 id="carte">Carte des départements</h2>

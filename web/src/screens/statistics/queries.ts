@@ -61,6 +61,7 @@ export const StatisticsQuery = graphql(`
           }
           byStatus { key count demo rate }
           attested { contracts amount frameworks hhi holders environmentalShare innovativeShare offersAverage offersKnown }
+          ...TrainingStatistics_stats
           hosting { key count demo rate rateWithoutDemo }
           aiActTiers { key count demo rate }
           abandoned {
