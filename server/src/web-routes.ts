@@ -77,6 +77,7 @@ export const WEB_ROUTES: readonly WebRoute[] = [
   { path: 'mon-organisation' },
   { path: 'mon-organisation/charte' },
   { path: 'notifications' },
+  { path: 'mes-echanges' },
   { path: 'moderation' },
   { path: 'journal' },
   { path: 'administration/marches' },

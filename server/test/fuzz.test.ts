@@ -671,6 +671,9 @@ describe.each(backends)('fuzzing the GraphQL API on %s', (backend) => {
       const fail = (problem: string, response = '') =>
         failures.push({ index, role, kind: request.kind, field: request.field, problem, request: clip(`${request.method} ${request.url} ${JSON.stringify(request.headers)} ${request.body ?? ''}`), response: clip(response) });
 
+      // the catalogue prices a tool whose plans changed at its next read (ToolStats' derived reference price): a read
+      // may write that derived row then, and only then — when a reference price was marked stale before it
+      const [pricesStale] = await t.db.sql.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM "ToolStats" WHERE "referencePriceStale") AS any`);
       const t0 = Date.now();
       let status: number | 'timeout' | 'throw' = 'timeout';
       let text = '';
@@ -721,7 +724,9 @@ describe.each(backends)('fuzzing the GraphQL API on %s', (backend) => {
       // contracts it reads): its later writes are not those of the request that happens to be checked then
       if (request.field === 'startDecpImport' && mayChange) importStarted = true;
       const { last, changes: all } = await changesSince(t.db.sql, cursor);
-      const changes = importStarted ? all.filter((change) => !BACKGROUND_IMPORT_TABLES.some((table) => change.startsWith(`${table}:`))) : all;
+      const changes = all
+        .filter((change) => !importStarted || !BACKGROUND_IMPORT_TABLES.some((table) => change.startsWith(`${table}:`)))
+        .filter((change) => !(pricesStale?.any && change.startsWith('ToolStats:UPDATE')));
       cursor = last;
       if (changes.length && !mayChange) fail(`a ${request.kind === 'mutation' ? 'refused mutation' : request.kind === 'http' ? 'malformed/refused request' : 'query'} changed the database: ${changes.join(', ')}`, text);
       if (mayChange && /setUserRoles|approveMembership|signIn|signUp/.test(request.field)) {

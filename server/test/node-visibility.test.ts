@@ -39,15 +39,17 @@ const PUBLIC_IDS_SIGNED_IN = 120;
 const PAGE = 100;
 
 /** Types any role sees whole, because their lists are public (directory, catalogue, declared deployments). */
-const PUBLIC_TYPES = ['Organization', 'Category', 'Provider', 'Tool', 'PricingPlan', 'ImpactFigure', 'Deployment', 'Document'];
+const PUBLIC_TYPES = ['Organization', 'Category', 'Provider', 'Tool', 'PricingPlan', 'ImpactFigure', 'Deployment', 'Document', 'ToolReferent', 'Training'];
 /** Types with a visibility rule, each compared below with its list. */
 const RESTRICTED_TYPES = ['AuditEvent', 'User', 'Review', 'PurchasingGroup', 'GroupMembership'];
 /**
  * Node types whose visibility rule is checked by their own module's tests, every path included (node, nodes, lists):
  * GroupInvitation in purchasing-invitations.test.ts (the coordinator's and the invited organization's people only),
- * Notification in onboarding.test.ts (its owner only).
+ * Notification in onboarding.test.ts (its owner only), ReferentContact in referents.test.ts (its sender and its
+ * referent only). ToolReferent is public while active and consenting (the seed has no other); referents.test.ts checks
+ * that a withdrawn one is its author's alone.
  */
-const RULE_TESTED_IN_MODULE = ['GroupInvitation', 'Notification'];
+const RULE_TESTED_IN_MODULE = ['GroupInvitation', 'Notification', 'ReferentContact'];
 /** A field that is itself a list refusing the role with an error (compared on its own, as the pending users' list). */
 const GUARDED_FIELDS = new Set(['Organization.pendingUsers']);
 

@@ -104,6 +104,12 @@ export interface Fixture {
   contracts: { confirm: number; dismiss: number };
   /** Library documents: one of Besançon to update, one of Grand Besançon per actor to mark reused (once per organization). */
   documents: { update: string; reuse: Record<Actor, string> };
+  /**
+   * Referents of lixo: the member's (to withdraw), Grand Besançon's coordinator's (to write to), and the ORG_ADMIN's,
+   * who received three messages from Grand Besançon's coordinator (to answer, decline, report); `tool`: kawantech-kara,
+   * which Besançon deploys (becomeReferent); `restore` puts the withdrawn declaration back.
+   */
+  referents: { tool: string; withdraw: string; contact: string; answer: string; decline: string; report: string; restore(): Promise<void> };
 }
 
 let demoHash: Promise<string> | undefined;
@@ -266,6 +272,20 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     [['matrice-a-modifier', ...ACTORS.map((a) => `matrice-reutilisation-${slugOf(a)}`)], orgs[BESANCON], orgs[GRAND_BESANCON]],
   );
   const documentId = Object.fromEntries(documentRows.map((r) => [r.slug, r.id]));
+  const referentRows = await sql.query<{ userId: number; id: number }>(
+    `INSERT INTO "ToolReferent" ("userId", "toolId", "helpWith", "updatedAt")
+     SELECT u, $2, 'Référent de la matrice des droits.', now() FROM unnest($1::int[]) AS u RETURNING "userId", id`,
+    [[users[EMAILS.member], users[OTHER_COORDINATOR], users[EMAILS.orgAdmin]], tools.lixo],
+  );
+  const referentId = Object.fromEntries(referentRows.map((r) => [r.userId, r.id]));
+  const contactRows = await sql.query<{ message: string; id: number }>(
+    `INSERT INTO "ReferentContact" ("referentId", "senderId", message) SELECT $2, $3, m FROM unnest($1::text[]) AS m RETURNING message, id`,
+    [['Matrice : répondre', 'Matrice : décliner', 'Matrice : signaler'], referentId[users[EMAILS.orgAdmin]!], users[OTHER_COORDINATOR]],
+  );
+  const contactOf = Object.fromEntries(contactRows.map((r) => [r.message, globalId('ReferentContact', r.id)]));
+  // a saved charter draft of Besançon (built from the model), for saveCharterDraft and publishCharter
+  await sql.query(`INSERT INTO "Charter" ("organizationId", principles, "updatedAt") VALUES ($1, ARRAY['HUMAN_OVERSIGHT', 'TRANSPARENCY'], now())
+     ON CONFLICT ("organizationId") DO UPDATE SET principles = EXCLUDED.principles`, [orgs[BESANCON]]);
 
   const planByName = Object.fromEntries(plans.map((p) => [p.name, p.id]));
   const figureByScope = Object.fromEntries(figures.map((f) => [f.scope, f.id]));
@@ -318,6 +338,15 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
       update: globalId('Document', documentId['matrice-a-modifier']!),
       reuse: byActor((a) => globalId('Document', documentId[`matrice-reutilisation-${slugOf(a)}`]!)),
     },
+    referents: {
+      tool: globalId('Tool', tools['kawantech-kara']!),
+      restore: async () => void (await sql.query(`UPDATE "ToolReferent" SET "withdrawnAt" = NULL WHERE id = $1`, [referentId[users[EMAILS.member]!]])),
+      withdraw: globalId('ToolReferent', referentId[users[EMAILS.member]!]!),
+      contact: globalId('ToolReferent', referentId[users[OTHER_COORDINATOR]!]!),
+      answer: contactOf['Matrice : répondre']!,
+      decline: contactOf['Matrice : décliner']!,
+      report: contactOf['Matrice : signaler']!,
+    },
   };
 }
 
@@ -357,7 +386,11 @@ const FINGERPRINT = `SELECT
   ${whole('DocumentVersion')} AS document_versions,
   ${whole('DocumentTool', 't::text')} AS document_tools,
   ${whole('DocumentCategory', 't::text')} AS document_categories,
-  ${whole('DocumentReuse')} AS document_reuses`;
+  ${whole('ToolReferent')} AS tool_referents,
+  ${whole('ReferentContact')} AS referent_contacts,
+  ${whole('DocumentReuse')} AS document_reuses,
+  ${whole('TrainingDeclaration')} AS training_declarations,
+  ${whole('Charter')} AS charters`;
 
 /**
  * What a refused call must leave as it was: every row of every table these mutations write — people, sessions (but

@@ -134,6 +134,9 @@ const UNREACHABLE_DECP = 'http://127.0.0.1:9/matrice-decp.json';
 const future = () => new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
 
 /** In the order of the schema. The organization concerned is Besançon, unless said otherwise. */
+/** Referent messages: seen by their sender (Grand Besançon's coordinator, no actor) and their referent only. */
+const CONTACT_UNSEEN: Partial<Record<Actor, Code>> = Object.fromEntries(ACTORS.filter((a) => a !== 'anonymous').map((a) => [a, 'NOT_FOUND' as const]));
+
 const MATRIX: Record<string, Case> = {
   // a review is written in the name of the author's own organization: Dijon's ORG_ADMIN reviews for Dijon
   submitReview: {
@@ -398,6 +401,17 @@ const MATRIX: Record<string, Case> = {
     call: (c) => mutate(c, 'setCharter', '', `organizationSiren: "${BESANCON}", status: PLANNED`),
     entity: async ({ f }) => f.orgs[BESANCON],
   },
+  // the charter built from the model: Besançon's ORG_ADMIN only (the fixture saved a draft, so publishing is possible)
+  saveCharterDraft: {
+    allowed: { orgAdmin: byActor('charter.saveDraft', 'Charter', BESANCON) },
+    call: (c) => mutate(c, 'saveCharterDraft', '', `organizationSiren: "${BESANCON}", principles: [HUMAN_OVERSIGHT, DATA_PROTECTION], customPrinciples: []`),
+    entity: ({ one, f }) => one(`SELECT id FROM "Charter" WHERE "organizationId" = $1`, [f.orgs[BESANCON]]),
+  },
+  publishCharter: {
+    allowed: { orgAdmin: byActor('charter.publish', 'Charter', BESANCON) },
+    call: (c) => mutate(c, 'publishCharter', '', `organizationSiren: "${BESANCON}"`),
+    entity: ({ one, f }) => one(`SELECT id FROM "Charter" WHERE "organizationId" = $1`, [f.orgs[BESANCON]]),
+  },
   // recorded for the erased person's organization
   eraseUser: {
     allowed: { admin: byActor('user.erase', 'User', BESANCON) },
@@ -474,11 +488,66 @@ const MATRIX: Record<string, Case> = {
       if (actor === 'pending') await f.restoreApplicant();
     },
   },
+  // referents: an approved agent of a collectivité that deploys the tool (Besançon's deployment of kawantech-kara) —
+  // Dijon has none, the platform's staff are no collectivité's agents
+  becomeReferent: {
+    allowed: { member: byActor('referent.declare', 'ToolReferent', BESANCON), orgAdmin: byActor('referent.declare', 'ToolReferent', BESANCON) },
+    call: (c, _a, f) =>
+      mutate(c, 'becomeReferent', '$t: ID!', 'toolId: $t, helpWith: "Le déploiement et la formation des agents.", consentToContact: true', { t: f.referents.tool }),
+    entity: ({ one }, actor) =>
+      one(`SELECT r.id FROM "ToolReferent" r JOIN "Tool" t ON t.id = r."toolId" JOIN "User" u ON u.id = r."userId" WHERE t.slug = 'kawantech-kara' AND u.email = $1`, [EMAILS[actor as SignedIn]]),
+  },
+  // one's own declaration only (public: the others are FORBIDDEN); put back for the actors after the member
+  withdrawReferent: {
+    allowed: { member: byActor('referent.withdraw', 'ToolReferent', BESANCON) },
+    call: (c, _a, f) => mutate(c, 'withdrawReferent', '$id: ID!', 'id: $id', { id: f.referents.withdraw }),
+    entity: async ({ f }) => rawId(f.referents.withdraw),
+    cleanup: (f) => f.referents.restore(),
+  },
+  // peers write to referents: approved MEMBER or ORG_ADMIN of a collectivité (not the read-only auditor, not providers)
+  contactReferent: {
+    allowed: {
+      member: byActor('referent.contact', 'ReferentContact', BESANCON),
+      orgAdmin: byActor('referent.contact', 'ReferentContact', BESANCON),
+      otherOrgAdmin: byActor('referent.contact', 'ReferentContact', DIJON),
+    },
+    call: (c, _a, f) => mutate(c, 'contactReferent', '$id: ID!', 'referentId: $id, message: "Bonjour, une question de la matrice."', { id: f.referents.contact }),
+    entity: ({ one }, actor) => one(`SELECT c.id FROM "ReferentContact" c JOIN "User" u ON u.id = c."senderId" WHERE u.email = $1`, [EMAILS[actor as SignedIn]]),
+  },
+  // a message is seen by its sender and its referent only: to anyone else it does not exist (NOT_FOUND)
+  answerReferentContact: {
+    allowed: { orgAdmin: byActor('referent.answer', 'ReferentContact', BESANCON) },
+    refusals: CONTACT_UNSEEN,
+    call: (c, _a, f) => mutate(c, 'answerReferentContact', '$id: ID!', 'contactId: $id, answer: "Réponse de la matrice."', { id: f.referents.answer }),
+    entity: async ({ f }) => rawId(f.referents.answer),
+  },
+  declineReferentContact: {
+    allowed: { orgAdmin: byActor('referent.decline', 'ReferentContact', BESANCON) },
+    refusals: CONTACT_UNSEEN,
+    call: (c, _a, f) => mutate(c, 'declineReferentContact', '$id: ID!', 'contactId: $id', { id: f.referents.decline }),
+    entity: async ({ f }) => rawId(f.referents.decline),
+  },
+  reportReferentContact: {
+    allowed: { orgAdmin: byActor('referent.report', 'ReferentContact', BESANCON) },
+    refusals: CONTACT_UNSEEN,
+    call: (c, _a, f) => mutate(c, 'reportReferentContact', '$id: ID!', 'contactId: $id, reason: "Démarchage"', { id: f.referents.report }),
+    entity: async ({ f }) => rawId(f.referents.report),
+  },
   // each signed-in person marks its own notifications read
   markNotificationsRead: {
     allowed: Object.fromEntries(ACTORS.filter((a) => a !== 'anonymous').map((actor) => [actor, byActor('notification.markRead', 'User', 'own')])),
     call: (c) => mutate(c, 'markNotificationsRead', '', 'all: true'),
     entity: ({ one }, actor) => one(`SELECT id FROM "User" WHERE email = $1`, [EMAILS[actor as SignedIn]]),
+  },
+  // an approved member, for its own organization's year (Besançon's member then ORG_ADMIN: created, then replaced)
+  declareTraining: {
+    allowed: {
+      member: byActor('training.declare', 'TrainingDeclaration', BESANCON),
+      orgAdmin: byActor('training.declare', 'TrainingDeclaration', BESANCON),
+      otherOrgAdmin: byActor('training.declare', 'TrainingDeclaration', DIJON),
+    },
+    call: (c, actor) => mutate(c, 'declareTraining', '', `year: 2025, agentsTrained: ${10 + ACTORS.indexOf(actor)}, electedTrained: 2`),
+    entity: ({ one, f }, actor) => one(`SELECT id FROM "TrainingDeclaration" WHERE "organizationId" = $1 AND year = 2025`, [orgIdOf(f, actor)]),
   },
 };
 

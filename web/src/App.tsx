@@ -30,6 +30,7 @@ const AuditLogPage = page(() => import('./screens/audit/AuditLogPage'), 'AuditLo
 const ContractsAdminPage = page(() => import('./screens/contracts/ContractsAdminPage'), 'ContractsAdminPage');
 const MembershipQueuePage = page(() => import('./screens/admin/MembershipQueuePage'), 'MembershipQueuePage');
 const NotificationsPage = page(() => import('./screens/notifications/NotificationsPage'), 'NotificationsPage');
+const ReferentContactsPage = page(() => import('./screens/referents/ReferentContactsPage'), 'ReferentContactsPage');
 const LibraryPage = page(() => import('./screens/library/LibraryPage'), 'LibraryPage');
 const DocumentPage = page(() => import('./screens/library/DocumentPage'), 'DocumentPage');
 const CharterBuilderPage = page(() => import('./screens/charter/CharterBuilderPage'), 'CharterBuilderPage');
@@ -79,6 +80,7 @@ export function App() {
           <Route path="mon-organisation" element={<MyOrganizationPage />} />
           <Route path="mon-organisation/charte" element={<CharterBuilderPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="mes-echanges" element={<ReferentContactsPage />} />
           <Route path="moderation" element={<ModerationPage />} />
           <Route path="journal" element={<AuditLogPage />} />
           <Route path="administration/marches" element={<ContractsAdminPage />} />

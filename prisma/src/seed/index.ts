@@ -5,6 +5,8 @@ import type { Sql } from '../sql.ts';
 import { seedCatalogue } from './catalogue.ts';
 import { hasDemoData, seedDemo } from './demo.ts';
 import { seedDemoLibrary } from './demo-library.ts';
+import { seedDemoReferents } from './demo-referents.ts';
+import { seedDemoTraining } from './demo-training.ts';
 import { importRegistry } from './registry.ts';
 
 export { seedCatalogue, type CatalogueReport } from './catalogue.ts';
@@ -37,4 +39,6 @@ export async function seedDatabase(db: { sql: Sql; prisma: PrismaClient }, optio
     await seedDemo(db.prisma, { hashPassword: options.hashPassword, log });
   }
   if (options.demo) log(`Bibliothèque : ${await seedDemoLibrary(db.prisma)} documents de démonstration ajoutés.`);
+  if (options.demo) log(`Référents : ${await seedDemoReferents(db.prisma)} référents de démonstration ajoutés.`);
+  if (options.demo) await seedDemoTraining(db.prisma, log);
 }

@@ -28,5 +28,6 @@ import '../modules/library/schema.ts';
 import '../modules/referents/schema.ts';
 import '../modules/charters/schema.ts';
 import '../modules/training/schema.ts';
+import '../modules/statistics/training-schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

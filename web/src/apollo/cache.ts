@@ -35,6 +35,7 @@ export function createCache(): InMemoryCache {
         fields: {
           reviews: cursorConnectionPagination(),
           publicContracts: cursorConnectionPagination(),
+          referents: cursorConnectionPagination(),
         },
       },
       Provider: {

@@ -91,6 +91,11 @@ export function AccountMenu() {
             {viewer.unreadNotificationCount ? `Notifications (${viewer.unreadNotificationCount} non lue${viewer.unreadNotificationCount > 1 ? 's' : ''})` : 'Notifications'}
           </Link>
         </li>
+        <li>
+          <Link to="/mes-echanges" className="account__link">
+            Mes échanges
+          </Link>
+        </li>
         {can.moderate ? (
           <li>
             <Link to="/administration/adhesions" className="account__link">

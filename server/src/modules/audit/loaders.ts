@@ -100,6 +100,33 @@ const ROWS: Record<NamedType, Rows> = {
       SELECT id, title, status::text AS status, "coordinatorId" FROM "PurchasingGroup" WHERE id = ANY(${ids}::int[])`;
     return byId(rows, (row) => groupRef(ctx.viewer, { ...row, groupId: row.id }, ENTITY_TYPE_LABELS.PurchasingGroup));
   },
+  async TrainingDeclaration(ctx, ids) {
+    const rows = await ctx.prisma.$queryRaw<{ id: number; year: number; organization: string; siren: string | null }[]>`
+      SELECT d.id, d.year, o.name AS organization, o.siren FROM "TrainingDeclaration" d JOIN "Organization" o ON o.id = d."organizationId" WHERE d.id = ANY(${ids}::int[])`;
+    return byId(rows, (row) => ({
+      kind: ENTITY_TYPE_LABELS.TrainingDeclaration,
+      name: `${row.organization} — ${row.year}`,
+      link: row.siren ? { kind: 'ORGANIZATION', key: row.siren } : null,
+    }));
+  },
+  async Charter(ctx, ids) {
+    const rows = await ctx.prisma.$queryRaw<{ id: number; organization: string; siren: string | null }[]>`
+      SELECT c.id, o.name AS organization, o.siren FROM "Charter" c JOIN "Organization" o ON o.id = c."organizationId" WHERE c.id = ANY(${ids}::int[])`;
+    return byId(rows, (row) => ({ kind: ENTITY_TYPE_LABELS.Charter, name: row.organization, link: row.siren ? { kind: 'ORGANIZATION', key: row.siren } : null }));
+  },
+  async ToolReferent(ctx, ids) {
+    const rows = await ctx.prisma.$queryRaw<{ id: number; tool: string; slug: string; organization: string }[]>`
+      SELECT r.id, t.name AS tool, t.slug, o.name AS organization FROM "ToolReferent" r JOIN "Tool" t ON t.id = r."toolId"
+        JOIN "User" u ON u.id = r."userId" JOIN "Organization" o ON o.id = u."organizationId" WHERE r.id = ANY(${ids}::int[])`;
+    return byId(rows, (row) => ({ kind: ENTITY_TYPE_LABELS.ToolReferent, name: `${row.tool} — ${row.organization}`, link: toolLink(row.slug) }));
+  },
+  async ReferentContact(ctx, ids) {
+    // the tool alone: who wrote to whom stays between them
+    const rows = await ctx.prisma.$queryRaw<{ id: number; tool: string; slug: string }[]>`
+      SELECT c.id, t.name AS tool, t.slug FROM "ReferentContact" c JOIN "ToolReferent" r ON r.id = c."referentId" JOIN "Tool" t ON t.id = r."toolId"
+       WHERE c.id = ANY(${ids}::int[])`;
+    return byId(rows, (row) => ({ kind: ENTITY_TYPE_LABELS.ReferentContact, name: row.tool, link: toolLink(row.slug) }));
+  },
   async GroupMembership(ctx, ids) {
     const rows = await ctx.prisma.$queryRaw<{ id: number; groupId: number; title: string; status: string; coordinatorId: number; organization: string }[]>`
       SELECT m.id, g.id AS "groupId", g.title, g.status::text AS status, g."coordinatorId", o.name AS organization

@@ -55,6 +55,16 @@ export const ACTION_LABELS = {
   'document.addVersion': 'Dépôt d’une nouvelle version d’un document',
   'document.update': 'Modification d’un document de la bibliothèque',
   'document.markReused': 'Réutilisation d’un document signalée',
+  'referent.declare': 'Déclaration comme référent d’un outil',
+  'referent.update': 'Mise à jour d’une déclaration de référent',
+  'referent.withdraw': 'Retrait d’une déclaration de référent',
+  'referent.contact': 'Message envoyé à un référent',
+  'referent.answer': 'Réponse d’un référent à un message',
+  'referent.decline': 'Message décliné par un référent',
+  'referent.report': 'Message signalé par un référent',
+  'charter.saveDraft': 'Enregistrement du brouillon de la charte éthique (modèle)',
+  'charter.publish': 'Publication de la charte éthique bâtie sur le modèle',
+  'training.declare': 'Déclaration des agents et élus formés à l’IA',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -81,6 +91,10 @@ export const ENTITY_TYPE_LABELS = {
   Document: 'Document de la bibliothèque',
   DocumentVersion: 'Version d’un document',
   DocumentReuse: 'Réutilisation d’un document',
+  ToolReferent: 'Référent d’un outil',
+  ReferentContact: 'Message à un référent',
+  Charter: 'Charte éthique',
+  TrainingDeclaration: 'Déclaration de formation',
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof ENTITY_TYPE_LABELS;
@@ -148,6 +162,8 @@ export const FIELD_LABELS: Record<string, string> = {
   awardedAt: 'Attribué le',
   hostingCountry: 'Pays d’hébergement',
   isDemo: 'Donnée de démonstration',
+  agentsTrained: 'Agents formés',
+  electedTrained: 'Élus formés',
   erased: 'Effacé',
   sessionsClosed: 'Sessions fermées',
   auditEventsPseudonymized: 'Événements pseudonymisés',
