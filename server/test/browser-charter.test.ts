@@ -1,28 +1,11 @@
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
+import { browserJourney, hasChromium, screenshotsDir, seriousViolations, signIn } from './browser.ts';
 
 // Build and publish a charter, in Chromium: Besançon's ORG_ADMIN opens the builder from « Mon organisation », ticks two
 // principles of the model, adds one of its own, sees them in the preview, publishes after the confirmation, sees the
 // status « adoptée » and opens the printable charter, which holds the chosen principles and not the others.
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-
-/** Serious and critical axe-core violations of the page, readable in a failure message. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}) : ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
 
 describe.skipIf(!hasChromium)('browser journey: build and publish a charter (Chromium)', () => {
   const journey = browserJourney();
@@ -31,11 +14,7 @@ describe.skipIf(!hasChromium)('browser journey: build and publish a charter (Chr
     const base = journey.site.url;
     // axe-core is injected as an inline script, which the app's CSP refuses
     const page = await journey.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR', bypassCSP: true });
-    await page.goto(`${base}/connexion`);
-    await page.getByLabel('Adresse électronique').fill('dsi@besancon.test');
-    await page.getByLabel('Mot de passe').fill('mutualis-demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByText('DSI de la Ville de Besançon').first().waitFor();
+    await signIn(page, base, 'dsi@besancon.test', 'DSI de la Ville de Besançon');
 
     await page.goto(`${base}/mon-organisation`);
     await page.getByRole('link', { name: 'Bâtir la charte à partir du modèle partagé' }).click();

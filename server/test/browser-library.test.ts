@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
+import { browserJourney, hasChromium, screenshotsDir, signIn } from './browser.ts';
 
 // The library in Chromium: Besançon's ORG_ADMIN deposits a tender clause (Markdown fixture) from /bibliotheque;
 // Dijon's ORG_ADMIN, in another browser session, finds it by a word of its text in another inflection (« serveur »
@@ -11,14 +10,6 @@ import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'library', 'clause-environnementale.md');
 const TITLE = 'Clause environnementale — parcours navigateur';
-
-async function signIn(page: Page, base: string, email: string, name: string) {
-  await page.goto(`${base}/connexion`);
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe').fill('mutualis-demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByText(name).first().waitFor();
-}
 
 describe.skipIf(!hasChromium)('browser journey: a tender clause shared, found by its text and downloaded (Chromium)', () => {
   const journey = browserJourney();

@@ -1,22 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
+import { browserJourney, hasChromium, screenshotsDir, signIn } from './browser.ts';
 
 // Nobody stays pending (issue 14), as people live it. Saône (SIREN 212505325, commune of the Doubs) has no ORG_ADMIN in
 // the seed: the platform team decides for it, from its queue. The platform ADMIN of the seed is admin@mutualis.test
 // (prisma/src/seed/demo-accounts.ts, demo password « mutualis-demo »).
 const SAONE = '212505325';
 const APPLICANT = { email: 'jeanne.martin@mairie-saone.fr', name: 'Jeanne Martin', password: 'un mot de passe assez long' };
-
-async function signIn(page: Page, url: string, email: string, password: string, shown: string) {
-  await page.goto(`${url}/connexion`);
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByText(shown).first().waitFor();
-}
 
 describe.skipIf(!hasChromium)('browser journey: a person signs up for a commune without administrator and is approved by the platform team (Chromium)', () => {
   const journey = browserJourney();
@@ -57,7 +48,7 @@ describe.skipIf(!hasChromium)('browser journey: a person signs up for a commune 
 
     // 3. The platform ADMIN, told by a notification, approves from /administration/adhesions
     const admin = await journey.newPage(options);
-    await signIn(admin, journey.site.url, 'admin@mutualis.test', 'mutualis-demo', 'Administratrice de la plateforme');
+    await signIn(admin, journey.site.url, 'admin@mutualis.test', 'Administratrice de la plateforme', 'mutualis-demo');
     await admin.getByRole('link', { name: 'Adhésions en attente' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Adhésions en attente' }).waitFor();
     const item = admin.getByRole('listitem').filter({ has: admin.getByRole('heading', { name: 'Jeanne Martin — Saône (25)' }) });
@@ -83,7 +74,7 @@ describe.skipIf(!hasChromium)('browser journey: a person signs up for a commune 
 
     // 4. Jeanne, signed in again, is an approved member and reads the decision
     const back = await journey.newPage(options);
-    await signIn(back, journey.site.url, APPLICANT.email, APPLICANT.password, APPLICANT.name);
+    await signIn(back, journey.site.url, APPLICANT.email, APPLICANT.name, APPLICANT.password);
     await back.goto(`${journey.site.url}/mon-organisation`);
     await back.getByRole('button', { name: 'Déclarer un déploiement' }).waitFor();
     expect(await back.getByRole('region', { name: 'Votre demande d’adhésion est en attente' }).count()).toBe(0);

@@ -1,36 +1,12 @@
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserJourney, hasChromium, screenshotsDir } from './browser.ts';
+import { browserJourney, hasChromium, screenshotsDir, seriousViolations, signIn } from './browser.ts';
 
 // Referents in Chromium: an agent of Besançon, whose collectivité runs Albert in production, opens the tool page,
 // becomes referent and sees themself listed; Dijon Métropole's ORG_ADMIN, in another session, writes to them through
 // the platform and does not get their address; the referent answers from « Mes échanges »; the sender then sees the
 // answer and the address. axe-core finds no serious violation on the two pages.
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id} (${violation.help}) : ${violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(', ')}`);
-}
-
-async function signIn(page: Page, base: string, email: string, name: string) {
-  await page.goto(`${base}/connexion`);
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe').fill('mutualis-demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByText(name).first().waitFor();
-}
 
 describe.skipIf(!hasChromium)('browser journey: become referent for a deployed tool, be contacted, answer (Chromium)', () => {
   const journey = browserJourney();

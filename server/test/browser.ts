@@ -1,11 +1,12 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type http from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { repoRoot } from '../src/config.ts';
 import { createHttpServer } from '../src/http.ts';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { createTestApp, type Backend, type TestApp } from './helpers.ts';
+import { createTestApp, DEMO_PASSWORD, type Backend, type TestApp } from './helpers.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(chromiumPath);
@@ -92,4 +93,34 @@ export function browserJourney(backend: Backend = 'pglite'): Journey {
     await journey.t?.close();
   });
   return journey;
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core in the page (a page opened with bypassCSP: it is injected as an inline script) and returns its serious and critical violations, readable in a failure message. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.impact} ${violation.id} (${violation.help}) : ${violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(', ')}`);
+}
+
+/** Signs in through the sign-in page and waits until `shown` (the person's name, say) is on the page. */
+export async function signIn(page: Page, base: string, email: string, shown: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${base}/connexion`);
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByText(shown).first().waitFor();
 }
