@@ -30,6 +30,8 @@ describe('charter rules', () => {
     ]);
     expect(blocks[9]).toBe('Un comité citoyen\nest consulté.');
     expect(blocks[10]).toBe('## Références');
+    expect(blocks[11]).toBe('Règlement (UE) 2024/1689 sur l’intelligence artificielle (articles 4 et 50) : https://eur-lex.europa.eu/eli/reg/2024/1689/oj');
+    expect(blocks[14]).toBe('Sénat, rapport d’information n° 447 (2024-2025) du 13 mars 2025');
     expect(text).not.toContain('Sobriété environnementale');
     expect(text.endsWith('Charte établie à partir du modèle partagé de Mutualis (version 1.0).\n')).toBe(true);
   });

@@ -113,6 +113,18 @@ describe('the training page', () => {
     expect(screen.getByTestId('location').textContent).toBe('/formations?public=ELECTED_OFFICIALS&format=ONLINE');
   });
 
+  it('searches the catalogue by words, kept in the URL (the API looks them up in title, provider and description)', async () => {
+    renderApp('/formations', [
+      answer(TrainingPageQuery, ALL, page([ELUS, FREE])),
+      answer(TrainingPageQuery, { filter: { search: 'générative' }, first: 20 }, page([FREE])),
+    ]);
+    await screen.findByText('2 formations, les entrées sourcées d’abord');
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Rechercher une formation' }), { target: { value: 'générative' } });
+    await screen.findByText('1 formation, les entrées sourcées d’abord');
+    expect(screen.getByRole('heading', { name: /Comprendre l’IA générative/ })).toBeTruthy();
+    expect(decodeURIComponent(screen.getByTestId('location').textContent!)).toBe('/formations?q=générative');
+  });
+
   it('lets a member declare the people trained, shows the API’s field error, then the declarations read again', async () => {
     const viewer = viewerFixture();
     renderApp(

@@ -162,7 +162,8 @@ export function charterMarkdown(content: CharterContent): string {
     paragraphs(content.preamble?.trim() || DEFAULT_PREAMBLE),
     ...sections.flatMap((section, i) => [`## ${i + 1}. ${section.title}`, paragraphs(section.text)]),
     '## Références',
-    ...MODEL_REFERENCES.map((r) => `\\- ${r.label}${r.url ? ` : ${r.url}` : ''}`),
+    // one paragraph each, without a list marker: the printed page and the Markdown file read the same
+    ...MODEL_REFERENCES.map((r) => `${r.label}${r.url ? ` : ${r.url}` : ''}`),
     `Charte établie à partir du modèle partagé de Mutualis (version ${MODEL_VERSION}).`,
   ];
   return `${lines.join('\n\n')}\n`;

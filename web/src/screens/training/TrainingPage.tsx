@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router-dom';
 import { DemoBadge } from '../../components/DemoBadge';
-import { labelledOptions, SelectField } from '../../components/Form';
+import { labelledOptions, SearchField, SelectField } from '../../components/Form';
 import { LoadMore } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
@@ -103,6 +103,7 @@ export function TrainingPage() {
   const [params, setParams] = useSearchParams();
   const audience = (params.get('public') ?? '') as TrainingAudience | '';
   const format = (params.get('format') ?? '') as TrainingFormat | '';
+  const search = params.get('q') ?? '';
   const setParam = (name: string, value: string) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
@@ -110,7 +111,8 @@ export function TrainingPage() {
       else next.delete(name);
       return next;
     });
-  const filter = audience || format ? { ...(audience ? { audience } : {}), ...(format ? { format } : {}) } : null;
+  const words = search.trim().slice(0, 100);
+  const filter = audience || format || words ? { ...(audience ? { audience } : {}), ...(format ? { format } : {}), ...(words ? { search: words } : {}) } : null;
   const { data, previousData, error, refetch, fetchMore } = useQuery(TrainingPageQuery, {
     variables: { filter, first: TRAINING_PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
@@ -130,6 +132,7 @@ export function TrainingPage() {
       {shown?.viewerCan.actForOrganization ? <DeclareTraining /> : null}
 
       <form className="filters" aria-label="Filtrer les formations" onSubmit={(event) => event.preventDefault()}>
+        <SearchField label="Rechercher une formation" placeholder="Titre, organisme, description…" maxLength={100} value={search} onChange={(value) => setParam('q', value)} />
         <SelectField label="Public" placeholder="Tous les publics" options={labelledOptions(AUDIENCE_LABELS)} value={audience} onChange={(value) => setParam('public', value)} />
         <SelectField label="Format" placeholder="Tous les formats" options={labelledOptions(FORMAT_LABELS)} value={format} onChange={(value) => setParam('format', value)} />
       </form>

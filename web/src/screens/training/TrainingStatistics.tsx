@@ -145,18 +145,7 @@ export function TrainingStatistics(props: { stats: FragmentType<typeof TrainingS
       {training.byYear.length > 0 ? (
         <Table caption="Formations déclarées par année" showCaption columns={['Année', { label: 'Collectivités', numeric: true }, { label: 'Agents formés', numeric: true }, { label: 'Élus formés', numeric: true }]}>
           {training.byYear.map((row) => (
-            <tr key={row.year}>
-              <th scope="row">{row.year}</th>
-              <NumericCell label="Collectivités">
-                <Trained count={row.declaring} feminine />
-              </NumericCell>
-              <NumericCell label="Agents formés">
-                <Trained count={row.agentsTrained} />
-              </NumericCell>
-              <NumericCell label="Élus formés">
-                <Trained count={row.electedTrained} />
-              </NumericCell>
-            </tr>
+            <TrainedRow key={row.year} label={String(row.year)} row={row} />
           ))}
         </Table>
       ) : (
@@ -169,21 +158,42 @@ export function TrainingStatistics(props: { stats: FragmentType<typeof TrainingS
           columns={[props.level === 'france' ? 'Région' : 'Département', { label: 'Collectivités', numeric: true }, { label: 'Agents formés', numeric: true }, { label: 'Élus formés', numeric: true }]}
         >
           {declared.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <NumericCell label="Collectivités">
-                <Trained count={row.declaring} feminine />
-              </NumericCell>
-              <NumericCell label="Agents formés">
-                <Trained count={row.agentsTrained} />
-              </NumericCell>
-              <NumericCell label="Élus formés">
-                <Trained count={row.electedTrained} />
-              </NumericCell>
-            </tr>
+            <TrainedRow key={row.key} label={row.label} row={row} />
           ))}
         </Table>
       ) : null}
     </section>
+  );
+}
+
+/** One line of a training table: the territory or year, then organizations declaring, agents and elected officials trained. */
+function TrainedRow({ label, row }: { label: string; row: TrainedFigures }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <TrainedCells row={row} />
+    </tr>
+  );
+}
+
+interface TrainedFigures {
+  declaring: Count;
+  agentsTrained: Count;
+  electedTrained: Count;
+}
+
+function TrainedCells({ row }: { row: TrainedFigures }) {
+  return (
+    <>
+      <NumericCell label="Collectivités">
+        <Trained count={row.declaring} feminine />
+      </NumericCell>
+      <NumericCell label="Agents formés">
+        <Trained count={row.agentsTrained} />
+      </NumericCell>
+      <NumericCell label="Élus formés">
+        <Trained count={row.electedTrained} />
+      </NumericCell>
+    </>
   );
 }
